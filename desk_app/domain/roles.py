@@ -1,0 +1,50 @@
+"""People and roles (DOMAIN.md "People and roles"). Enforced by the services."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
+
+
+class Role(enum.StrEnum):
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+    MANAGER = "manager"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+    @property
+    def label(self) -> str:
+        """English label, a translation source in context ``Role``."""
+        return _LABELS[self]
+
+
+_RANKS = {Role.CLERK: 0, Role.SUPERVISOR: 1, Role.MANAGER: 2}
+_LABELS = {
+    Role.CLERK: QT_TRANSLATE_NOOP("Role", "Duty clerk"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Role", "Supervisor"),
+    Role.MANAGER: QT_TRANSLATE_NOOP("Role", "Manager"),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person on whose behalf a service acts."""
+
+    account_id: int
+    username: str
+    display_name: str
+    role: Role
+
+
+def require_role(actor: Actor, minimum: Role) -> None:
+    if actor.role.rank < minimum.rank:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "This needs the role {role}; you are signed in as {mine}."),
+            role=minimum.value,
+            mine=actor.role.value,
+        )

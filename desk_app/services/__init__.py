@@ -1,0 +1,2 @@
+"""Services: one per area, each opening a short session per operation and returning
+plain frozen objects. No Qt here."""

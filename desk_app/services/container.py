@@ -1,0 +1,36 @@
+"""All services of one open database, built once and handed to the window or the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk_app.domain.clock import Clock, SystemClock
+from desk_app.services.accounts import AccountService
+from desk_app.services.desk import DeskService
+from desk_app.services.log import LogService
+from desk_app.storage.database import Database, open_database
+
+
+@dataclass
+class Services:
+    db: Database
+    clock: Clock
+    accounts: AccountService
+    desk: DeskService
+    log: LogService
+
+    @classmethod
+    def open(cls, url: str, clock: Clock | None = None, backup_dir: Path | None = None) -> Services:
+        """Open the database (raises DatabaseOpenError, having written nothing)."""
+        db = open_database(url, backup_dir=backup_dir)
+        return cls.for_database(db, clock or SystemClock())
+
+    @classmethod
+    def for_database(cls, db: Database, clock: Clock) -> Services:
+        accounts = AccountService(db, clock)
+        desk = DeskService(db, clock)
+        return cls(db=db, clock=clock, accounts=accounts, desk=desk, log=LogService(db, clock, desk))
+
+    def close(self) -> None:
+        self.db.dispose()

@@ -1,0 +1,118 @@
+"""The desk: its name, time zone and shift templates (set once at first start)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+
+from desk_app.domain.clock import Clock
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from desk_app.domain.roles import Actor, Role
+from desk_app.domain.shifts import ShiftOccurrence, ShiftTemplate, running_at, validate_template
+from desk_app.domain.text_rules import FIELD_DESK_NAME, clean_text
+from desk_app.services.accounts import AccountService
+from desk_app.services.common import audit, to_db
+from desk_app.storage.database import Database
+from desk_app.storage.models import Account, Desk, ShiftTemplateRow
+
+DESK_NAME_MAX = 60
+
+
+@dataclass(frozen=True)
+class DeskInfo:
+    name: str
+    timezone: str
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def validate_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("DeskError", "Unknown time zone: {name}."), name=name
+        ) from None
+    return name
+
+
+class DeskService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+        # Desk settings change rarely and only through this service: cached.
+        self._info: DeskInfo | None = None
+        self._templates: list[ShiftTemplate] | None = None
+
+    def is_set_up(self) -> bool:
+        with self._db.read() as session:
+            return session.get(Desk, 1) is not None
+
+    def set_up(
+        self,
+        accounts: AccountService,
+        *,
+        desk_name: str,
+        timezone: str,
+        shifts: list[tuple[str, int, int]],
+        supervisor_username: str,
+        supervisor_name: str,
+        supervisor_password: str,
+    ) -> Actor:
+        """First start: the desk, its shifts and the first supervisor, all or nothing."""
+        name = clean_text(desk_name, field=FIELD_DESK_NAME, max_len=DESK_NAME_MAX, required=True)
+        validate_timezone(timezone)
+        if not shifts:
+            raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "The desk needs at least one shift."))
+        for shift_name, start, duration in shifts:
+            validate_template(shift_name, start, duration)
+        if self.is_set_up():
+            raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "This desk is already set up."))
+        account = accounts.build_account(
+            supervisor_username, supervisor_name, supervisor_password, Role.SUPERVISOR, None
+        )
+        now = self._clock.now()
+        with self._db.write() as session:
+            if session.scalar(select(func.count()).select_from(Account)):
+                raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "This desk is already set up."))
+            session.add(account)
+            session.flush()
+            session.add(Desk(id=1, name=name, timezone=timezone, created_at=to_db(now)))
+            for shift_name, start, duration in shifts:
+                session.add(
+                    ShiftTemplateRow(name=shift_name.strip(), start_minute=start, duration_minutes=duration, active=True)
+                )
+            audit(session, now, account.id, "desk.created", name)
+            audit(session, now, account.id, "account.created", f"{account.username} supervisor")
+            return Actor(account.id, account.username, account.display_name, Role.SUPERVISOR)
+
+    def info(self) -> DeskInfo:
+        if self._info is None:
+            with self._db.read() as session:
+                desk = session.get(Desk, 1)
+                if desk is None:
+                    raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "This desk is not set up yet."))
+                self._info = DeskInfo(desk.name, desk.timezone)
+        return self._info
+
+    def shift_templates(self, include_inactive: bool = False) -> list[ShiftTemplate]:
+        if not include_inactive and self._templates is not None:
+            return list(self._templates)
+        with self._db.read() as session:
+            query = select(ShiftTemplateRow).order_by(ShiftTemplateRow.start_minute)
+            if not include_inactive:
+                query = query.where(ShiftTemplateRow.active.is_(True))
+            templates = [
+                ShiftTemplate(r.id, r.name, r.start_minute, r.duration_minutes) for r in session.scalars(query)
+            ]
+        if not include_inactive:
+            self._templates = templates
+        return list(templates)
+
+    def shift_at(self, instant: datetime | None = None) -> ShiftOccurrence | None:
+        return running_at(self.shift_templates(), instant or self._clock.now(), self.info().tz)

@@ -1,0 +1,417 @@
+"""The shift log (值班记录): add, correct, find, review. Entries are never changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy.orm import Session, aliased
+
+from desk_app.domain.categories import LogCategory
+from desk_app.domain.clock import Clock
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from desk_app.domain.roles import Actor, Role, require_role
+from desk_app.domain.text_rules import (
+    FIELD_HANDLING,
+    FIELD_REASON,
+    FIELD_REMARK,
+    FIELD_SITUATION,
+    HANDLING_MAX,
+    REASON_MAX,
+    REMARK_MAX,
+    SITUATION_MAX,
+    clean_text,
+)
+from desk_app.domain.textsearch import like_pattern, plan
+from desk_app.services import log_chain
+from desk_app.services.common import from_db, to_db
+from desk_app.services.desk import DeskService
+from desk_app.storage.database import Database
+from desk_app.storage.models import Account, DayReview, LogEntry, ShiftTemplateRow
+
+# An entry time set more than this before "now" is a back-dated entry and needs a reason.
+BACKDATE_GRACE = timedelta(minutes=1)
+# Clock drift tolerated for a time typed "now" (the field has minute precision).
+FUTURE_GRACE = timedelta(seconds=59)
+
+
+@dataclass(frozen=True)
+class LogEntryView:
+    id: int
+    clerk_id: int
+    clerk_name: str
+    shift_template_id: int
+    shift_name: str
+    shift_date: date
+    occurred_at: datetime  # aware, desk time zone
+    recorded_at: datetime  # aware, desk time zone
+    category: LogCategory
+    situation: str
+    handling: str
+    backdate_reason: str
+    follow_up: bool
+    corrects_id: int | None
+    corrected_by_id: int | None
+    after_review: bool
+    hash: str
+    day_signed: bool
+
+    @property
+    def is_corrected(self) -> bool:
+        return self.corrected_by_id is not None
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """What the list and the printout show. Dates are shift dates (the paper log's date)."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    categories: frozenset[LogCategory] = field(default_factory=frozenset)
+    clerk_id: int | None = None
+    shift_template_id: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class DayReviewView:
+    day: date
+    signer_name: str
+    signed_at: datetime  # aware, desk time zone
+    remark: str
+
+
+class LogService:
+    def __init__(self, db: Database, clock: Clock, desk: DeskService) -> None:
+        self._db = db
+        self._clock = clock
+        self._desk = desk
+
+    # -- writing ---------------------------------------------------------------------
+    def add(
+        self,
+        actor: Actor,
+        category: LogCategory,
+        situation: str,
+        handling: str = "",
+        *,
+        occurred_at: datetime | None = None,
+        backdate_reason: str = "",
+        follow_up: bool = False,
+    ) -> LogEntryView:
+        """Record what happened, now or earlier in the current shift."""
+        return self._write(actor, category, situation, handling, occurred_at, backdate_reason, follow_up, None)
+
+    def correct(
+        self,
+        actor: Actor,
+        original_id: int,
+        category: LogCategory,
+        situation: str,
+        handling: str = "",
+        *,
+        follow_up: bool = False,
+    ) -> LogEntryView:
+        """A new entry that replaces ``original_id``; the original stays, struck through."""
+        return self._write(actor, category, situation, handling, None, "", follow_up, original_id)
+
+    def _write(
+        self,
+        actor: Actor,
+        category: LogCategory,
+        situation: str,
+        handling: str,
+        occurred_at: datetime | None,
+        backdate_reason: str,
+        follow_up: bool,
+        corrects_id: int | None,
+    ) -> LogEntryView:
+        require_role(actor, Role.CLERK)
+        if not isinstance(category, LogCategory):
+            raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Unknown category: {value}."), value=category)
+        situation = clean_text(situation, field=FIELD_SITUATION, max_len=SITUATION_MAX, required=True)
+        handling = clean_text(handling, field=FIELD_HANDLING, max_len=HANDLING_MAX, required=False)
+        now = self._clock.now().replace(microsecond=0)
+        desk = self._desk.info()
+        shift = self._desk.shift_at(now)
+        if shift is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("DeskError", "No shift is running now, so nothing can be logged.")
+            )
+        when = now if occurred_at is None else occurred_at.replace(microsecond=0)
+        if when.tzinfo is None:
+            raise ValueError("occurred_at must be timezone-aware")
+        reason = ""
+        if when > now + FUTURE_GRACE:
+            raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "The time {time} is in the future."),
+                                  time=when.astimezone(desk.tz).strftime("%H:%M"))
+        if when > now:
+            when = now
+        if when < shift.start:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "The time {time} is before the current shift ({shift}, from {start}); "
+                    "earlier events are logged as a correction or by that shift.",
+                ),
+                time=when.astimezone(desk.tz).strftime("%m-%d %H:%M"),
+                shift=shift.template.name,
+                start=shift.start.strftime("%H:%M"),
+            )
+        if now - when >= BACKDATE_GRACE:
+            if not (backdate_reason or "").strip():
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "DeskError", "The time {time} is earlier than now: say why the entry is late."
+                    ),
+                    time=when.astimezone(desk.tz).strftime("%H:%M"),
+                )
+            reason = clean_text(backdate_reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
+        with self._db.write() as session:
+            after_review = False
+            if corrects_id is not None:
+                original = session.get(LogEntry, corrects_id)
+                if original is None:
+                    raise NotFound(QT_TRANSLATE_NOOP("DeskError", "Log entry #{id} does not exist."), id=corrects_id)
+                existing = session.scalar(select(LogEntry.id).where(LogEntry.corrects_id == corrects_id))
+                if existing is not None:
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP(
+                            "DeskError", "Entry #{id} was already corrected by #{by}; correct #{by} instead."
+                        ),
+                        id=corrects_id,
+                        by=existing,
+                    )
+                after_review = session.scalar(
+                    select(DayReview.id).where(DayReview.day == original.shift_date)
+                ) is not None
+            row = {
+                "clerk_id": actor.account_id,
+                "shift_template_id": shift.template.id,
+                "shift_date": shift.shift_date,
+                "occurred_at": to_db(when),
+                "recorded_at": to_db(now),
+                "tz": desk.timezone,
+                "category": category.value,
+                "situation": situation,
+                "handling": handling,
+                "backdate_reason": reason,
+                "follow_up": bool(follow_up),
+                "corrects_id": corrects_id,
+                "after_review": after_review,
+            }
+            (stored,) = log_chain.append(session, [row])
+            entry_id = stored["id"]
+        return self.get(entry_id)
+
+    # -- reading ---------------------------------------------------------------------
+    def get(self, entry_id: int) -> LogEntryView:
+        tz = self._tz()
+        with self._db.read() as session:
+            rows = _fetch(session, _base_query().where(LogEntry.id == entry_id), tz)
+        if not rows:
+            raise NotFound(QT_TRANSLATE_NOOP("DeskError", "Log entry #{id} does not exist."), id=entry_id)
+        return rows[0]
+
+    def count(self, flt: LogFilter) -> int:
+        tz = self._tz()
+        with self._db.read() as session:
+            query = _apply_filter(select(func.count()).select_from(LogEntry), flt, tz)
+            return int(session.scalar(query) or 0)
+
+    def page(self, flt: LogFilter, offset: int, limit: int, total: int | None = None) -> list[LogEntryView]:
+        """Rows ``offset .. offset+limit`` of the newest-first list.
+
+        Past the middle of the list the query runs oldest-first from the other end, so
+        jumping to the oldest entry costs the same as showing the newest.
+        """
+        if limit <= 0 or offset < 0:
+            return []
+        tz = self._tz()
+        with self._db.read() as session:
+            if total is not None and offset > total // 2:
+                start = max(0, total - offset - limit)
+                take = min(limit, total - offset)
+                if take <= 0:
+                    return []
+                query = _apply_filter(_base_query(), flt, tz).order_by(
+                    LogEntry.occurred_at.asc(), LogEntry.id.asc()
+                )
+                rows = _fetch(session, query.offset(start).limit(take), tz)
+                return list(reversed(rows))
+            query = _apply_filter(_base_query(), flt, tz).order_by(
+                LogEntry.occurred_at.desc(), LogEntry.id.desc()
+            )
+            return _fetch(session, query.offset(offset).limit(limit), tz)
+
+    def iter_chronological(self, flt: LogFilter, batch: int = 2000) -> Iterator[LogEntryView]:
+        """Every matching entry, oldest first, in batches (for printing)."""
+        tz = self._tz()
+        last: tuple[datetime, int] | None = None
+        while True:
+            with self._db.read() as session:
+                query = _apply_filter(_base_query(), flt, tz)
+                if last is not None:
+                    query = query.where(
+                        or_(
+                            LogEntry.occurred_at > last[0],
+                            and_(LogEntry.occurred_at == last[0], LogEntry.id > last[1]),
+                        )
+                    )
+                query = query.order_by(LogEntry.occurred_at.asc(), LogEntry.id.asc()).limit(batch)
+                rows = _fetch(session, query, tz)
+            if not rows:
+                return
+            yield from rows
+            tail = rows[-1]
+            last = (to_db(tail.occurred_at), tail.id)
+
+    def position_of(self, flt: LogFilter, entry_id: int) -> int | None:
+        """Row index of an entry in the newest-first list (to jump to a correction)."""
+        tz = self._tz()
+        with self._db.read() as session:
+            entry = session.get(LogEntry, entry_id)
+            if entry is None:
+                return None
+            query = select(func.count()).select_from(LogEntry)
+            query = _apply_filter(query, flt, tz).where(
+                or_(
+                    LogEntry.occurred_at > entry.occurred_at,
+                    and_(LogEntry.occurred_at == entry.occurred_at, LogEntry.id > entry.id),
+                )
+            )
+            return int(session.scalar(query) or 0)
+
+    # -- supervisor review -------------------------------------------------------------
+    def sign_day(self, actor: Actor, day: date, remark: str = "") -> DayReviewView:
+        """The supervisor's daily signature under a day's records (002 4.2.5)."""
+        require_role(actor, Role.SUPERVISOR)
+        remark = clean_text(remark, field=FIELD_REMARK, max_len=REMARK_MAX, required=False)
+        now = self._clock.now().replace(microsecond=0)
+        tz = self._tz()
+        if day > now.astimezone(tz).date():
+            raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "A day in the future cannot be signed."))
+        with self._db.write() as session:
+            if session.scalar(select(DayReview.id).where(DayReview.day == day)) is not None:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("DeskError", "The records of {day} are already signed."), day=day.isoformat()
+                )
+            if session.scalar(select(LogEntry.id).where(LogEntry.shift_date == day).limit(1)) is None:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("DeskError", "There are no records on {day} to sign."), day=day.isoformat()
+                )
+            session.add(DayReview(day=day, signer_id=actor.account_id, signed_at=to_db(now), remark=remark))
+        return DayReviewView(day, actor.display_name, now.astimezone(tz), remark)
+
+    def reviews(self, date_from: date, date_to: date) -> dict[date, DayReviewView]:
+        tz = self._tz()
+        with self._db.read() as session:
+            rows = session.execute(
+                select(DayReview, Account.display_name)
+                .join(Account, Account.id == DayReview.signer_id)
+                .where(DayReview.day >= date_from, DayReview.day <= date_to)
+            ).all()
+        return {
+            r.day: DayReviewView(r.day, name, from_db(r.signed_at).astimezone(tz), r.remark) for r, name in rows
+        }
+
+    def unsigned_days(self, date_from: date, date_to: date) -> list[date]:
+        """Days that have records but no supervisor signature yet."""
+        with self._db.read() as session:
+            days = session.scalars(
+                select(LogEntry.shift_date)
+                .where(LogEntry.shift_date >= date_from, LogEntry.shift_date <= date_to)
+                .where(~select(DayReview.id).where(DayReview.day == LogEntry.shift_date).exists())
+                .distinct()
+                .order_by(LogEntry.shift_date)
+            ).all()
+        return list(days)
+
+    def verify(self) -> log_chain.VerifyResult:
+        return log_chain.verify(self._db)
+
+    # -- helpers ----------------------------------------------------------------------
+    def _tz(self) -> ZoneInfo:
+        return self._desk.info().tz
+
+_Correction = aliased(LogEntry)
+
+
+def _fetch(session: Session, query: Select, tz: ZoneInfo) -> list[LogEntryView]:
+    rows = session.execute(query).all()
+    if not rows:
+        return []
+    names = dict(session.execute(select(Account.id, Account.display_name)).all())
+    shifts = dict(session.execute(select(ShiftTemplateRow.id, ShiftTemplateRow.name)).all())
+    days = {r[0].shift_date for r in rows}
+    signed = set(session.scalars(select(DayReview.day).where(DayReview.day.in_(days))))
+    return [
+        LogEntryView(
+            id=e.id,
+            clerk_id=e.clerk_id,
+            clerk_name=names.get(e.clerk_id, "?"),
+            shift_template_id=e.shift_template_id,
+            shift_name=shifts.get(e.shift_template_id, "?"),
+            shift_date=e.shift_date,
+            occurred_at=from_db(e.occurred_at).astimezone(tz),
+            recorded_at=from_db(e.recorded_at).astimezone(tz),
+            category=LogCategory(e.category),
+            situation=e.situation,
+            handling=e.handling,
+            backdate_reason=e.backdate_reason,
+            follow_up=e.follow_up,
+            corrects_id=e.corrects_id,
+            corrected_by_id=corrected_by,
+            after_review=e.after_review,
+            hash=e.hash,
+            day_signed=e.shift_date in signed,
+        )
+        for e, corrected_by in rows
+    ]
+
+
+def _base_query() -> Select:
+    return select(LogEntry, _Correction.id).outerjoin(_Correction, _Correction.corrects_id == LogEntry.id)
+
+
+def _apply_filter(query: Select, flt: LogFilter, tz: ZoneInfo) -> Select:
+    if flt.date_from is not None:
+        query = query.where(LogEntry.shift_date >= flt.date_from)
+        # A shift that starts on date_from has no entry before that local midnight:
+        # this bound lets the time index do the work.
+        start = datetime.combine(flt.date_from, datetime.min.time(), tz)
+        query = query.where(LogEntry.occurred_at >= to_db(start))
+    if flt.date_to is not None:
+        query = query.where(LogEntry.shift_date <= flt.date_to)
+        # A shift lasts at most 24 hours.
+        end = datetime.combine(flt.date_to + timedelta(days=2), datetime.min.time(), tz)
+        query = query.where(LogEntry.occurred_at < to_db(end))
+    if flt.categories:
+        query = query.where(LogEntry.category.in_(sorted(c.value for c in flt.categories)))
+    if flt.clerk_id is not None:
+        query = query.where(LogEntry.clerk_id == flt.clerk_id)
+    if flt.shift_template_id is not None:
+        query = query.where(LogEntry.shift_template_id == flt.shift_template_id)
+    if flt.text.strip():
+        search = plan(flt.text)
+        if search.fts_query:
+            query = query.where(
+                LogEntry.id.in_(
+                    select(text("rowid")).select_from(text("log_fts")).where(text("log_fts MATCH :fts"))
+                )
+            ).params(fts=search.fts_query)
+        for term in search.like_terms:
+            pattern = like_pattern(term)
+            query = query.where(
+                or_(
+                    LogEntry.situation.like(pattern, escape="\\"),
+                    LogEntry.handling.like(pattern, escape="\\"),
+                )
+            )
+    return query
+
+
+__all__ = ["DayReviewView", "LogEntryView", "LogFilter", "LogService"]

@@ -1,0 +1,210 @@
+"""The one engine: SQLite pragmas on connect, explicit transactions, checks and migration.
+
+``open_database`` refuses a file that is not a DutyDesk database (not SQLite, corrupt,
+foreign tables, or a schema from a newer program) before anything is written, and backs
+up an existing file before migrating it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError
+from desk_app.storage import migrate
+
+
+@dataclass
+class Database:
+    engine: Engine
+    url: str
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session."""
+        with self.sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A short write session: BEGIN IMMEDIATE, commit on success, roll back on error.
+
+        Taking the write lock first means read-then-write (like appending to the hash
+        chain) never races another writer.
+        """
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(begin_mode="IMMEDIATE")
+            with Session(bind=conn, expire_on_commit=False) as session:
+                with session.begin():
+                    yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def create_db_engine(url: str) -> Engine:
+    if not _is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA busy_timeout = 10000")
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode and str(mode[0]).lower() != "wal" and str(mode[0]).lower() != "memory":
+            cur.close()
+            raise sqlite3.OperationalError(f"cannot switch to WAL journal (got {mode[0]})")
+        # FULL: a commit the window showed as saved survives a power cut.
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("begin_mode", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse files that are not SQLite databases without touching them."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("DeskError", "{path} is a folder, not a database file."), path=str(path)
+        )
+    size = path.stat().st_size
+    if size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "{path} is not a DutyDesk database (it is not an SQLite file, or it is damaged)."
+            ),
+            path=str(path),
+        )
+
+
+def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | None = None) -> Database:
+    """Open (and, if needed, create or migrate) the database at ``url``.
+
+    Raises DatabaseOpenError with a clear message, having written nothing, when the file
+    is corrupt, foreign, or from a newer program.
+    """
+    path = sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path is not None and path.exists() and path.stat().st_size > 0
+    engine = create_db_engine(url)
+    try:
+        state = _schema_state(engine)
+        if state.foreign:
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "{path} belongs to another program (unknown tables: {tables})."
+                ),
+                path=str(path or url),
+                tables=", ".join(sorted(state.foreign)[:5]),
+            )
+        head = migrate.head_revision()
+        if state.revision is not None and not migrate.is_known(state.revision):
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "{path} was written by a newer version of DutyDesk (schema {revision}). "
+                    "Install the newer version to open it.",
+                ),
+                path=str(path or url),
+                revision=state.revision,
+            )
+        if state.revision != head:
+            if not migrate_schema:
+                raise DatabaseOpenError(
+                    QT_TRANSLATE_NOOP("DeskError", "The database schema is not up to date."),
+                )
+            if existed and path is not None and state.revision is not None:
+                backup_before_migration(engine, path, state.revision, backup_dir)
+            migrate.upgrade(engine)
+    except (SADatabaseError, sqlite3.DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("DeskError", "The database {path} cannot be opened: {reason}"),
+            path=str(path or url),
+            reason=str(getattr(exc, "orig", exc)),
+        ) from exc
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(engine=engine, url=url, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+@dataclass
+class _SchemaState:
+    revision: str | None
+    foreign: set[str]
+
+
+def _schema_state(engine: Engine) -> _SchemaState:
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+            revision = row[0] if row else None
+        conn.rollback()
+    ours = migrate.known_tables() | {"alembic_version"}
+    unknown = {t for t in tables if t not in ours and not t.startswith("sqlite_")}
+    if revision is None and tables - {"alembic_version"}:
+        # Tables but no migration record: not ours, even if some names match.
+        unknown = unknown or (tables - {"alembic_version"})
+    return _SchemaState(revision=revision, foreign=unknown)
+
+
+def backup_before_migration(engine: Engine, path: Path, revision: str, backup_dir: Path | None) -> Path:
+    """Copy the database with SQLite's online backup before changing its schema."""
+    target_dir = backup_dir or path.parent
+    target_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = target_dir / f"{path.stem}.before-{revision}.{stamp}.sqlite"
+    source = sqlite3.connect(str(path))
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target

@@ -1,0 +1,21 @@
+"""Alembic environment: always given a live connection by desk_app.storage.migrate."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from desk_app.storage.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only reached by a stray `alembic` CLI call
+    raise RuntimeError("run migrations through desk_app.storage.migrate.upgrade()")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite needs batch mode for ALTER TABLE
+    transaction_per_migration=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
