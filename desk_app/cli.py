@@ -1,0 +1,143 @@
+"""The command line: ``desk-app [--db URL] COMMAND`` for the people who look after the desk
+computer (as calibre's calibredb is for calibre). No command opens the window.
+
+Every command exits 0 on success and prints a one-line reason and exits non-zero on
+failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from desk_app import __version__
+from desk_app.domain.errors import DeskError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desk-app",
+        description="DutyDesk (值班台): the duty desk's log, handover, tickets and roster. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"DutyDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy database URL (default: the per-user database, "
+        "e.g. sqlite:///C:/desk/dutydesk.sqlite)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="fill an empty database with realistic demo data")
+    demo.add_argument("--days", type=_positive, required=True, help="how many days of log to make")
+    demo.add_argument(
+        "--entries-per-day", type=_positive, default=40, help="log entries per day (default 40)"
+    )
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+
+    commands.add_parser("verify", help="check the log's hash chain; non-zero exit if tampered")
+
+    printing = commands.add_parser("print", help="print paper forms to PDF")
+    forms = printing.add_subparsers(dest="form", metavar="FORM", required=True)
+    log = forms.add_parser("log", help="the shift log (值班记录表) for a date range")
+    log.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
+    log.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
+    log.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    return parser
+
+
+def _open(url: str | None):  # -> Services; imported lazily so --help stays fast
+    from desk_app.paths import default_db_url
+    from desk_app.services.container import Services
+
+    return Services.open(url or default_db_url())
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        from desk_app.services.demo import generate
+
+        services = _open(args.db)
+        try:
+            summary = generate(
+                services, args.days, entries_per_day=args.entries_per_day, seed=args.seed,
+                progress=_progress_printer("demo"),
+            )
+        finally:
+            services.close()
+        print(summary.describe())
+        return EXIT_OK
+    if args.command == "verify":
+        services = _open(args.db)
+        try:
+            result = services.log.verify()
+        finally:
+            services.close()
+        print(result.describe())
+        return EXIT_OK if result.ok else EXIT_FAILED
+    if args.command == "print" and args.form == "log":
+        from desk_app.printing.logbook import render_log_pdf
+        from desk_app.services.log import LogFilter
+
+        if args.date_to < args.date_from:
+            raise DeskError("--to {to} is before --from {frm}.", to=args.date_to, frm=args.date_from)
+        services = _open(args.db)
+        try:
+            pages = render_log_pdf(
+                services, LogFilter(date_from=args.date_from, date_to=args.date_to), args.output
+            )
+        finally:
+            services.close()
+        print(f"{args.output}: {pages} pages")
+        return EXIT_OK
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def _progress_printer(label: str):
+    def report(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{label}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from desk_app.ui.app import run_gui
+
+        return run_gui(args.db)
+    try:
+        return run(args)
+    except DeskError as exc:
+        print(f"desk-app: {exc.english()}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"desk-app: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_FAILED
