@@ -25,7 +25,7 @@ from desk_app.domain.text_rules import (
     SITUATION_MAX,
     clean_text,
 )
-from desk_app.domain.textsearch import like_pattern, plan
+from desk_app.domain.textsearch import SearchPlan, like_pattern, plan
 from desk_app.services import log_chain
 from desk_app.services.common import from_db, to_db
 from desk_app.services.desk import DeskService
@@ -219,33 +219,35 @@ class LogService:
     def count(self, flt: LogFilter) -> int:
         tz = self._tz()
         with self._db.read() as session:
-            query = _apply_filter(select(func.count()).select_from(LogEntry), flt, tz)
-            return int(session.scalar(query) or 0)
+            return _count(session, flt, tz)
 
     def page(self, flt: LogFilter, offset: int, limit: int, total: int | None = None) -> list[LogEntryView]:
         """Rows ``offset .. offset+limit`` of the newest-first list.
 
         Past the middle of the list the query runs oldest-first from the other end, so
-        jumping to the oldest entry costs the same as showing the newest.
+        jumping to the oldest entry costs the same as showing the newest. ``total`` is
+        what ``count`` returned for the same filter.
         """
         if limit <= 0 or offset < 0:
             return []
         tz = self._tz()
         with self._db.read() as session:
-            if total is not None and offset > total // 2:
+            newest_first = total is None or offset <= total // 2
+            start, take = offset, limit
+            if total is not None and not newest_first:
                 start = max(0, total - offset - limit)
                 take = min(limit, total - offset)
                 if take <= 0:
                     return []
-                query = _apply_filter(_base_query(), flt, tz).order_by(
-                    LogEntry.occurred_at.asc(), LogEntry.id.asc()
-                )
-                rows = _fetch(session, query.offset(start).limit(take), tz)
-                return list(reversed(rows))
-            query = _apply_filter(_base_query(), flt, tz).order_by(
-                LogEntry.occurred_at.desc(), LogEntry.id.desc()
+            # Two steps: the ids of the page from an index alone (cheap even deep into
+            # the list), then the 100 full rows with their corrections.
+            ids = _page_ids(session, flt, tz, start, take, newest_first, total)
+            if not ids:
+                return []
+            query = _base_query().where(LogEntry.id.in_(ids))
+            return _fetch(
+                session, query.order_by(LogEntry.occurred_at.desc(), LogEntry.id.desc()), tz
             )
-            return _fetch(session, query.offset(offset).limit(limit), tz)
 
     def iter_chronological(self, flt: LogFilter, batch: int = 2000) -> Iterator[LogEntryView]:
         """Every matching entry, oldest first, in batches (for printing)."""
@@ -253,16 +255,27 @@ class LogService:
         last: tuple[datetime, int] | None = None
         while True:
             with self._db.read() as session:
-                query = _apply_filter(_base_query(), flt, tz)
+                # Walk the time index and test each id against a search result, instead
+                # of sorting the whole search result for every batch.
+                query = _apply_filter(select(LogEntry.id), flt, tz, search_drives=False)
                 if last is not None:
+                    # ">=" gives the time index a starting point; the OR settles ties.
                     query = query.where(
+                        LogEntry.occurred_at >= last[0],
                         or_(
                             LogEntry.occurred_at > last[0],
                             and_(LogEntry.occurred_at == last[0], LogEntry.id > last[1]),
-                        )
+                        ),
                     )
                 query = query.order_by(LogEntry.occurred_at.asc(), LogEntry.id.asc()).limit(batch)
-                rows = _fetch(session, query, tz)
+                ids = list(session.scalars(query))
+                rows = _fetch(
+                    session,
+                    _base_query()
+                    .where(LogEntry.id.in_(ids))
+                    .order_by(LogEntry.occurred_at.asc(), LogEntry.id.asc()),
+                    tz,
+                ) if ids else []
             if not rows:
                 return
             yield from rows
@@ -278,10 +291,11 @@ class LogService:
                 return None
             query = select(func.count()).select_from(LogEntry)
             query = _apply_filter(query, flt, tz).where(
+                LogEntry.occurred_at >= entry.occurred_at,
                 or_(
                     LogEntry.occurred_at > entry.occurred_at,
                     and_(LogEntry.occurred_at == entry.occurred_at, LogEntry.id > entry.id),
-                )
+                ),
             )
             return int(session.scalar(query) or 0)
 
@@ -377,7 +391,10 @@ def _base_query() -> Select:
     return select(LogEntry, _Correction.id).outerjoin(_Correction, _Correction.corrects_id == LogEntry.id)
 
 
-def _apply_filter(query: Select, flt: LogFilter, tz: ZoneInfo) -> Select:
+def _apply_filter(query: Select, flt: LogFilter, tz: ZoneInfo, *, search_drives: bool = True) -> Select:
+    """Add the filter's conditions. With ``search_drives`` false the search result only
+    tests ids (``id + 0`` cannot drive a rowid lookup), so SQLite walks an index instead.
+    """
     if flt.date_from is not None:
         query = query.where(LogEntry.shift_date >= flt.date_from)
         # A shift that starts on date_from has no entry before that local midnight:
@@ -398,8 +415,9 @@ def _apply_filter(query: Select, flt: LogFilter, tz: ZoneInfo) -> Select:
     if flt.text.strip():
         search = plan(flt.text)
         if search.fts_query:
+            subject = LogEntry.id if search_drives else LogEntry.id + 0
             query = query.where(
-                LogEntry.id.in_(
+                subject.in_(
                     select(text("rowid")).select_from(text("log_fts")).where(text("log_fts MATCH :fts"))
                 )
             ).params(fts=search.fts_query)
@@ -412,6 +430,83 @@ def _apply_filter(query: Select, flt: LogFilter, tz: ZoneInfo) -> Select:
                 )
             )
     return query
+
+
+# -- choosing the plan ---------------------------------------------------------------------
+# SQLite cannot tell how many entries a search matches (the FTS table is virtual), so for
+# searches the query is written to force the better plan. Two ways to find the newest matches:
+# walk the time index newest-first testing each id against the search result (cost: the
+# rows walked until the page is full, about (offset + limit) * entries / matches), or
+# look up every match by id and sort them (cost: the number of matches, each lookup
+# several times dearer than a step along an index).
+_LOOKUP_COST = 4
+# Below this many matches, looking every match up by id beats scanning another index.
+_FEW_MATCHES = 5000
+
+
+def _search(flt: LogFilter) -> SearchPlan | None:
+    return plan(flt.text) if flt.text.strip() else None
+
+
+def _narrowed(flt: LogFilter) -> bool:
+    """True when a filter other than the search text applies."""
+    return (
+        flt.date_from is not None
+        or flt.date_to is not None
+        or bool(flt.categories)
+        or flt.clerk_id is not None
+        or flt.shift_template_id is not None
+    )
+
+
+def _fts_count(session: Session, fts_query: str) -> int:
+    # Every row of log_fts is a log entry (log_chain.append writes both together).
+    return int(
+        session.scalar(text("SELECT count(*) FROM log_fts WHERE log_fts MATCH :q"), {"q": fts_query})
+        or 0
+    )
+
+
+def _count(session: Session, flt: LogFilter, tz: ZoneInfo) -> int:
+    search = _search(flt)
+    if search is None and not _narrowed(flt):
+        # The chain head counts the entries (kept in the same transaction as the rows).
+        return log_chain.read_head(session).count
+    if search is not None and search.fts_query and not search.like_terms and not _narrowed(flt):
+        return _fts_count(session, search.fts_query)
+    drives = True
+    if search is not None and search.fts_query and (
+        flt.categories or flt.clerk_id is not None or flt.date_from or flt.date_to
+    ):
+        # Many matches: scan the other filter's (covering) index and test each id.
+        drives = _fts_count(session, search.fts_query) <= _FEW_MATCHES
+    query = _apply_filter(select(func.count()).select_from(LogEntry), flt, tz, search_drives=drives)
+    return int(session.scalar(query) or 0)
+
+
+def _page_ids(
+    session: Session,
+    flt: LogFilter,
+    tz: ZoneInfo,
+    start: int,
+    take: int,
+    newest_first: bool,
+    total: int | None,
+) -> list[int]:
+    drives = True
+    search = _search(flt)
+    if search is not None and search.fts_query:
+        matches = _fts_count(session, search.fts_query)
+        entries = log_chain.read_head(session).count
+        found = total if total is not None else matches
+        walk = (start + take) * entries / max(found, 1)
+        drives = walk > matches * _LOOKUP_COST
+    query = _apply_filter(select(LogEntry.id), flt, tz, search_drives=drives)
+    if newest_first:
+        query = query.order_by(LogEntry.occurred_at.desc(), LogEntry.id.desc())
+    else:
+        query = query.order_by(LogEntry.occurred_at.asc(), LogEntry.id.asc())
+    return list(session.scalars(query.offset(start).limit(take)))
 
 
 __all__ = ["DayReviewView", "LogEntryView", "LogFilter", "LogService"]
