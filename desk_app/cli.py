@@ -85,7 +85,10 @@ def run(args: argparse.Namespace) -> int:
         services = _open(args.db)
         try:
             summary = generate(
-                services, args.days, entries_per_day=args.entries_per_day, seed=args.seed,
+                services,
+                args.days,
+                entries_per_day=args.entries_per_day,
+                seed=args.seed,
                 progress=_progress_printer("demo"),
             )
         finally:
@@ -105,11 +108,16 @@ def run(args: argparse.Namespace) -> int:
         from desk_app.services.log import LogFilter
 
         if args.date_to < args.date_from:
-            raise DeskError("--to {to} is before --from {frm}.", to=args.date_to, frm=args.date_from)
+            raise DeskError(
+                "--to {to} is before --from {frm}.", to=args.date_to, frm=args.date_from
+            )
         services = _open(args.db)
         try:
             pages = render_log_pdf(
-                services, LogFilter(date_from=args.date_from, date_to=args.date_to), args.output
+                services,
+                LogFilter(date_from=args.date_from, date_to=args.date_to),
+                args.output,
+                progress=_progress_printer("pages"),
             )
         finally:
             services.close()
@@ -139,5 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desk-app: {exc.english()}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:
-        print(f"desk-app: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"desk-app: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
         return EXIT_FAILED

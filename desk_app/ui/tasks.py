@@ -13,15 +13,20 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 ProgressFn = Callable[[int, int], None]
+
+# Tasks alive until they finish: a QRunnable collected by Python while its thread still
+# runs would crash the program.
+_running: set[Task] = set()
 
 
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object, str)
     progress = Signal(int, int)
+    finished = Signal()
 
 
 class Task(QRunnable):
@@ -37,9 +42,11 @@ class Task(QRunnable):
         except Exception as exc:  # handed to the UI thread, never swallowed
             if not self.cancelled:
                 self.signals.failed.emit(exc, traceback.format_exc())
+            self.signals.finished.emit()
             return
         if not self.cancelled:
             self.signals.done.emit(result)
+        self.signals.finished.emit()
 
     def _report(self, done: int, total: int) -> None:
         if not self.cancelled:
@@ -52,28 +59,51 @@ def run_in_background(
     on_error: Callable[[BaseException, str], None],
     on_progress: Callable[[int, int], None] | None = None,
     *,
-    context: QObject | None = None,
+    context: QObject,
 ) -> Task:
-    """Start ``fn`` on the global pool. ``context`` (a widget) scopes the slot connections:
-    when it is destroyed, results are dropped instead of reaching a dead widget."""
+    """Start ``fn`` on the global pool; the callbacks run on ``context``'s (the UI) thread.
+
+    When ``context`` (a widget or model) is destroyed, results are dropped instead of
+    reaching a dead object.
+    """
     task = Task(fn)
-    task.setAutoDelete(False)  # the caller keeps the Task to cancel it
-    if context is not None:
-        task.signals.done.connect(on_done, type=_queued())
-        task.signals.failed.connect(on_error, type=_queued())
-        if on_progress is not None:
-            task.signals.progress.connect(on_progress, type=_queued())
-        context.destroyed.connect(lambda *_: setattr(task, "cancelled", True))
-    else:
-        task.signals.done.connect(on_done)
-        task.signals.failed.connect(on_error)
-        if on_progress is not None:
-            task.signals.progress.connect(on_progress)
+    task.setAutoDelete(False)  # kept alive by _running until it finishes
+    relay = _Relay(context, on_done, on_error, on_progress)
+    queued = Qt.ConnectionType.QueuedConnection
+    task.signals.done.connect(relay.done, queued)
+    task.signals.failed.connect(relay.failed, queued)
+    task.signals.progress.connect(relay.progress, queued)
+    context.destroyed.connect(lambda *_: setattr(task, "cancelled", True))
+    _running.add(task)
+    task.signals.finished.connect(lambda: _running.discard(task))
     QThreadPool.globalInstance().start(task)
     return task
 
 
-def _queued():
-    from PySide6.QtCore import Qt
+class _Relay(QObject):
+    """Lives in the UI thread as a child of ``context``: queued slots run there."""
 
-    return Qt.ConnectionType.QueuedConnection
+    def __init__(
+        self,
+        context: QObject,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException, str], None],
+        on_progress: Callable[[int, int], None] | None,
+    ) -> None:
+        super().__init__(context)
+        self._on_done = on_done
+        self._on_error = on_error
+        self._on_progress = on_progress
+
+    def done(self, result: object) -> None:
+        self._on_done(result)
+        self.deleteLater()
+
+    def failed(self, exc: object, trace: str) -> None:
+        assert isinstance(exc, BaseException)
+        self._on_error(exc, trace)
+        self.deleteLater()
+
+    def progress(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)

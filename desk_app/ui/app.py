@@ -1,0 +1,228 @@
+"""Starting the window: the application, its language and fonts, the database, setup,
+sign-in and the main window; sign-out comes back to sign-in.
+
+``Startup`` holds the sequence in small steps a test can drive one by one (the dialogs'
+``exec`` patched); ``run_gui`` adds what belongs to a real process: the QApplication,
+the log file and the exception hook, the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desk_app import __version__
+from desk_app.domain.clock import Clock
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError, DeskError
+from desk_app.domain.roles import Actor
+from desk_app.paths import APP_NAME, ORG_NAME, default_db_url, font_path, log_dir
+from desk_app.services.container import Services
+from desk_app.ui import i18n
+from desk_app.ui.errors import install_exception_hook, setup_logging
+from desk_app.ui.main_window import MainWindow, TabFactory
+from desk_app.ui.setup_dialog import SetupDialog
+from desk_app.ui.signin_dialog import SignInDialog
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+OpenServices = Callable[[str], Services]
+
+
+def _open_services(url: str) -> Services:
+    return Services.open(url)
+
+
+class Startup(QObject):
+    """Database, setup, sign-in, main window; and back to sign-in after signing out.
+
+    ``start()`` returns whether the event loop should run; when it does not,
+    ``exit_code`` says why (a database that cannot be opened is ``EXIT_FAILED``, a
+    person choosing Quit is ``EXIT_OK``).
+    """
+
+    finished = Signal(int)  # the program should end with this exit code
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        open_services: OpenServices | None = None,
+        clock: Clock | None = None,
+        log_tab_factory: TabFactory | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.url = url
+        self._open_services = open_services or (
+            (lambda u: Services.open(u, clock=clock)) if clock is not None else _open_services
+        )
+        self._log_tab_factory = log_tab_factory
+        self.services: Services | None = None
+        self.window: MainWindow | None = None
+        self.error: DeskError | None = None
+        self.exit_code = EXIT_OK
+        self.done = False
+        self._last_username = ""
+
+    # -- the steps ---------------------------------------------------------------------
+    def start(self) -> bool:
+        if not self.open_database():
+            return False
+        if not self.ensure_set_up():
+            return self._finish(EXIT_OK)
+        actor = self.sign_in()
+        if actor is None:
+            return self._finish(EXIT_OK)
+        self.show_main_window(actor)
+        return True
+
+    def open_database(self) -> bool:
+        try:
+            try:
+                self.services = self._open_services(self.url)
+            except OSError as exc:  # a folder that cannot be created, a file without permission
+                raise DatabaseOpenError(
+                    QT_TRANSLATE_NOOP("DeskError", "The database {path} cannot be opened: {reason}"),
+                    path=exc.filename or self.url,
+                    reason=exc.strerror or str(exc),
+                ) from exc
+        except DeskError as exc:
+            self.error = exc
+            log.error("cannot open the database %s: %s", self.url, exc.english())
+            self.report_error(exc)
+            self._finish(EXIT_FAILED)
+            return False
+        return True
+
+    def report_error(self, exc: DeskError) -> None:
+        QMessageBox.critical(
+            None,
+            self.tr("DutyDesk cannot start"),
+            self.tr("DutyDesk cannot open its database.\n\n{reason}\n\nNothing was changed.").format(
+                reason=i18n.translate_error(exc)
+            ),
+        )
+
+    def ensure_set_up(self) -> bool:
+        services = self._require_services()
+        if services.desk.is_set_up():
+            return True
+        dialog = SetupDialog(services)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        self._last_username = dialog.actor.username
+        return True
+
+    def sign_in(self) -> Actor | None:
+        dialog = SignInDialog(self._require_services(), username=self._last_username)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.actor
+
+    def show_main_window(self, actor: Actor) -> MainWindow:
+        window = MainWindow(self._require_services(), actor, self._log_tab_factory)
+        # Queued: the next sign-in dialog opens after the window's closeEvent has returned,
+        # not in a nested event loop inside it.
+        queued = Qt.ConnectionType.QueuedConnection
+        window.signed_out.connect(self._on_signed_out, queued)
+        window.closed.connect(self._on_closed, queued)
+        self.window = window
+        window.show()
+        return window
+
+    # -- after the window --------------------------------------------------------------
+    def _on_signed_out(self) -> None:
+        old = self.window
+        self.window = None
+        if old is not None:
+            self._last_username = ""  # a shared PC: the next person types their own name
+            old.deleteLater()  # the previous person's records leave memory with it
+        actor = self.sign_in()
+        if actor is None:
+            self._finish(EXIT_OK)
+            return
+        self.show_main_window(actor)
+
+    def _on_closed(self) -> None:
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+        self._finish(EXIT_OK)
+
+    def _finish(self, code: int) -> bool:
+        self.exit_code = code
+        self.done = True
+        self.finished.emit(code)
+        return False
+
+    def shutdown(self) -> None:
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
+    def _require_services(self) -> Services:
+        if self.services is None:
+            raise RuntimeError("the database is not open")
+        return self.services
+
+
+def install_fonts(app: QApplication) -> list[str]:
+    """Register the shipped CJK font; make it the fallback when the system has none.
+
+    Windows in Chinese has its own CJK fonts, which look native; a machine without any
+    would otherwise show empty boxes for every Chinese character.
+    """
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("the bundled font %s could not be loaded", font_path())
+        return []
+    system_cjk = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese) if f not in families]
+    if not system_cjk:
+        font = app.font()
+        fallback = [f for f in families if "Mono" not in f] or families
+        font.setFamilies([font.family(), *fallback])
+        app.setFont(font)
+    return list(families)
+
+
+def create_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    # Windows come and go (sign-out closes the main window before sign-in shows):
+    # Startup decides when the program ends.
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def run_gui(db_url: str | None) -> int:
+    """The window program. Returns the process exit code."""
+    app = create_application()
+    log_path = setup_logging(log_dir())
+    reporter = install_exception_hook(log_path)
+    log.info("DutyDesk %s starting", __version__)
+    i18n.install_translators(app)
+    install_fonts(app)
+    startup = Startup(db_url or default_db_url())
+    startup.finished.connect(app.exit)
+    try:
+        if not startup.start():
+            return startup.exit_code
+        return app.exec()
+    except Exception as exc:  # a bug, not a rule: logged and shown, never a silent exit
+        reporter.handle(type(exc), exc, exc.__traceback__)
+        return EXIT_FAILED
+    finally:
+        startup.shutdown()
+        log.info("DutyDesk stopped")

@@ -1,0 +1,197 @@
+"""The entry line: a clerk logs what happened without touching the mouse.
+
+Ctrl+N (from the tab) focuses the situation field, the category is picked by typing its
+number (1-9) in the category box or with Alt+1…Alt+9 anywhere in the bar, Enter saves,
+Esc clears. The time follows the clock until the clerk changes it; an earlier time asks
+for a reason.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTimeEdit,
+    QWidget,
+)
+
+from desk_app.domain.categories import MANUAL_CATEGORIES, LogCategory
+from desk_app.domain.errors import DeskError
+from desk_app.domain.roles import Actor
+from desk_app.domain.text_rules import HANDLING_MAX, REASON_MAX, SITUATION_MAX
+from desk_app.services.container import Services
+from desk_app.services.log import LogEntryView
+from desk_app.ui.i18n import translate_error
+
+CATEGORIES = list(MANUAL_CATEGORIES)
+
+
+def category_label(category: LogCategory) -> str:
+    """"3 Repair": the number is what a clerk types to pick it (program-written ones have none)."""
+    name = QCoreApplication.translate("LogCategory", category.label)
+    if category not in CATEGORIES:
+        return name
+    return f"{CATEGORIES.index(category) + 1} {name}"
+
+
+def fill_category_combo(combo: QComboBox) -> None:
+    for category in CATEGORIES:
+        combo.addItem(category_label(category), category.value)
+
+
+def combo_category(combo: QComboBox) -> LogCategory | None:
+    """The category chosen in a combo filled by ``fill_category_combo`` (None = "all")."""
+    value = combo.currentData()
+    return LogCategory(value) if value else None
+
+
+class EntryBar(QWidget):
+    saved = Signal(object)  # LogEntryView
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._time_pinned = False
+
+        self.category = QComboBox()
+        fill_category_combo(self.category)
+        self.category.setToolTip(self.tr("Type the number of a category, or Alt+1 … Alt+9"))
+        self.situation = QLineEdit()
+        self.situation.setPlaceholderText(self.tr("Situation: what happened, where, who (Ctrl+N)"))
+        self.situation.setMaxLength(SITUATION_MAX + 50)  # over-long text gets a clear message
+        self.handling = QLineEdit()
+        self.handling.setPlaceholderText(self.tr("Handling and result"))
+        self.handling.setMaxLength(HANDLING_MAX + 50)
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setToolTip(self.tr("When it happened; set an earlier time only with a reason"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Reason for the earlier time"))
+        self.reason.setMaxLength(REASON_MAX + 50)
+        self.reason.setVisible(False)
+        self.follow_up = QCheckBox(self.tr("Needs follow-up"))
+        self.save_button = QPushButton(self.tr("Save (Enter)"))
+        self.save_button.setDefault(False)
+        self.message = QLabel()
+        self.message.setObjectName("entryMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Category")), 0, 0)
+        layout.addWidget(self.category, 0, 1)
+        layout.addWidget(QLabel(self.tr("Time")), 0, 2)
+        layout.addWidget(self.time, 0, 3)
+        layout.addWidget(self.situation, 0, 4)
+        layout.addWidget(self.handling, 0, 5)
+        layout.addWidget(self.follow_up, 0, 6)
+        layout.addWidget(self.save_button, 0, 7)
+        layout.addWidget(self.reason, 1, 2, 1, 3)
+        layout.addWidget(self.message, 1, 4, 1, 4)
+        layout.setColumnStretch(4, 3)
+        layout.setColumnStretch(5, 2)
+
+        for edit in (self.situation, self.handling, self.reason):
+            edit.returnPressed.connect(self.save)
+        self.save_button.clicked.connect(self.save)
+        self.time.timeChanged.connect(self._time_edited)
+        for number, category in enumerate(CATEGORIES, start=1):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda c=category: self.set_category(c))
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        clear.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        clear.activated.connect(self.clear)
+
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self._follow_clock)
+        self._ticker.start(15_000)
+        self._follow_clock()
+
+    # -- public ------------------------------------------------------------------------
+    def focus_entry(self) -> None:
+        self.situation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.situation.selectAll()
+
+    def set_category(self, category: LogCategory) -> None:
+        self.category.setCurrentIndex(CATEGORIES.index(category))
+
+    def clear(self) -> None:
+        for edit in (self.situation, self.handling, self.reason):
+            edit.clear()
+        self.follow_up.setChecked(False)
+        self._time_pinned = False
+        self._follow_clock()
+        self.message.clear()
+
+    def save(self) -> LogEntryView | None:
+        """Validate and store; on a rule's refusal show why and keep what was typed."""
+        try:
+            entry = self._services.log.add(
+                self._actor,
+                LogCategory(self.category.currentData()),
+                self.situation.text(),
+                self.handling.text(),
+                occurred_at=self._chosen_time(),
+                backdate_reason=self.reason.text(),
+                follow_up=self.follow_up.isChecked(),
+            )
+        except DeskError as exc:
+            self._show_error(translate_error(exc))
+            return None
+        self.clear()
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setText(
+            self.tr("Saved as #{id} at {time}.").format(
+                id=entry.id, time=f"{entry.occurred_at:%H:%M}"
+            )
+        )
+        self.situation.setFocus()
+        self.saved.emit(entry)
+        return entry
+
+    # -- time handling -------------------------------------------------------------------
+    def _now_local(self) -> datetime:
+        return self._services.clock.now().astimezone(self._services.desk.info().tz)
+
+    def _follow_clock(self) -> None:
+        if self._time_pinned:
+            return
+        now = self._now_local()
+        self.time.blockSignals(True)
+        self.time.setTime(QTime(now.hour, now.minute))
+        self.time.blockSignals(False)
+        self.reason.setVisible(False)
+
+    def _time_edited(self, _value: QTime) -> None:
+        self._time_pinned = True
+        chosen = self._chosen_time()
+        earlier = chosen is not None and self._now_local() - chosen >= timedelta(minutes=1)
+        self.reason.setVisible(earlier)
+
+    def _chosen_time(self) -> datetime | None:
+        """The entry time: None (= now) unless the clerk changed the time field."""
+        if not self._time_pinned:
+            return None
+        now = self._now_local()
+        value = self.time.time()
+        chosen = now.replace(hour=value.hour(), minute=value.minute(), second=0, microsecond=0)
+        if chosen - now > timedelta(hours=12):
+            # 23:50 typed at 00:10 means yesterday evening (shifts cross midnight);
+            # a time a little ahead stays in the future and is refused as such.
+            chosen -= timedelta(days=1)
+        return chosen
+
+    def _show_error(self, text: str) -> None:
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setText(text)

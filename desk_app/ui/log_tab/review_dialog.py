@@ -1,0 +1,102 @@
+"""The supervisor's daily signature under a day's records."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.errors import DeskError
+from desk_app.domain.roles import Actor
+from desk_app.services.container import Services
+from desk_app.services.log import DayReviewView, LogFilter
+from desk_app.ui.i18n import translate_error
+
+LOOK_BACK_DAYS = 62
+
+
+class ReviewDialog(QDialog):
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self.review: DayReviewView | None = None
+        self.setWindowTitle(self.tr("Sign a day's records"))
+        self.setMinimumWidth(460)
+
+        today = services.clock.now().astimezone(services.desk.info().tz).date()
+        unsigned = services.log.unsigned_days(today - timedelta(days=LOOK_BACK_DAYS), today)
+        first = unsigned[0] if unsigned else today
+        self.day = QDateEdit(QDate(first.year, first.month, first.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.remark = QLineEdit()
+        self.remark.setPlaceholderText(self.tr("Optional remark"))
+        self.summary = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        pending = QLabel(
+            self.tr("Not yet signed: {days}").format(days=", ".join(f"{d:%m-%d}" for d in unsigned))
+            if unsigned
+            else self.tr("Every day with records is signed.")
+        )
+        pending.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Day"), self.day)
+        form.addRow("", self.summary)
+        form.addRow(self.tr("Remark"), self.remark)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button = buttons.addButton(
+            self.tr("Sign"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.sign)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(pending)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.day.dateChanged.connect(lambda _d: self._update_summary())
+        self._update_summary()
+
+    def chosen_day(self) -> date:
+        value = self.day.date()
+        return date(value.year(), value.month(), value.day())
+
+    def _update_summary(self) -> None:
+        day = self.chosen_day()
+        count = self._services.log.count(LogFilter(date_from=day, date_to=day))
+        signed = self._services.log.reviews(day, day).get(day)
+        if signed is not None:
+            self.summary.setText(
+                self.tr("Signed by {name} at {time}.").format(
+                    name=signed.signer_name, time=f"{signed.signed_at:%Y-%m-%d %H:%M}"
+                )
+            )
+        else:
+            self.summary.setText(self.tr("{count} records on this day.").format(count=count))
+        self.sign_button.setEnabled(signed is None and count > 0)
+
+    def sign(self) -> None:
+        try:
+            self.review = self._services.log.sign_day(
+                self._actor, self.chosen_day(), self.remark.text()
+            )
+        except DeskError as exc:
+            self.message.setText(translate_error(exc))
+            return
+        self.accept()

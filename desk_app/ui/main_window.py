@@ -1,0 +1,243 @@
+"""The main window: four tabs, the menus, and who is on duty in the status bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from desk_app import __version__
+from desk_app.domain.errors import DeskError
+from desk_app.domain.roles import Actor, Role
+from desk_app.paths import log_dir
+from desk_app.services.container import Services
+from desk_app.storage.database import sqlite_path
+from desk_app.ui import i18n
+from desk_app.ui.accounts_dialog import AccountsDialog
+from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
+from desk_app.ui.placeholder import PlaceholderPage
+
+log = logging.getLogger(__name__)
+
+TabFactory = Callable[[Services, Actor, QWidget], QWidget]
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+STATUS_REFRESH_MS = 60_000
+LANGUAGE_NAMES = {i18n.CHINESE: "中文", i18n.ENGLISH: "English"}  # each in its own language
+
+
+def _default_log_tab(services: Services, actor: Actor, parent: QWidget) -> QWidget:
+    from desk_app.ui.log_tab import LogTab  # imported late: the heaviest part of the window
+
+    return LogTab(services, actor, parent)
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()  # the person signed out; the window is closed
+    closed = Signal()  # the window was closed to quit
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        log_tab_factory: TabFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.actor = actor
+        self._signing_out = False
+        self.setObjectName("MainWindow")  # saveState needs object names
+        self.setWindowTitle(f"{services.desk.info().name} — {APP_TITLE}")
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.log_tab = (log_tab_factory or _default_log_tab)(services, actor, self.tabs)
+        self.tabs.addTab(self.log_tab, self.tr("Shift log"))
+        self.tabs.addTab(
+            PlaceholderPage(
+                self.tr("Handover"),
+                self.tr(
+                    "Handover is not available in this version of DutyDesk yet. Until it is, "
+                    "keep using the paper handover record."
+                ),
+            ),
+            self.tr("Handover"),
+        )
+        self.tabs.addTab(
+            PlaceholderPage(
+                self.tr("Tickets"),
+                self.tr(
+                    "Tickets are not available in this version of DutyDesk yet. Until they are, "
+                    "keep using the paper registers for repairs, complaints and other requests."
+                ),
+            ),
+            self.tr("Tickets"),
+        )
+        self.tabs.addTab(
+            PlaceholderPage(
+                self.tr("Roster"),
+                self.tr(
+                    "The roster is not available in this version of DutyDesk yet. Until it is, "
+                    "keep using the paper roster."
+                ),
+            ),
+            self.tr("Roster"),
+        )
+        self.setCentralWidget(self.tabs)
+
+        self._build_menus()
+        self.person_label = QLabel()
+        self.shift_label = QLabel()
+        for label in (self.person_label, self.shift_label):
+            label.setContentsMargins(8, 0, 8, 0)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().addPermanentWidget(self.person_label)
+        self.statusBar().addPermanentWidget(separator)
+        self.statusBar().addPermanentWidget(self.shift_label)
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(STATUS_REFRESH_MS)
+        self.status_timer.timeout.connect(self.refresh_status)
+        self.status_timer.start()
+        self.refresh_status()
+        self._restore_window_state()
+
+    # -- menus -----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        admin_menu = bar.addMenu(self.tr("&Admin"))
+        self.accounts_action = QAction(self.tr("&Accounts…"), self)
+        # A convenience only: AccountService refuses a clerk whatever the menu says.
+        self.accounts_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
+        if not self.accounts_action.isEnabled():
+            self.accounts_action.setStatusTip(self.tr("Only a supervisor or manager manages accounts."))
+        self.accounts_action.triggered.connect(self.open_accounts)
+        admin_menu.addAction(self.accounts_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        current = i18n.language()
+        for code in i18n.LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
+            action.setChecked(code == current)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            self.language_group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About DutyDesk"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def open_accounts(self) -> None:
+        AccountsDialog(self._services, self.actor, self).exec()
+
+    def choose_language(self, code: str) -> None:
+        if code == i18n.language():
+            return
+        i18n.set_language(code)
+        QMessageBox.information(
+            self,
+            APP_TITLE,
+            self.tr("The language is now {language}. It takes effect when DutyDesk is started again.").format(
+                language=LANGUAGE_NAMES[code]
+            ),
+        )
+
+    def show_about(self) -> None:
+        db_file = sqlite_path(self._services.db.url)
+        QMessageBox.about(
+            self,
+            self.tr("About DutyDesk"),
+            self.tr(
+                "{app} {version}\n\nShift log, handover, tickets and roster for a reception duty desk.\n\n"
+                "Database: {database}\nLog files: {logs}"
+            ).format(
+                app=APP_TITLE,
+                version=__version__,
+                database=db_file if db_file is not None else self._services.db.url,
+                logs=log_dir(),
+            ),
+        )
+
+    # -- status bar ------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        self.person_label.setText(
+            self.tr("Signed in: {name} ({username}), {role}").format(
+                name=self.actor.display_name, username=self.actor.username, role=role_label(self.actor.role)
+            )
+        )
+        try:
+            shift = self._services.desk.shift_at()
+        except DeskError as exc:
+            self.shift_label.setText(translate_error(exc))
+            return
+        if shift is None:
+            self.shift_label.setText(self.tr("No shift is running now"))
+        else:
+            self.shift_label.setText(
+                self.tr("Current shift: {shift} {span}, {date}").format(
+                    shift=shift.template.name,
+                    span=shift.template.span_text(),
+                    date=shift.shift_date.isoformat(),
+                )
+            )
+
+    # -- signing out and closing -------------------------------------------------------
+    def sign_out(self) -> None:
+        self._signing_out = True
+        if not self.close():
+            self._signing_out = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        veto = getattr(self.log_tab, "can_close", None)
+        if callable(veto) and not veto():
+            event.ignore()
+            return
+        self.status_timer.stop()
+        self.save_window_state()
+        super().closeEvent(event)
+        log.info("%s: %s", "signed out" if self._signing_out else "window closed", self.actor.username)
+        (self.signed_out if self._signing_out else self.closed).emit()
+
+    def save_window_state(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+
+    def _restore_window_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width() * 9 // 10), min(800, screen.height() * 9 // 10))
+        state = settings.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+
+    def current_tab_title(self) -> str:
+        return self.tabs.tabText(self.tabs.currentIndex())
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]

@@ -1,0 +1,295 @@
+"""First start: the desk's name, time zone and shifts, and the first supervisor.
+
+Everything is checked by ``DeskService.set_up``, which writes all of it or nothing; the
+dialog only checks what the service cannot see (the repeated password). An error is
+shown in the dialog, which stays open with what was typed.
+"""
+
+from __future__ import annotations
+
+import logging
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.errors import DeskError
+from desk_app.domain.roles import Actor
+from desk_app.domain.shifts import MINUTES_PER_DAY, PRESETS
+from desk_app.domain.text_rules import FIELD_DESK_NAME, FIELD_NAME
+from desk_app.services.container import Services
+from desk_app.ui.i18n import APP_TITLE, translate_error
+from desk_app.ui.signin_dialog import ERROR_STYLE
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+DEFAULT_PRESET = "three_shifts_24h"
+MAX_SHIFTS = 8
+
+
+def duration_between(start_minute: int, end_minute: int) -> int:
+    """Minutes from start to end on the desk clock; an end at or before the start is the
+    next day, and an end equal to the start is a 24-hour duty."""
+    minutes = (end_minute - start_minute) % MINUTES_PER_DAY
+    return minutes or MINUTES_PER_DAY
+
+
+def _minutes(value: QTime) -> int:
+    return value.hour() * 60 + value.minute()
+
+
+class ShiftTable(QTableWidget):
+    """Shift templates as rows of name, start, end; the length is shown, not typed."""
+
+    NAME, START, END, LENGTH = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Starts"), self.tr("Ends"), self.tr("Length")])
+        self.verticalHeader().setVisible(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(self.LENGTH, QHeaderView.ResizeMode.Stretch)
+        self.setColumnWidth(self.NAME, 170)
+        self.setColumnWidth(self.START, 90)
+        self.setColumnWidth(self.END, 90)
+        self.verticalHeader().setDefaultSectionSize(30)
+
+    def set_shifts(self, shifts: list[tuple[str, int, int]]) -> None:
+        self.setRowCount(0)
+        for name, start, duration in shifts:
+            self.add_shift(name, start, duration)
+
+    def add_shift(self, name: str = "", start: int = 8 * 60, duration: int = 8 * 60) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        name_edit = QLineEdit(name)
+        name_edit.setFrame(False)
+        end = (start + duration) % MINUTES_PER_DAY
+        self.setCellWidget(row, self.NAME, name_edit)
+        self.setCellWidget(row, self.START, self._time_edit(start))
+        self.setCellWidget(row, self.END, self._time_edit(end))
+        self.setCellWidget(row, self.LENGTH, QLabel())
+        self._update_length(row)
+
+    def remove_selected(self) -> None:
+        row = self.currentRow()
+        if row >= 0:
+            self.removeRow(row)
+            for other in range(self.rowCount()):
+                self._update_length(other)
+
+    def shifts(self) -> list[tuple[str, int, int]]:
+        result = []
+        for row in range(self.rowCount()):
+            name = self._line(row).text()
+            start = _minutes(self._time(row, self.START).time())
+            end = _minutes(self._time(row, self.END).time())
+            result.append((name, start, duration_between(start, end)))
+        return result
+
+    def _time_edit(self, minute: int) -> QTimeEdit:
+        edit = QTimeEdit(QTime(minute // 60, minute % 60))
+        edit.setDisplayFormat("HH:mm")
+        edit.setFrame(False)
+        edit.timeChanged.connect(lambda _t, e=edit: self._update_length(self._row_of(e)))
+        return edit
+
+    def _row_of(self, widget: QWidget) -> int:
+        for row in range(self.rowCount()):
+            if widget in (self.cellWidget(row, self.START), self.cellWidget(row, self.END)):
+                return row
+        return -1
+
+    def _line(self, row: int) -> QLineEdit:
+        widget = self.cellWidget(row, self.NAME)
+        assert isinstance(widget, QLineEdit)
+        return widget
+
+    def _time(self, row: int, column: int) -> QTimeEdit:
+        widget = self.cellWidget(row, column)
+        assert isinstance(widget, QTimeEdit)
+        return widget
+
+    def _update_length(self, row: int) -> None:
+        label = self.cellWidget(row, self.LENGTH) if row >= 0 else None
+        if not isinstance(label, QLabel):
+            return
+        start = _minutes(self._time(row, self.START).time())
+        end = _minutes(self._time(row, self.END).time())
+        minutes = duration_between(start, end)
+        hours, rest = divmod(minutes, 60)
+        text = self.tr("{h} h {m} min").format(h=hours, m=rest) if rest else self.tr("{h} h").format(h=hours)
+        if start + minutes > MINUTES_PER_DAY:
+            text = self.tr("{length}, ends next day").format(length=text)
+        label.setText(" " + text + " ")
+
+
+class SetupDialog(QDialog):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Set up the desk — {app}").format(app=APP_TITLE))
+
+        intro = QLabel(
+            self.tr(
+                "This is the first start of DutyDesk with this database. Name the desk, choose its "
+                "shifts and create the first supervisor account; the supervisor then adds the clerks."
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.desk_name = QLineEdit()
+        self.desk_name.setPlaceholderText(self.tr("for example: Green Lake Garden customer service centre front desk"))
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        zones = sorted(available_timezones() - {DEFAULT_TIMEZONE})
+        self.timezone.addItems([DEFAULT_TIMEZONE, *zones])
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.timezone.model(), self.timezone)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.timezone.setCompleter(completer)
+        desk_box = QGroupBox(self.tr("Desk"))
+        desk_form = QFormLayout(desk_box)
+        desk_form.addRow(self.tr("Desk name:"), self.desk_name)
+        desk_form.addRow(self.tr("Time zone:"), self.timezone)
+
+        self.preset = QComboBox()
+        for key, shifts in PRESETS.items():
+            self.preset.addItem(self._preset_text(key, shifts), key)
+        self.shift_table = ShiftTable()
+        self.shift_table.setMinimumHeight(150)
+        self.add_shift_button = QPushButton(self.tr("Add shift"))
+        self.remove_shift_button = QPushButton(self.tr("Remove shift"))
+        self.add_shift_button.clicked.connect(self._add_shift)
+        self.remove_shift_button.clicked.connect(self.shift_table.remove_selected)
+        self.preset.currentIndexChanged.connect(self._apply_preset)
+        shift_hint = QLabel(self.tr("Choose the pattern closest to the desk's, then adjust names and times if needed."))
+        shift_hint.setWordWrap(True)
+        shift_buttons = QHBoxLayout()
+        shift_buttons.addStretch(1)
+        shift_buttons.addWidget(self.add_shift_button)
+        shift_buttons.addWidget(self.remove_shift_button)
+        shift_box = QGroupBox(self.tr("Shifts"))
+        shift_layout = QVBoxLayout(shift_box)
+        shift_layout.addWidget(shift_hint)
+        shift_layout.addWidget(self.preset)
+        shift_layout.addWidget(self.shift_table)
+        shift_layout.addLayout(shift_buttons)
+
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(self.tr("Latin letters and digits, for example zhangmin"))
+        self.display_name = QLineEdit()
+        self.display_name.setPlaceholderText(self.tr("as printed on the forms, for example 张敏"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_repeat = QLineEdit()
+        self.password_repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        person_box = QGroupBox(self.tr("First supervisor"))
+        person_form = QFormLayout(person_box)
+        person_form.addRow(self.tr("User name:"), self.username)
+        person_form.addRow(self.tr("Name:"), self.display_name)
+        person_form.addRow(self.tr("Password:"), self.password)
+        person_form.addRow(self.tr("Repeat password:"), self.password_repeat)
+
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("Set up the desk"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(desk_box)
+        layout.addWidget(shift_box, 1)
+        layout.addWidget(person_box)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(620)
+
+        self.preset.setCurrentIndex(max(0, self.preset.findData(DEFAULT_PRESET)))
+        self._apply_preset()
+        self.desk_name.setFocus()
+
+    def _preset_text(self, key: str, shifts: list[tuple[str, int, int]]) -> str:
+        labels = {
+            "three_shifts_24h": self.tr("Three shifts, around the clock"),
+            "day_evening": self.tr("Day and evening"),
+            "day_night_12h": self.tr("Day and night, 12 hours each"),
+            "duty_24h": self.tr("24-hour duty"),
+        }
+        times = "  ".join(f"{name} {_span(start, duration)}" for name, start, duration in shifts)
+        return f"{labels.get(key, key)}: {times}"
+
+    def _apply_preset(self) -> None:
+        key = self.preset.currentData()
+        self.shift_table.set_shifts(PRESETS.get(key, []))
+
+    def _add_shift(self) -> None:
+        if self.shift_table.rowCount() < MAX_SHIFTS:
+            self.shift_table.add_shift()
+
+    def submit(self) -> None:
+        if self.password.text() != self.password_repeat.text():
+            self.show_message(self.tr("The two passwords are not the same."))
+            self.password_repeat.clear()
+            self.password_repeat.setFocus()
+            return
+        try:
+            self.actor = self._services.desk.set_up(
+                self._services.accounts,
+                desk_name=self.desk_name.text(),
+                timezone=self.timezone.currentText().strip(),
+                shifts=self.shift_table.shifts(),
+                supervisor_username=self.username.text(),
+                supervisor_name=self.display_name.text(),
+                supervisor_password=self.password.text(),
+            )
+        except DeskError as exc:
+            self.show_message(translate_error(exc))
+            self._focus_for(exc)
+            return
+        log.info("desk set up: %s; first supervisor %s", self.desk_name.text().strip(), self.actor.username)
+        self.accept()
+
+    def _focus_for(self, exc: DeskError) -> None:
+        field = str(exc.params.get("field", ""))
+        target = {FIELD_DESK_NAME: self.desk_name, FIELD_NAME: self.display_name}.get(field)
+        if target is not None:
+            target.setFocus()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+
+def _span(start: int, duration: int) -> str:
+    end = (start + duration) % MINUTES_PER_DAY
+    return f"{start // 60:02d}:{start % 60:02d}–{end // 60:02d}:{end % 60:02d}"

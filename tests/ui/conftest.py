@@ -1,0 +1,17 @@
+"""UI tests keep their settings (language, window geometry) and per-user folders in a
+temporary place, never in the real user's."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(qapp, tmp_path_factory):
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings")))
+    qapp.setOrganizationName("DutyDeskTests")
+    qapp.setApplicationName("DutyDeskTests")
+    yield
