@@ -17,6 +17,7 @@ class LogCategory(enum.StrEnum):
     SECURITY = "security"
     INCIDENT = "incident"
     OTHER = "other"
+    HANDOVER = "handover"  # written by the handover wizard only, never typed
 
     @property
     def label(self) -> str:
@@ -39,6 +40,7 @@ _LABELS = {
     LogCategory.SECURITY: QT_TRANSLATE_NOOP("LogCategory", "Security"),
     LogCategory.INCIDENT: QT_TRANSLATE_NOOP("LogCategory", "Incident"),
     LogCategory.OTHER: QT_TRANSLATE_NOOP("LogCategory", "Other"),
+    LogCategory.HANDOVER: QT_TRANSLATE_NOOP("LogCategory", "Handover"),
 }
 
 _CHINESE = {
@@ -51,7 +53,11 @@ _CHINESE = {
     LogCategory.SECURITY: "安全",
     LogCategory.INCIDENT: "突发事件",
     LogCategory.OTHER: "其他",
+    LogCategory.HANDOVER: "交接班",
 }
+
+# What a clerk may pick for an entry; the rest are written by the program itself.
+MANUAL_CATEGORIES: tuple[LogCategory, ...] = tuple(c for c in LogCategory if c is not LogCategory.HANDOVER)
 
 
 def parse_category(value: str) -> LogCategory:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
-from desk_app.domain.categories import LogCategory
+from desk_app.domain.categories import MANUAL_CATEGORIES, LogCategory
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from desk_app.domain.roles import Actor, Role, require_role
@@ -132,6 +132,11 @@ class LogService:
         require_role(actor, Role.CLERK)
         if not isinstance(category, LogCategory):
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Unknown category: {value}."), value=category)
+        if category not in MANUAL_CATEGORIES:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("DeskError", "Entries of the category {value} are written by the program only."),
+                value=category.value,
+            )
         situation = clean_text(situation, field=FIELD_SITUATION, max_len=SITUATION_MAX, required=True)
         handling = clean_text(handling, field=FIELD_HANDLING, max_len=HANDLING_MAX, required=False)
         now = self._clock.now().replace(microsecond=0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -23,6 +23,7 @@ from desk_app.domain.textsearch import plan
 from desk_app.services import log_chain
 from desk_app.services.container import Services
 from desk_app.services.demo import generate
+from desk_app.services.common import to_db
 from desk_app.services.log import LogEntryView, LogFilter, LogService
 from tests.conftest import TZ
 
@@ -189,14 +190,16 @@ def random_log(tmp_path_factory) -> tuple[Services, list[LogEntryView]]:
         return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, max_len))).strip()
 
     rows: list[dict[str, Any]] = []
-    start = datetime(2026, 11, 20, 0, 0)
     for i in range(400):
-        when = start + timedelta(minutes=rng.randint(0, 3 * 24 * 60))
+        # Inside the shift, as the service guarantees: template 0 is 夜班 00:00-08:00.
+        shift_date = date(2026, 11, 20 + i % 3)
+        local = datetime.combine(shift_date, time(0, 0), TZ) + timedelta(minutes=rng.randint(0, 479))
+        when = to_db(local)
         rows.append(
             {
                 "clerk_id": supervisor.account_id,
                 "shift_template_id": template_id,
-                "shift_date": date(2026, 11, 20 + i % 3),
+                "shift_date": shift_date,
                 "occurred_at": when,
                 "recorded_at": when,
                 "tz": "Asia/Shanghai",
