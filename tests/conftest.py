@@ -55,3 +55,27 @@ def supervisor(services) -> Actor:
 def clerk(services, supervisor) -> Actor:
     services.accounts.create(supervisor, "wang", "王丽", CLERK_PASSWORD, Role.CLERK)
     return services.accounts.authenticate("wang", CLERK_PASSWORD)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "real_argon2: hash passwords at the production Argon2 cost")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at the cheapest cost, so that each set-up desk does not spend ~0.2 s a hash.
+
+    Still real Argon2id hashes, verified by the real code; tests about the production cost
+    are marked ``@pytest.mark.real_argon2``.
+    """
+    if request.node.get_closest_marker("real_argon2"):
+        return
+    from functools import partial
+
+    from argon2 import PasswordHasher, Type
+
+    import desk_app.services.accounts as accounts
+
+    monkeypatch.setattr(
+        accounts, "PasswordHasher", partial(PasswordHasher, time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    )

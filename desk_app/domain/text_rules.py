@@ -63,7 +63,9 @@ def clean_text(
                 char=ch,
             )
         category = unicodedata.category(ch)
-        if category in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp"):
+        # Cf: invisible format characters, among them the bidi overrides (U+202E) that
+        # make a text show differently from what is stored and signed.
+        if category in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
                     "DeskError", "{field} contains a control character (U+{code:04X})."

@@ -13,7 +13,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-
 RUN_BREAK = "brk"
 
 

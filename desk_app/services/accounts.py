@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import (
@@ -142,13 +143,20 @@ class AccountService:
 
     def create(self, actor: Actor, username: str, display_name: str, password: str, role: Role) -> AccountInfo:
         require_role(actor, Role.SUPERVISOR)
-        if role.rank > actor.role.rank:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("DeskError", "You cannot create an account with a higher role than yours.")
-            )
         with self._db.write() as session:
+            if role.rank > actor.role.rank and not (
+                role is Role.MANAGER and not _has_active(session, Role.MANAGER)
+            ):
+                # A supervisor may create the desk's first manager account (someone must);
+                # after that, only a manager adds managers.
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "DeskError", "You cannot create an account with a higher role than yours."
+                    )
+                )
             account = self.build_account(username, display_name, password, role, actor.account_id)
-            if session.scalar(select(Account.id).where(Account.username == account.username)):
+            # "Wang" and "wang" would be two people nobody can tell apart in the log.
+            if session.scalar(select(Account.id).where(func.lower(Account.username) == account.username.lower())):
                 raise ValidationError(
                     QT_TRANSLATE_NOOP("DeskError", "The user name {username} is taken."),
                     username=account.username,
@@ -210,6 +218,11 @@ class AccountService:
             created_at=to_db(self._clock.now()),
             created_by=created_by,
         )
+
+
+def _has_active(session: Session, role: Role) -> bool:
+    query = select(Account.id).where(Account.role == role.value, Account.active.is_(True)).limit(1)
+    return session.scalar(query) is not None
 
 
 def _actor(account: Account) -> Actor:

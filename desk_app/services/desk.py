@@ -85,7 +85,9 @@ class DeskService:
             session.add(Desk(id=1, name=name, timezone=timezone, created_at=to_db(now)))
             for shift_name, start, duration in shifts:
                 session.add(
-                    ShiftTemplateRow(name=shift_name.strip(), start_minute=start, duration_minutes=duration, active=True)
+                    ShiftTemplateRow(
+                        name=shift_name.strip(), start_minute=start, duration_minutes=duration, active=True
+                    )
                 )
             audit(session, now, account.id, "desk.created", name)
             audit(session, now, account.id, "account.created", f"{account.username} supervisor")

@@ -46,9 +46,8 @@ class Database:
         """
         with self.engine.connect() as conn:
             conn = conn.execution_options(begin_mode="IMMEDIATE")
-            with Session(bind=conn, expire_on_commit=False) as session:
-                with session.begin():
-                    yield session
+            with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -129,7 +128,9 @@ def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | N
     existed = path is not None and path.exists() and path.stat().st_size > 0
     engine = create_db_engine(url)
     try:
-        state = _schema_state(engine)
+        # An existing file is judged through a read-only connection: the engine's first
+        # connection switches the file to WAL, which would already change a foreign file.
+        state = _file_schema_state(path) if existed and path is not None else _schema_state(engine)
         if state.foreign:
             raise DatabaseOpenError(
                 QT_TRANSLATE_NOOP(
@@ -184,6 +185,34 @@ def _schema_state(engine: Engine) -> _SchemaState:
             row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
             revision = row[0] if row else None
         conn.rollback()
+    return _classify(tables, revision)
+
+
+def _file_schema_state(path: Path) -> _SchemaState:
+    """The schema state of an existing SQLite file, read without writing to it.
+
+    With no journal beside it the file holds everything, and is read as immutable (which
+    creates no -wal/-shm files); otherwise read-only, so that SQLite uses the journal.
+    """
+    journals = (path.with_name(path.name + suffix) for suffix in ("-wal", "-journal"))
+    flag = "mode=ro" if any(j.exists() for j in journals) else "immutable=1"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flag}", uri=True)
+    try:
+        tables = {
+            str(name)
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not str(name).startswith("sqlite_")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    finally:
+        conn.close()
+    return _classify(tables, revision)
+
+
+def _classify(tables: set[str], revision: str | None) -> _SchemaState:
     ours = migrate.known_tables() | {"alembic_version"}
     unknown = {t for t in tables if t not in ours and not t.startswith("sqlite_")}
     if revision is None and tables - {"alembic_version"}:

@@ -21,9 +21,9 @@ from desk_app.domain.clock import FixedClock
 from desk_app.domain.shifts import PRESETS
 from desk_app.domain.textsearch import plan
 from desk_app.services import log_chain
+from desk_app.services.common import to_db
 from desk_app.services.container import Services
 from desk_app.services.demo import generate
-from desk_app.services.common import to_db
 from desk_app.services.log import LogEntryView, LogFilter, LogService
 from tests.conftest import TZ
 

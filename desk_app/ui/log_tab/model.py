@@ -211,7 +211,7 @@ class LogTableModel(QAbstractTableModel):
                 return ""
             day = entry.shift_date
             signed = self.tr("signed") if entry.day_signed else self.tr("not signed")
-            weekday = QCoreApplication.translate("LogTableModel", WEEKDAYS[day.weekday()])
+            weekday = QCoreApplication.translate("LogTableModel", str(WEEKDAYS[day.weekday()]))
             return f"{day:%m-%d} {weekday} {entry.shift_name} · {signed}"
         if column == Column.TIME:
             return f"{entry.occurred_at:%H:%M}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -229,7 +230,7 @@ class LogTab(QWidget):
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(300)
 
-        def work(progress) -> Path:  # type: ignore[no-untyped-def]
+        def work(progress: Callable[[int, int], None]) -> Path:
             render_log_pdf(services, flt, target, progress=progress)
             return target
 
