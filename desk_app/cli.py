@@ -99,8 +99,15 @@ def run(args: argparse.Namespace) -> int:
         services = _open(args.db)
         try:
             result = services.log.verify()
+            bad_handovers = services.handover.verify_records() if result.ok else []
         finally:
             services.close()
+        if bad_handovers:
+            print(
+                f"FAILED at handover #{bad_handovers[0]}: its record does not match the digest "
+                "in its log entry (changed behind the program's back)"
+            )
+            return EXIT_FAILED
         print(result.describe())
         return EXIT_OK if result.ok else EXIT_FAILED
     if args.command == "print" and args.form == "log":

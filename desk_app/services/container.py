@@ -8,6 +8,7 @@ from pathlib import Path
 from desk_app.domain.clock import Clock, SystemClock
 from desk_app.services.accounts import AccountService
 from desk_app.services.desk import DeskService
+from desk_app.services.handover import HandoverService
 from desk_app.services.log import LogService
 from desk_app.storage.database import Database, open_database
 
@@ -19,6 +20,7 @@ class Services:
     accounts: AccountService
     desk: DeskService
     log: LogService
+    handover: HandoverService
 
     @classmethod
     def open(cls, url: str, clock: Clock | None = None, backup_dir: Path | None = None) -> Services:
@@ -30,7 +32,14 @@ class Services:
     def for_database(cls, db: Database, clock: Clock) -> Services:
         accounts = AccountService(db, clock)
         desk = DeskService(db, clock)
-        return cls(db=db, clock=clock, accounts=accounts, desk=desk, log=LogService(db, clock, desk))
+        return cls(
+            db=db,
+            clock=clock,
+            accounts=accounts,
+            desk=desk,
+            log=LogService(db, clock, desk),
+            handover=HandoverService(db, clock, desk, accounts),
+        )
 
     def close(self) -> None:
         self.db.dispose()

@@ -30,7 +30,7 @@ from desk_app.services import log_chain
 from desk_app.services.common import from_db, to_db
 from desk_app.services.desk import DeskService
 from desk_app.storage.database import Database
-from desk_app.storage.models import Account, DayReview, LogEntry, ShiftTemplateRow
+from desk_app.storage.models import Account, DayReview, FollowUpClosure, LogEntry, ShiftTemplateRow
 
 # An entry time set more than this before "now" is a back-dated entry and needs a reason.
 BACKDATE_GRACE = timedelta(minutes=1)
@@ -58,6 +58,7 @@ class LogEntryView:
     after_review: bool
     hash: str
     day_signed: bool
+    follow_up_closed: bool = False
 
     @property
     def is_corrected(self) -> bool:
@@ -367,6 +368,12 @@ def _fetch(session: Session, query: Select, tz: ZoneInfo) -> list[LogEntryView]:
     shifts = dict(session.execute(select(ShiftTemplateRow.id, ShiftTemplateRow.name)).all())
     days = {r[0].shift_date for r in rows}
     signed = set(session.scalars(select(DayReview.day).where(DayReview.day.in_(days))))
+    follow_ups = [r[0].id for r in rows if r[0].follow_up]
+    closed = (
+        set(session.scalars(select(FollowUpClosure.log_entry_id).where(FollowUpClosure.log_entry_id.in_(follow_ups))))
+        if follow_ups
+        else set()
+    )
     return [
         LogEntryView(
             id=e.id,
@@ -387,6 +394,7 @@ def _fetch(session: Session, query: Select, tz: ZoneInfo) -> list[LogEntryView]:
             after_review=e.after_review,
             hash=e.hash,
             day_signed=e.shift_date in signed,
+            follow_up_closed=e.id in closed,
         )
         for e, corrected_by in rows
     ]

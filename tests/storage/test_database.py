@@ -311,3 +311,99 @@ def test_a_database_left_by_a_crash_still_opens(tmp_path: Path) -> None:
     finally:
         db.dispose()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.sqlite"]
+
+
+def test_a_0001_database_with_a_log_is_upgraded_to_head_and_can_hand_over(tmp_path: Path) -> None:
+    """The log written at 0001 survives the upgrade intact (same chain, same search index,
+    still append-only), the desk gets its settings row, and a handover can be signed:
+    0001 as released did not allow the log category 'handover'."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy.orm import Session
+
+    from desk_app.domain.clock import FixedClock
+    from desk_app.domain.handover import Disposition, HandoverDraft
+    from desk_app.domain.roles import Role
+    from desk_app.services import log_chain
+    from desk_app.services.container import Services
+    from desk_app.services.log import LogFilter
+
+    path = tmp_path / "desk.sqlite"
+    engine = database.create_db_engine(_url(path))
+    migrate.upgrade(engine, "0001")
+    with engine.connect() as conn:
+        check = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'log_entry'").scalar()
+    assert "'handover'" not in check  # the schema as first released
+    clock = FixedClock(datetime(2026, 11, 24, 15, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
+    old = Services.for_database(
+        database.Database(engine, _url(path), database.sessionmaker(engine, expire_on_commit=False)), clock
+    )
+    supervisor = old.desk.set_up(
+        old.accounts,
+        desk_name="前台",
+        timezone="Asia/Shanghai",
+        shifts=[("早班", 8 * 60, 480), ("中班", 16 * 60, 480), ("夜班", 0, 480)],
+        supervisor_username="zhang",
+        supervisor_name="张敏",
+        supervisor_password="super-secret-1",
+    )
+    old.accounts.create(supervisor, "wang", "王丽", "clerk-secret-1", Role.CLERK)
+    old.accounts.create(supervisor, "li", "李强", "clerk-secret-2", Role.CLERK)
+    rows = [
+        {
+            "clerk_id": 2,
+            "shift_template_id": 1,
+            "shift_date": date(2026, 11, 24),
+            "occurred_at": datetime(2026, 11, 24, 2, n),
+            "recorded_at": datetime(2026, 11, 24, 2, n),
+            "tz": "Asia/Shanghai",
+            "category": "repair" if n % 2 else "patrol",
+            "situation": f"第{n}条 3栋漏水巡查",
+            "handling": "已处理",
+            "backdate_reason": "",
+            "follow_up": n == 3,
+            "corrects_id": None,
+            "after_review": False,
+        }
+        for n in range(1, 6)
+    ]
+    with Session(engine) as session, session.begin():
+        log_chain.append(session, rows)
+    assert old.log.verify().ok
+    engine.dispose()
+
+    backups = tmp_path / "backups"
+    services = Services.open(_url(path), clock=clock, backup_dir=backups)
+    try:
+        with services.db.read() as session:
+            assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == migrate.head_revision()
+            assert session.execute(text("SELECT early_arrival_minutes FROM desk_settings WHERE id = 1")).scalar() == 15
+        result = services.log.verify()
+        assert result.ok and result.checked == 5
+        assert services.log.count(LogFilter(text="3栋漏水")) == 5  # the search index still matches
+        assert [i for i, _s, _inc in services.handover.open_follow_ups()] == [3]
+        with sqlite3.connect(path) as raw, pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            raw.execute("UPDATE log_entry SET situation = 'x' WHERE id = 1")
+        with sqlite3.connect(path) as raw, pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            raw.execute("DELETE FROM log_entry WHERE id = 5")
+
+        clerk = services.accounts.authenticate("wang", "clerk-secret-1")
+        view = services.handover.start(clerk)
+        draft: HandoverDraft = view.draft
+        draft.records_acknowledged = True
+        draft.open_work[0].disposition, draft.open_work[0].note = Disposition.HANDED_OVER, "明早处理"
+        services.handover.save_draft(view.id, draft)
+        signed = services.handover.sign(view.id, "clerk-secret-1", "li", "clerk-secret-2")
+        assert signed.state == "signed" and signed.log_entry_id == 6
+        assert services.log.verify().ok and services.handover.verify_records() == []
+    finally:
+        services.close()
+    (copy,) = backups.iterdir()
+    assert copy.name.startswith("desk.before-0001.")
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT count(*) FROM log_entry").fetchone() == (5,)
+    finally:
+        conn.close()
