@@ -1,0 +1,473 @@
+"""The printed handover record (交接班记录表): one handover on one or more A4 pages.
+
+The same paper rules as the shift log (DOMAIN.md "Paper"): every page carries the desk, the
+form title, the shift date and shift, signature lines and "第 n 页 共 m 页". The body runs
+over the pages as a flow of ruled tables: the two clerks and their times, the item count,
+the open work (closed or handed over, with a supervisor's release), the anomalies, the
+faults during the handover and the supervisor's check. A signed handover prints the record
+that was hashed at signing, and the short form of the digest in its log entry, so the paper
+can be checked against the database; a handover still being filled in prints its draft,
+marked 未完成 on every page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from desk_app.domain.handover import Condition, Disposition, HandoverDraft, WorkSource
+from desk_app.domain.hashing import fingerprint
+from desk_app.printing.fonts import TextMeasure
+from desk_app.printing.form_layout import (
+    Column,
+    FormField,
+    LaidRow,
+    PageGeometry,
+    Para,
+    RuledTable,
+    SignatureSlot,
+    TextStyle,
+    atomic_pdf,
+    draw_fields,
+    draw_line,
+    draw_signature_lines,
+    page_number_text,
+)
+from desk_app.printing.logbook import chinese_date
+from desk_app.services.container import Services
+from desk_app.services.handover import DIGEST_PREFIX, HandoverView
+
+Progress = Callable[[int, int], None]
+
+FORM_TITLE = "交接班记录表"
+UNFINISHED = "未完成"
+NOTHING = "无"
+
+GEOMETRY = PageGeometry()
+HEADER_HEIGHT = 68.0  # desk name, form title, date/shift/state line
+FOOTER_HEIGHT = 62.0  # signature lines with their times, digest and page number
+HEADING_HEIGHT = 20.0  # a section title above its table
+SECTION_GAP = 8.0
+
+TEXT = TextStyle(size=9.0)
+CENTER = TextStyle(size=9.0, align="center")
+NOTE = TextStyle(size=7.5, gray=0.25)
+MARK = TextStyle(size=7.5)
+EMPTY = TextStyle(size=9.0, gray=0.4, align="center")
+HEADING = TextStyle(size=10.5)
+
+CONDITION = {Condition.GOOD: "完好", Condition.DAMAGED: "损坏"}
+DISPOSITION = {Disposition.PENDING: "未处理", Disposition.CLOSED: "已关闭", Disposition.HANDED_OVER: "移交"}
+SOURCE = {WorkSource.LOG_FOLLOW_UP: "值班记录", WorkSource.TICKET: "工单", WorkSource.FREE: "交接登记"}
+
+_DIGEST_RE = re.compile(re.escape(DIGEST_PREFIX) + r"([0-9a-f]{64})")
+
+
+def _time(value: datetime | None, day: bool = True) -> str:
+    if value is None:
+        return "—"
+    return f"{value:%Y-%m-%d %H:%M}" if day else f"{value:%H:%M}"
+
+
+def _parse(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+@dataclass
+class HandoverSheet:
+    """What the paper shows, taken from the signed record or, while open, from the draft."""
+
+    desk_name: str
+    signed: bool
+    date_text: str
+    shift_text: str
+    outgoing: str
+    incoming: str
+    started_at: datetime | None
+    arrived_at: datetime | None
+    signed_at: datetime | None
+    expected_by: datetime
+    early_arrival_minutes: int
+    late_minutes: int | None
+    draft: HandoverDraft
+    supervisors: dict[int, str] = field(default_factory=dict)
+    checked_by: str | None = None
+    checked_at: datetime | None = None
+    check_remark: str = ""
+    log_entry_id: int | None = None
+    digest: str | None = None
+
+    @classmethod
+    def of(cls, services: Services, view: HandoverView) -> HandoverSheet:
+        desk = services.desk.info()
+        tz = desk.tz
+        template = view.shift.template
+        record = view.record if view.signed else None
+        if record is not None:
+            draft = HandoverDraft.from_json(_draft_json(record))
+            outgoing, incoming = str(record["outgoing"]), str(record["incoming"])
+            started = _parse(record.get("started_at"))
+            arrived = _parse(record.get("incoming_arrived_at"))
+            signed_at = _parse(record.get("signed_at"))
+            early = int(record.get("early_arrival_minutes", view.early_arrival_minutes))
+            late: int | None = int(record.get("late_minutes", 0))
+        else:
+            draft = view.draft
+            outgoing, incoming = view.outgoing_name, view.incoming_name or ""
+            started, arrived, signed_at = view.started_at, view.incoming_arrived_at, None
+            early, late = view.early_arrival_minutes, None
+        digest = None
+        if view.log_entry_id is not None:
+            match = _DIGEST_RE.search(services.log.get(view.log_entry_id).handling)
+            digest = match.group(1) if match else None
+        names = {a.id: a.display_name for a in services.accounts.staff()}
+        return cls(
+            desk_name=desk.name,
+            signed=record is not None,
+            date_text=chinese_date(view.shift.shift_date),
+            shift_text=f"{template.name} {template.span_text()}",
+            outgoing=outgoing,
+            incoming=incoming,
+            started_at=started.astimezone(tz) if started else None,
+            arrived_at=arrived.astimezone(tz) if arrived else None,
+            signed_at=signed_at.astimezone(tz) if signed_at else None,
+            expected_by=(view.shift.end - timedelta(minutes=early)).astimezone(tz),
+            early_arrival_minutes=early,
+            late_minutes=late,
+            draft=draft,
+            supervisors=names,
+            checked_by=view.checked_by,
+            checked_at=view.checked_at,
+            check_remark=view.check_remark,
+            log_entry_id=view.log_entry_id,
+            digest=digest,
+        )
+
+    @property
+    def digest_text(self) -> str:
+        if self.digest is None:
+            return "记录摘要 —（未签名）"
+        return f"记录摘要 #{self.log_entry_id} {fingerprint(self.digest)}"
+
+
+def _draft_json(record: dict[str, Any]) -> str:
+    keys = ("records_acknowledged", "counts", "open_work", "anomalies", "faults", "step")
+    return json.dumps({k: record[k] for k in keys if k in record}, ensure_ascii=False)
+
+
+# -- the flow of blocks ------------------------------------------------------------------------
+
+
+@dataclass
+class Block:
+    """A part of a page: an optional section heading, then part of a table."""
+
+    heading: str
+    table: RuledTable
+    rows: list[LaidRow]
+
+    @property
+    def height(self) -> float:
+        head = HEADING_HEIGHT if self.heading else 0.0
+        return head + self.table.title_height + sum(r.height for r in self.rows)
+
+
+@dataclass
+class Section:
+    heading: str
+    table: RuledTable
+    rows: list[LaidRow]
+
+
+class HandoverLayout:
+    """Turns a handover into pages of blocks (pass 1 and 2), then draws them (pass 3)."""
+
+    def __init__(self, sheet: HandoverSheet, printed_at: datetime, measure: TextMeasure | None = None) -> None:
+        self.sheet = sheet
+        self.printed_at = printed_at
+        self.measure = measure or TextMeasure()
+        self.width = GEOMETRY.content_width
+        self.top = GEOMETRY.top - HEADER_HEIGHT
+        self.room = self.top - (GEOMETRY.bottom + FOOTER_HEIGHT)
+
+    # -- sections ----------------------------------------------------------------------
+    def _table(self, columns: Sequence[tuple[str, float, str]]) -> RuledTable:
+        """Columns as (title, share of the width, align); the last takes what is left."""
+        cols: list[Column] = []
+        used = 0.0
+        for i, (title, share, align) in enumerate(columns):
+            width = self.width - used if i == len(columns) - 1 else round(self.width * share, 2)
+            used += width
+            cols.append(Column(title, width, align))  # type: ignore[arg-type]
+        return RuledTable(cols, self.measure)
+
+    def _empty(self, table: RuledTable, text: str = NOTHING) -> list[LaidRow]:
+        return [table.lay_out_span([Para(text, EMPTY)])]
+
+    def people(self) -> Section:
+        s = self.sheet
+        table = self._table([("", 0.14, "center"), ("交班人", 0.43, "left"), ("接班人", 0.43, "left")])
+        late = "—"
+        if s.late_minutes is not None:
+            late = f"迟到 {s.late_minutes} 分钟" if s.late_minutes > 0 else "按时到岗"
+        elif s.arrived_at is not None:
+            minutes = int((s.arrived_at - s.expected_by).total_seconds() // 60)
+            late = f"迟到 {minutes} 分钟（未签名）" if minutes > 0 else "按时到岗"
+        rows = [
+            ("姓名", s.outgoing, s.incoming or "—（尚未确认）"),
+            ("时间", f"开始交接 {_time(s.started_at)}", f"到岗 {_time(s.arrived_at)}"),
+            (
+                "到岗要求",
+                f"{_time(s.expected_by + timedelta(minutes=s.early_arrival_minutes), False)} 交班，"
+                "提前 15 分钟整理岗位",
+                f"提前 {s.early_arrival_minutes} 分钟，{_time(s.expected_by, False)} 前到岗；{late}",
+            ),
+            ("签名时间", _time(s.signed_at), _time(s.signed_at)),
+        ]
+        laid = [table.lay_out_row([[Para(a, CENTER)], [Para(b, TEXT)], [Para(c, TEXT)]]) for a, b, c in rows]
+        return Section("", table, laid)
+
+    def counts(self) -> Section:
+        table = self._table(
+            [
+                ("物品", 0.19, "left"),
+                ("单位", 0.07, "center"),
+                ("应有", 0.08, "center"),
+                ("实点", 0.08, "center"),
+                ("差异", 0.08, "center"),
+                ("状况", 0.08, "center"),
+                ("说明", 0.42, "left"),
+            ]
+        )
+        rows: list[LaidRow] = []
+        for c in self.sheet.draft.counts:
+            diff = c.difference
+            diff_text = "未点" if diff is None else (f"+{diff}" if diff > 0 else str(diff))
+            rows.append(
+                table.lay_out_row(
+                    [
+                        [Para(c.name, TEXT)],
+                        [Para(c.unit)],
+                        [Para(str(c.expected))],
+                        [Para("—" if c.counted is None else str(c.counted))],
+                        [Para(diff_text)],
+                        [Para(CONDITION[c.condition])],
+                        [Para(c.explanation, TEXT)] if c.explanation else [],
+                    ]
+                )
+            )
+        return Section("一、物品清点", table, rows or self._empty(table, "无需清点的物品"))
+
+    def open_work(self) -> Section:
+        table = self._table(
+            [
+                ("事项", 0.32, "left"),
+                ("来源", 0.09, "center"),
+                ("处理", 0.09, "center"),
+                ("备注", 0.24, "left"),
+                ("主管放行", 0.26, "left"),
+            ]
+        )
+        rows: list[LaidRow] = []
+        for w in self.sheet.draft.open_work:
+            item = [Para(w.description, TEXT)]
+            if w.important:
+                item.insert(0, Para("【重要】", MARK))
+            release: list[Para] = []
+            if w.override_by is not None:
+                name = self.sheet.supervisors.get(w.override_by, f"#{w.override_by}")
+                release = [Para(name, TEXT), Para(w.override_reason, NOTE)]
+            rows.append(
+                table.lay_out_row(
+                    [
+                        item,
+                        [Para(SOURCE[w.source])],
+                        [Para(DISPOSITION[w.disposition])],
+                        [Para(w.note, TEXT)] if w.note else [],
+                        release,
+                    ]
+                )
+            )
+        return Section("二、遗留事项", table, rows or self._empty(table))
+
+    def anomalies(self) -> Section:
+        table = self._table([("异常", 0.45, "left"), ("说明", 0.55, "left")])
+        rows = [
+            table.lay_out_row([[Para(a.description, TEXT)], [Para(a.explanation, TEXT)] if a.explanation else []])
+            for a in self.sheet.draft.anomalies
+        ]
+        return Section("三、区域异常", table, rows or self._empty(table))
+
+    def faults(self) -> Section:
+        table = self._table([("故障", 0.45, "left"), ("处理", 0.55, "left")])
+        rows = [
+            table.lay_out_row(
+                [[Para(f.description, TEXT)], [Para(f.resolution, TEXT)] if f.resolution else [Para("未处理", MARK)]]
+            )
+            for f in self.sheet.draft.faults
+        ]
+        return Section("四、交接中发生的故障", table, rows or self._empty(table))
+
+    def check(self) -> Section:
+        s = self.sheet
+        table = self._table([("检查人", 0.18, "center"), ("时间", 0.22, "center"), ("意见", 0.60, "left")])
+        if s.checked_by is None:
+            rows = self._empty(table, "尚未检查")
+        else:
+            rows = [
+                table.lay_out_row(
+                    [[Para(s.checked_by)], [Para(_time(s.checked_at))], [Para(s.check_remark or "—", TEXT)]]
+                )
+            ]
+        return Section("五、主管检查", table, rows)
+
+    def sections(self) -> list[Section]:
+        return [self.people(), self.counts(), self.open_work(), self.anomalies(), self.faults(), self.check()]
+
+    # -- pagination ---------------------------------------------------------------------
+    def pages(self) -> list[list[Block]]:
+        pages: list[list[Block]] = [[]]
+        used = 0.0
+        min_row = 3 * TextStyle().line_height
+        for section in self.sections():
+            rows = list(section.rows)
+            heading = section.heading
+            while rows:
+                head = HEADING_HEIGHT if heading else 0.0
+                offset = used + (SECTION_GAP if used else 0.0) + head
+                first = min(rows[0].height, min_row)
+                if used and offset + section.table.title_height + first > self.room:
+                    pages.append([])
+                    used = 0.0
+                    continue
+                # A spacer stands for what is above the table on this page, so that the
+                # table kit paginates the rest of the page and then whole pages.
+                spacer = LaidRow([[] for _ in section.table.columns], offset)
+                chunks = section.table.paginate([spacer, *rows], self.room)
+                placed = [r for r in chunks[0].rows if r is not spacer]
+                if not placed:
+                    assert used, "an empty page always takes a row (split if need be)"
+                    pages.append([])
+                    used = 0.0
+                    continue
+                pages[-1].append(Block(heading, section.table, placed))
+                used = chunks[0].height  # the spacer included
+                if len(chunks) == 1:
+                    rows = []
+                else:
+                    rows = [r for chunk in chunks[1:] for r in chunk.rows]
+                    heading = f"{section.heading}（续）" if section.heading else ""
+                    pages.append([])
+                    used = 0.0
+        return [page for page in pages if page] or [[]]
+
+    # -- drawing -----------------------------------------------------------------------
+    def draw_page(self, canvas: Canvas, blocks: Sequence[Block], number: int, total: int) -> None:
+        m, g, s = self.measure, GEOMETRY, self.sheet
+        top = g.top
+        draw_line(canvas, m, g.left, top - 11, s.desk_name, TextStyle(size=11, align="center"), g.content_width)
+        draw_line(canvas, m, g.left, top - 36, FORM_TITLE, TextStyle(size=18, align="center"), g.content_width)
+        if not s.signed:
+            self._stamp(canvas, g.right - 78, top - 44)
+        draw_fields(
+            canvas,
+            m,
+            g.left,
+            top - 58,
+            g.content_width,
+            [
+                FormField("日期", s.date_text, 1.2),
+                FormField("班次", s.shift_text, 1.0),
+                FormField("状态", "已签名" if s.signed else f"{UNFINISHED}（尚未签名）", 1.0),
+            ],
+        )
+        y = self.top
+        for i, block in enumerate(blocks):
+            if i:
+                y -= SECTION_GAP
+            if block.heading:
+                draw_line(canvas, m, g.left, y - 14, block.heading, HEADING)
+                y -= HEADING_HEIGHT
+            y = block.table.draw(canvas, g.left, y, block.rows)
+
+        sign_y = g.bottom + 38
+        signed = f"{_time(s.signed_at)}" if s.signed_at else ""
+        draw_signature_lines(
+            canvas,
+            m,
+            g.left,
+            sign_y,
+            g.content_width,
+            [
+                SignatureSlot("交班人签名", f"{s.outgoing} 时间 {signed}" if signed else "时间", 1.0),
+                SignatureSlot("接班人签名", f"{s.incoming} 时间 {signed}" if signed else "时间", 1.0),
+                SignatureSlot(
+                    "主管检查签名",
+                    f"{s.checked_by} 时间 {_time(s.checked_at)}" if s.checked_by else "时间",
+                    1.1,
+                ),
+            ],
+        )
+        draw_line(canvas, m, g.left, g.bottom, s.digest_text, TextStyle(size=8.0))
+        draw_line(
+            canvas,
+            m,
+            g.left,
+            g.bottom,
+            f"打印于 {self.printed_at:%Y-%m-%d %H:%M}",
+            TextStyle(size=7.5, gray=0.4, align="center"),
+            g.content_width,
+        )
+        draw_line(
+            canvas,
+            m,
+            g.left,
+            g.bottom,
+            page_number_text(number, total),
+            TextStyle(size=9.0, align="right"),
+            g.content_width,
+        )
+
+    def _stamp(self, canvas: Canvas, x: float, y: float) -> None:
+        """A boxed 未完成 beside the title: this paper is not a signed record."""
+        canvas.setStrokeGray(0)
+        canvas.setLineWidth(1.2)
+        canvas.rect(x, y, 74, 26, stroke=1, fill=0)
+        draw_line(canvas, self.measure, x, y + 8, UNFINISHED, TextStyle(size=14, align="center"), 74)
+
+
+def render_handover_pdf(
+    services: Services,
+    handover_id: int,
+    path: Path,
+    *,
+    progress: Progress | None = None,
+) -> int:
+    """Write handover ``handover_id`` to ``path`` as a PDF; return the page count.
+
+    The file appears only when complete (written beside it, then renamed). ``progress``
+    is called with (pages drawn, pages in all), from the calling thread.
+    """
+    view = services.handover.get(handover_id)
+    sheet = HandoverSheet.of(services, view)
+    desk = services.desk.info()
+    layout = HandoverLayout(sheet, services.clock.now().astimezone(desk.tz))
+    pages = layout.pages()
+    total = len(pages)
+    if progress is not None:
+        progress(0, total)
+    title = f"{FORM_TITLE} {sheet.date_text} {sheet.shift_text}"
+    with atomic_pdf(Path(path), title=title, author=desk.name) as canvas:
+        for number, blocks in enumerate(pages, start=1):
+            layout.draw_page(canvas, blocks, number, total)
+            canvas.showPage()
+            if progress is not None:
+                progress(number, total)
+    return total
