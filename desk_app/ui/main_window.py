@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -20,6 +21,9 @@ from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
 from desk_app.ui.placeholder import PlaceholderPage
 
+if TYPE_CHECKING:
+    from desk_app.ui.handover_tab import HandoverTab
+
 log = logging.getLogger(__name__)
 
 TabFactory = Callable[[Services, Actor, QWidget], QWidget]
@@ -27,6 +31,7 @@ TabFactory = Callable[[Services, Actor, QWidget], QWidget]
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 STATUS_REFRESH_MS = 60_000
+REMINDER_SHOWN_MS = 15 * 60_000
 LANGUAGE_NAMES = {i18n.CHINESE: "中文", i18n.ENGLISH: "English"}  # each in its own language
 
 
@@ -34,6 +39,12 @@ def _default_log_tab(services: Services, actor: Actor, parent: QWidget) -> QWidg
     from desk_app.ui.log_tab import LogTab  # imported late: the heaviest part of the window
 
     return LogTab(services, actor, parent)
+
+
+def _handover_tab(services: Services, actor: Actor, parent: QWidget) -> HandoverTab:
+    from desk_app.ui.handover_tab import HandoverTab
+
+    return HandoverTab(services, actor, parent)
 
 
 class MainWindow(QMainWindow):
@@ -58,16 +69,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.log_tab = (log_tab_factory or _default_log_tab)(services, actor, self.tabs)
         self.tabs.addTab(self.log_tab, self.tr("Shift log"))
-        self.tabs.addTab(
-            PlaceholderPage(
-                self.tr("Handover"),
-                self.tr(
-                    "Handover is not available in this version of DutyDesk yet. Until it is, "
-                    "keep using the paper handover record."
-                ),
-            ),
-            self.tr("Handover"),
-        )
+        self.handover_tab = _handover_tab(services, actor, self.tabs)
+        self.tabs.addTab(self.handover_tab, self.tr("Handover"))
         self.tabs.addTab(
             PlaceholderPage(
                 self.tr("Tickets"),
@@ -93,7 +96,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.person_label = QLabel()
         self.shift_label = QLabel()
-        for label in (self.person_label, self.shift_label):
+        self.handover_label = QLabel()  # "overdue by N minutes" while a handover waits
+        self.handover_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.handover_label.setVisible(False)
+        for label in (self.person_label, self.shift_label, self.handover_label):
             label.setContentsMargins(8, 0, 8, 0)
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.VLine)
@@ -101,6 +107,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.person_label)
         self.statusBar().addPermanentWidget(separator)
         self.statusBar().addPermanentWidget(self.shift_label)
+        self.statusBar().addPermanentWidget(self.handover_label)
+        self.handover_tab.status_changed.connect(self._show_handover_status)
+        self.handover_tab.reminder.connect(lambda text: self.statusBar().showMessage(text, REMINDER_SHOWN_MS))
+        self.handover_tab.refresh()  # the signals are connected now
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(STATUS_REFRESH_MS)
         self.status_timer.timeout.connect(self.refresh_status)
@@ -204,6 +214,10 @@ class MainWindow(QMainWindow):
                 )
             )
 
+    def _show_handover_status(self, text: str) -> None:
+        self.handover_label.setText(text)
+        self.handover_label.setVisible(bool(text))
+
     # -- signing out and closing -------------------------------------------------------
     def sign_out(self) -> None:
         self._signing_out = True
@@ -215,6 +229,7 @@ class MainWindow(QMainWindow):
         if callable(veto) and not veto():
             event.ignore()
             return
+        self.handover_tab.save_open_work()
         self.status_timer.stop()
         self.save_window_state()
         super().closeEvent(event)

@@ -23,6 +23,7 @@ from desk_app.ui import errors as ui_errors
 from desk_app.ui import i18n
 from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.app import EXIT_FAILED, EXIT_OK, Startup, install_fonts
+from desk_app.ui.handover_tab import HandoverTab
 from desk_app.ui.main_window import GEOMETRY_KEY, MainWindow
 from desk_app.ui.placeholder import PlaceholderPage
 from desk_app.ui.setup_dialog import SetupDialog, duration_between
@@ -329,7 +330,8 @@ def test_main_window_has_four_tabs_and_shows_who_is_on_duty(qtbot, services, cle
         tr("MainWindow", "Roster"),
     ]
     assert window.tabs.widget(0) is window.log_tab
-    for index in (1, 2, 3):
+    assert isinstance(window.tabs.widget(1), HandoverTab) and window.tabs.widget(1) is window.handover_tab
+    for index in (2, 3):
         page = window.tabs.widget(index)
         assert isinstance(page, PlaceholderPage)
         assert "not available in this version" in page.explanation.text()

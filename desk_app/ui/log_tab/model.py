@@ -241,7 +241,7 @@ class LogTableModel(QAbstractTableModel):
         if entry.backdate_reason:
             notes.append(self.tr("late entry: {reason}").format(reason=entry.backdate_reason))
         if entry.follow_up:
-            notes.append(self.tr("follow up"))
+            notes.append(self.tr("followed up") if entry.follow_up_closed else self.tr("follow up"))
         return notes
 
     def _tooltip(self, entry: LogEntryView) -> str:

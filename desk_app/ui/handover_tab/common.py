@@ -1,0 +1,65 @@
+"""Small helpers shared by the handover tab's widgets."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+
+from desk_app.domain.handover import Problem
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #c62828;"
+WARNING_STYLE = "color: #b25b00;"
+NOTE_STYLE = "color: #555555;"
+
+
+def problem_text(problem: Problem) -> str:
+    """A domain problem in the window's language (context ``Handover``), values filled in."""
+    template = QCoreApplication.translate("Handover", problem.message)
+    try:
+        return template.format(**problem.params)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        log.warning("translation of %r does not fit its parameters", problem.message)
+        return problem.english()
+
+
+def message_label(style: str = ERROR_STYLE, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    return label
+
+
+def hm(value: datetime | None) -> str:
+    return "" if value is None else f"{value:%H:%M}"
+
+
+def ymd_hm(value: datetime | None) -> str:
+    return "" if value is None else f"{value:%Y-%m-%d %H:%M}"
+
+
+def read_only_item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    item.setToolTip(text)
+    return item
+
+
+def plain_table(headers: list[str], stretch: int | None = None) -> QTableWidget:
+    """A table of rows without a row header; ``stretch`` takes the spare width."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table

@@ -1,0 +1,59 @@
+"""Recording a follow-up (or an incident in progress) as dealt with, outside a handover."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.errors import DeskError
+from desk_app.domain.roles import Actor
+from desk_app.domain.text_rules import REASON_MAX
+from desk_app.services.container import Services
+from desk_app.ui.handover_tab.common import message_label
+from desk_app.ui.i18n import translate_error
+
+
+class CloseFollowUpDialog(QDialog):
+    def __init__(
+        self, services: Services, actor: Actor, entry_id: int, situation: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self.entry_id = entry_id
+        self.setWindowTitle(self.tr("Close follow-up #{id}").format(id=entry_id))
+        self.setMinimumWidth(480)
+        shown = QLabel(f"#{entry_id} {situation}")
+        shown.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setMaxLength(REASON_MAX + 50)
+        self.note.setPlaceholderText(self.tr("How it was dealt with"))
+        self.message = message_label()
+        form = QFormLayout()
+        form.addRow(self.tr("Entry"), shown)
+        form.addRow(self.tr("Result"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = buttons.addButton(self.tr("Record as done"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.close_follow_up)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.note.setFocus()
+
+    def close_follow_up(self) -> bool:
+        try:
+            self._services.handover.close_follow_up(self._actor, self.entry_id, self.note.text())
+        except DeskError as exc:
+            self.message.setText(translate_error(exc))
+            return False
+        self.accept()
+        return True

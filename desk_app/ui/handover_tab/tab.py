@@ -1,0 +1,448 @@
+"""The handover tab: start or resume the handover, the shift's state, the reminder 15
+minutes before the end, the overdue warning, open follow-ups, and the list of handovers
+(details, the supervisor's check, printing the 交接班记录表)."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.errors import DeskError
+from desk_app.domain.roles import Actor, Role
+from desk_app.domain.shifts import ShiftOccurrence
+from desk_app.services.container import Services
+from desk_app.services.handover import HandoverView
+from desk_app.ui.handover_tab.common import (
+    ERROR_STYLE,
+    NOTE_STYLE,
+    WARNING_STYLE,
+    hm,
+    message_label,
+    plain_table,
+    read_only_item,
+    ymd_hm,
+)
+from desk_app.ui.handover_tab.detail_dialog import HandoverDetailDialog
+from desk_app.ui.handover_tab.follow_up_dialog import CloseFollowUpDialog
+from desk_app.ui.handover_tab.items_dialog import ItemsDialog
+from desk_app.ui.handover_tab.wizard import HandoverWizard
+from desk_app.ui.i18n import translate_error
+from desk_app.ui.tasks import Task, run_in_background
+
+REFRESH_MS = 30_000
+REMIND_BEFORE = timedelta(minutes=15)
+LIST_DAYS = 7
+
+
+class HandoverTab(QWidget):
+    status_changed = Signal(str)  # a line for the main window's status bar ("" = nothing to say)
+    reminder = Signal(str)  # once per shift, 15 minutes before its end
+
+    PRINT, SAVE_PDF = range(2)
+    DATE, SHIFT, OUTGOING, INCOMING, STATE, SIGNED, LATE, DIFFERENCES, CHECKED = range(9)
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self.wizard: HandoverWizard | None = None
+        self._last_signed: int | None = None
+        self._reminded: set[tuple[date, int]] = set()
+        self._handovers: list[HandoverView] = []
+        self._print_task: Task | None = None
+        self._progress: QProgressDialog | None = None
+        self._print_dir: Path | None = None
+        is_supervisor = actor.role.rank >= Role.SUPERVISOR.rank
+
+        self.state_label = QLabel()
+        font = self.state_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.state_label.setFont(font)
+        self.state_label.setWordWrap(True)
+        self.reminder_label = message_label(WARNING_STYLE)
+        self.overdue_banner = message_label(ERROR_STYLE)
+        self.overdue_banner.setStyleSheet(
+            "color: white; background: #c62828; padding: 6px; border-radius: 3px; font-weight: bold;"
+        )
+        self.message = message_label()
+        self.start_button = QPushButton(self.tr("Start handover…"))
+        self.start_button.setMinimumHeight(34)
+        self.items_button = QPushButton(self.tr("Item list…"))
+        self.items_button.setVisible(is_supervisor)
+
+        self.follow_ups = QListWidget()
+        self.follow_ups.setAlternatingRowColors(True)
+        self.close_follow_up_button = QPushButton(self.tr("Close follow-up…"))
+
+        today = self._today()
+        self.date_from = QDateEdit(_qdate(today - timedelta(days=LIST_DAYS)))
+        self.date_to = QDateEdit(_qdate(today))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.table = plain_table(
+            [
+                self.tr("Date"),
+                self.tr("Shift"),
+                self.tr("Outgoing"),
+                self.tr("Incoming"),
+                self.tr("State"),
+                self.tr("Signed"),
+                self.tr("Late"),
+                self.tr("Items / differences"),
+                self.tr("Checked by"),
+            ],
+            stretch=self.CHECKED,
+        )
+        self.details_button = QPushButton(self.tr("Details…"))
+        self.check_button = QPushButton(self.tr("Check…"))
+        self.check_button.setVisible(is_supervisor)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_pdf_button = QPushButton(self.tr("Save as PDF…"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.state_label, 1)
+        top.addWidget(self.start_button)
+        top.addWidget(self.items_button)
+
+        follow_box = QGroupBox(self.tr("Open follow-ups and incidents"))
+        follow_layout = QVBoxLayout(follow_box)
+        follow_layout.addWidget(self.follow_ups)
+        follow_row = QHBoxLayout()
+        follow_row.addStretch(1)
+        follow_row.addWidget(self.close_follow_up_button)
+        follow_layout.addLayout(follow_row)
+
+        list_box = QGroupBox(self.tr("Handovers"))
+        list_layout = QVBoxLayout(list_box)
+        range_row = QHBoxLayout()
+        range_row.addWidget(QLabel(self.tr("From")))
+        range_row.addWidget(self.date_from)
+        range_row.addWidget(QLabel(self.tr("to")))
+        range_row.addWidget(self.date_to)
+        range_row.addStretch(1)
+        for button in (self.details_button, self.check_button, self.print_button, self.save_pdf_button):
+            range_row.addWidget(button)
+        list_layout.addLayout(range_row)
+        list_layout.addWidget(self.table)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.overdue_banner)
+        layout.addWidget(self.reminder_label)
+        layout.addWidget(self.message)
+        layout.addWidget(follow_box, 1)
+        layout.addWidget(list_box, 2)
+
+        self.start_button.clicked.connect(self.open_wizard)
+        self.items_button.clicked.connect(self.open_items)
+        self.close_follow_up_button.clicked.connect(self.close_selected_follow_up)
+        self.follow_ups.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self.date_from.dateChanged.connect(lambda _d: self.reload_handovers())
+        self.date_to.dateChanged.connect(lambda _d: self.reload_handovers())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _i: self.show_details())
+        self.details_button.clicked.connect(self.show_details)
+        self.check_button.clicked.connect(self.show_details)
+        self.print_button.clicked.connect(lambda: self.print_selected(self.PRINT))
+        self.save_pdf_button.clicked.connect(lambda: self.print_selected(self.SAVE_PDF))
+
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(lambda: self.refresh())
+        self.refresh_timer.start()
+        self.refresh(announce=False)  # nobody listens yet; the window refreshes once connected
+
+    # -- state ---------------------------------------------------------------------------------
+    def _today(self) -> date:
+        return self._services.clock.now().astimezone(self._services.desk.info().tz).date()
+
+    def refresh(self, announce: bool = True) -> None:
+        """The shift's state, the reminder, the overdue warning, follow-ups and the list.
+
+        ``announce``: send the reminder (once per shift) and the status line to the window.
+        """
+        try:
+            current = self._services.handover.current()
+            overdue = self._services.handover.overdue()
+            shift = self._services.desk.shift_at()
+        except DeskError as exc:
+            self.state_label.setText(translate_error(exc))
+            return
+        if current is not None:
+            self.state_label.setText(
+                self.tr("Handover of {shift} {date} started at {time} by {name}; not signed yet.").format(
+                    shift=current.shift.template.name,
+                    date=current.shift.shift_date.isoformat(),
+                    time=hm(current.started_at),
+                    name=current.outgoing_name,
+                )
+            )
+            self.start_button.setText(self.tr("Resume handover…"))
+        else:
+            if shift is None:
+                self.state_label.setText(self.tr("No shift is running now."))
+            else:
+                self.state_label.setText(
+                    self.tr("{shift} {span}, {date}: no handover started.").format(
+                        shift=shift.template.name, span=shift.template.span_text(), date=shift.shift_date.isoformat()
+                    )
+                )
+            self.start_button.setText(self.tr("Start handover…"))
+
+        status = ""
+        if overdue is not None:
+            status = self.tr(
+                "{shift} ended at {time}; the handover is overdue by {n} minutes. The outgoing clerk "
+                "stays on duty until the incoming clerk signs."
+            ).format(shift=overdue.shift.template.name, time=hm(overdue.shift.end), n=overdue.minutes)
+        self.overdue_banner.setText(status)
+        self.overdue_banner.setVisible(bool(status))
+
+        remind = self._reminder_text(shift, current)
+        self.reminder_label.setText(remind)
+        self.reminder_label.setVisible(bool(remind))
+        if announce and remind and shift is not None:
+            key = (shift.shift_date, shift.template.id)
+            if key not in self._reminded:
+                self._reminded.add(key)
+                self.reminder.emit(remind)
+        if announce:
+            self.status_changed.emit(status)
+        self.reload_follow_ups()
+        self.reload_handovers()
+
+    def _reminder_text(self, shift: ShiftOccurrence | None, current: HandoverView | None) -> str:
+        if shift is None:
+            return ""
+        left = shift.end - self._services.clock.now()
+        if left > REMIND_BEFORE or left.total_seconds() <= 0:
+            return ""
+        if current is not None and current.shift == shift:
+            return ""
+        for view in self._services.handover.handovers(shift.shift_date, shift.shift_date):
+            if view.shift.template.id == shift.template.id:
+                return ""
+        return self.tr("{shift} ends at {time}, in {n} minutes: tidy the desk and start the handover.").format(
+            shift=shift.template.name, time=hm(shift.end), n=math.ceil(left.total_seconds() / 60)
+        )
+
+    def reload_follow_ups(self) -> None:
+        self.follow_ups.clear()
+        for entry_id, situation, incident in self._services.handover.open_follow_ups():
+            text = f"#{entry_id} {situation}"
+            if incident:
+                text = self.tr("Incident in progress: {entry}").format(entry=text)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, (entry_id, situation))
+            self.follow_ups.addItem(item)
+        if self.follow_ups.count() == 0:
+            placeholder = QListWidgetItem(self.tr("Nothing is waiting to be followed up."))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.follow_ups.addItem(placeholder)
+        self._update_buttons()
+
+    def reload_handovers(self) -> None:
+        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        selected = self.selected_handover()
+        self._handovers = self._services.handover.handovers(start, end)
+        self.table.setRowCount(len(self._handovers))
+        for row, view in enumerate(self._handovers):
+            differences = sum(1 for c in view.draft.counts if c.needs_explanation)
+            cells = [
+                view.shift.shift_date.isoformat(),
+                view.shift.template.name,
+                view.outgoing_name,
+                view.incoming_name or "",
+                self.tr("signed") if view.signed else self.tr("open"),
+                ymd_hm(view.incoming_signed_at),
+                self.tr("{n} min").format(n=view.late_minutes) if view.late_minutes else "",
+                f"{len(view.draft.counts)} / {differences}",
+                view.checked_by or "",
+            ]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, read_only_item(text))
+            if selected is not None and view.id == selected.id:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected_handover(self) -> HandoverView | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if len(rows) != 1:
+            return None
+        row = rows.pop()
+        return self._handovers[row] if 0 <= row < len(self._handovers) else None
+
+    def select_handover(self, handover_id: int) -> bool:
+        for row, view in enumerate(self._handovers):
+            if view.id == handover_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        view = self.selected_handover()
+        self.details_button.setEnabled(view is not None)
+        self.check_button.setEnabled(view is not None and view.signed and not view.checked_by)
+        self.print_button.setEnabled(view is not None and view.signed)
+        self.save_pdf_button.setEnabled(view is not None and view.signed)
+        item = self.follow_ups.currentItem()
+        self.close_follow_up_button.setEnabled(item is not None and item.data(Qt.ItemDataRole.UserRole) is not None)
+
+    # -- the wizard ------------------------------------------------------------------------------
+    def open_wizard(self) -> HandoverWizard | None:
+        """Start the handover (or resume the one begun); refusals are shown, not raised."""
+        if self.wizard is not None:
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
+        try:
+            view = self._services.handover.start(self._actor)
+        except DeskError as exc:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(translate_error(exc))
+            self.refresh()
+            return None
+        self.message.clear()
+        wizard = HandoverWizard(self._services, self._actor, view, self)
+        wizard.setWindowFlag(Qt.WindowType.Window, True)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        wizard.signed.connect(self._signed)
+        wizard.save_failed.connect(self.message.setText)
+        wizard.finished.connect(self._wizard_closed)
+        self.wizard = wizard
+        wizard.show()
+        self.refresh()
+        return wizard
+
+    def _signed(self, view: HandoverView) -> None:
+        self._last_signed = view.id
+        self.message.setStyleSheet(NOTE_STYLE)
+        self.message.setText(
+            self.tr("Handed over to {name} at {time}. The outgoing clerk may leave the desk.").format(
+                name=view.incoming_name or "", time=hm(view.incoming_signed_at)
+            )
+        )
+
+    def _wizard_closed(self, _result: int) -> None:
+        self.wizard = None
+        self.refresh()
+        if self._last_signed is not None:
+            self.select_handover(self._last_signed)
+
+    def save_open_work(self) -> None:
+        """Called when the window closes: nothing typed in the wizard is lost."""
+        if self.wizard is not None:
+            self.wizard.save_now()
+
+    # -- other actions ------------------------------------------------------------------------------
+    def open_items(self) -> None:
+        ItemsDialog(self._services, self._actor, self).exec()
+
+    def close_selected_follow_up(self) -> None:
+        item = self.follow_ups.currentItem()
+        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if data is None:
+            return
+        entry_id, situation = data
+        if CloseFollowUpDialog(self._services, self._actor, entry_id, situation, self).exec():
+            self.refresh()
+
+    def show_details(self) -> None:
+        view = self.selected_handover()
+        if view is None:
+            return
+        HandoverDetailDialog(self._services, self._actor, view.id, self).exec()
+        self.reload_handovers()
+
+    # -- printing ---------------------------------------------------------------------------------
+    def print_selected(self, action: int) -> Task | None:
+        view = self.selected_handover()
+        if view is None or not view.signed:
+            return None
+        return self.print_handover(view, action)
+
+    def print_handover(self, view: HandoverView, action: int) -> Task:
+        """Render the 交接班记录表 off the UI thread, then print it or save a copy."""
+        from desk_app.printing.handover_form import render_handover_pdf
+
+        target = Path(tempfile.mkdtemp(prefix="dutydesk-print-")) / "handover.pdf"
+        name = f"交接班记录表_{view.shift.shift_date:%Y-%m-%d}_{view.shift.template.name}.pdf"
+        self._print_dir = target.parent
+        services = self._services
+        handover_id = view.id
+        self._progress = QProgressDialog(self.tr("Preparing the pages…"), "", 0, 0, self)
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
+
+        def work(progress: Callable[[int, int], None]) -> Path:
+            render_handover_pdf(services, handover_id, target, progress=progress)
+            return target
+
+        self._print_task = run_in_background(
+            work,
+            lambda path: self._printed(path, action, name),
+            self._print_failed,
+            self._print_progress,
+            context=self,
+        )
+        return self._print_task
+
+    def _print_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress = None
+
+    def _printed(self, path: Path, action: int, name: str) -> None:
+        from desk_app.ui import print_preview
+
+        self._close_progress()
+        try:
+            if action == self.SAVE_PDF:
+                print_preview.save_pdf_copy(self, path, suggested_name=name)
+            else:
+                print_preview.print_pdf(self, path)
+        finally:
+            # Duty records are confidential (002 4.2.4): no copy is left in the temp folder.
+            shutil.rmtree(path.parent, ignore_errors=True)
+
+    def _print_failed(self, exc: BaseException, _trace: str) -> None:
+        self._close_progress()
+        if self._print_dir is not None:
+            shutil.rmtree(self._print_dir, ignore_errors=True)
+        text = translate_error(exc) if isinstance(exc, DeskError) else str(exc)
+        QMessageBox.warning(self, self.tr("Printing failed"), text)
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
