@@ -34,6 +34,15 @@ DEMO_PASSWORD = "dutydesk-demo"
 SUPERVISOR = ("zhang", "张敏")
 CLERKS = (("wang", "王丽"), ("lina", "李娜"), ("zhaoq", "赵强"), ("chenj", "陈静"), ("liuy", "刘洋"))
 MANAGER = ("zhou", "周建国")
+# The desk's item list (物品清点清单): name, unit, expected quantity.
+HANDOVER_ITEMS = (
+    ("钥匙", "把", 12),
+    ("对讲机", "台", 3),
+    ("门禁卡", "张", 20),
+    ("备用雨伞", "把", 5),
+    ("备用金", "元", 200),
+    ("手电筒", "支", 2),
+)
 
 # One transaction holds about this many entries (each commit is a durable fsync).
 ROWS_PER_TRANSACTION = 20_000
@@ -314,6 +323,9 @@ def _ensure_desk(services: Services, summary: DemoSummary) -> tuple[Actor, list[
             audit(session, services.clock.now(), supervisor.account_id, "account.created",
                   f"{MANAGER[0]} manager (demo data)")
         summary.accounts.append((MANAGER[0], MANAGER[1], Role.MANAGER.value))
+    if not services.handover.items(include_retired=True):
+        for name, unit, expected in HANDOVER_ITEMS:
+            services.handover.add_item(supervisor, name, unit, expected)
     return supervisor, clerks
 
 

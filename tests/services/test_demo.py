@@ -52,6 +52,12 @@ def test_demo_accounts_can_sign_in(services, demo):
     assert services.accounts.authenticate("zhou", DEMO_PASSWORD).role.value == "manager"
 
 
+def test_the_demo_desk_has_an_item_list_to_count(services, demo):
+    items = {i.name: i.expected for i in services.handover.items()}
+    assert items["钥匙"] == 12 and items["对讲机"] == 3
+    assert len(items) == len(set(items))
+
+
 def test_times_are_inside_the_shift_and_in_the_past(services, clock, demo):
     now = clock.now()
     yesterday = now.astimezone(TZ).date() - timedelta(days=1)
