@@ -26,7 +26,7 @@ from desk_app.domain.text_rules import HANDLING_MAX
 from desk_app.services import log_chain
 from desk_app.services.common import audit, to_db
 from desk_app.services.container import Services
-from desk_app.storage.models import DayReview, LogEntry
+from desk_app.storage.models import DayReview, FollowUpClosure, LogEntry
 
 DESK_NAME = "翠湖花园客户服务中心前台"
 TIMEZONE = "Asia/Shanghai"
@@ -50,6 +50,8 @@ CORRECTION_RATE = 0.025
 BACKDATE_RATE = 0.06
 UNSIGNED_RECENT_DAYS = 2  # yesterday and the day before stay unsigned
 MISSED_SIGNATURE_RATE = 0.03  # older days the supervisor forgot to sign
+FOLLOW_UP_CLOSED_RATE = 0.9  # follow-ups older than yesterday that were dealt with
+FOLLOW_UP_NOTES = ("已处理完毕", "工程部已修复，业主确认", "已回访，业主满意", "已电话回复业主", "已转交工程部跟进完毕")
 
 Progress = Callable[[int, int], None]
 
@@ -460,6 +462,9 @@ def generate(
                 raise RuntimeError("log ids out of step with the demo generator")
             if due:
                 session.execute(insert(DayReview), due)
+            closures = _closures(rng, done, last_day, now_db, clerks)
+            if closures:
+                session.execute(insert(FollowUpClosure), closures)
             summary.signed_days += len(due)
             if final:
                 # Fresh statistics for the query planner over the new rows.
@@ -474,6 +479,27 @@ def generate(
     summary.first_day = first_day
     summary.last_day = last_day
     return summary
+
+
+def _closures(
+    rng: random.Random, rows: list[dict[str, Any]], last_day: date, now_db: datetime, clerks: list[Actor]
+) -> list[dict[str, Any]]:
+    """Most follow-ups of the days before yesterday were dealt with a few hours later."""
+    closures: list[dict[str, Any]] = []
+    for row in rows:
+        if not row["follow_up"] or row["shift_date"] >= last_day or rng.random() >= FOLLOW_UP_CLOSED_RATE:
+            continue
+        closed_at = min(row["recorded_at"] + timedelta(minutes=rng.randint(30, 1200)), now_db)
+        closures.append(
+            {
+                "log_entry_id": row["id"],
+                "closed_at": closed_at,
+                "closed_by": rng.choice(clerks).account_id,
+                "note": rng.choice(FOLLOW_UP_NOTES),
+                "handover_id": None,
+            }
+        )
+    return closures
 
 
 def _entry_row(

@@ -52,6 +52,16 @@ def test_demo_accounts_can_sign_in(services, demo):
     assert services.accounts.authenticate("zhou", DEMO_PASSWORD).role.value == "manager"
 
 
+def test_older_follow_ups_were_mostly_dealt_with(services, clock, demo):
+    yesterday = clock.now().astimezone(TZ).date() - timedelta(days=1)
+    entries = [e for e in services.log.iter_chronological(LogFilter()) if e.follow_up]
+    old = [e for e in entries if e.shift_date < yesterday]
+    assert sum(e.follow_up_closed for e in old) >= len(old) * 0.6
+    assert not any(e.follow_up_closed for e in entries if e.shift_date == yesterday)
+    open_ids = {i for i, _, _ in services.handover.open_follow_ups()}
+    assert open_ids == {e.id for e in entries if not e.follow_up_closed}
+
+
 def test_the_demo_desk_has_an_item_list_to_count(services, demo):
     items = {i.name: i.expected for i in services.handover.items()}
     assert items["钥匙"] == 12 and items["对讲机"] == 3

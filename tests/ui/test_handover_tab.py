@@ -294,7 +294,8 @@ def test_a_full_handover_is_signed_logged_and_checked_by_the_supervisor(qtbot, t
     wizard = _open(qtbot, tab)
     records = wizard.records_page
     assert records.entries.rowCount() == 2
-    assert records.follow_ups.text() == "To follow up (1): #1 3栋2单元厨房漏水"
+    assert records.follow_ups_title.text() == "To follow up (1):"
+    assert records.follow_ups.item(0).text() == "#1 3栋2单元厨房漏水"
     assert "expected by 15:45" in records.arrival.text()
     clock.advance(timedelta(minutes=2))  # 15:48: the incoming clerk arrives late
     qtbot.keyClicks(records.username, "li")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
 )
@@ -53,8 +54,9 @@ class RecordsPage(StepPage):
             stretch=3,
         )
         self.entries.setWordWrap(False)
-        self.follow_ups = QLabel()
-        self.follow_ups.setWordWrap(True)
+        self.follow_ups_title = QLabel()
+        self.follow_ups = QListWidget()
+        self.follow_ups.setMaximumHeight(self.follow_ups.fontMetrics().height() * 7)
 
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("User name"))
@@ -80,6 +82,7 @@ class RecordsPage(StepPage):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.entries, 1)
+        layout.addWidget(self.follow_ups_title)
         layout.addWidget(self.follow_ups)
         layout.addWidget(incoming)
         layout.addWidget(self.acknowledged)
@@ -122,12 +125,13 @@ class RecordsPage(StepPage):
 
     def load(self) -> None:
         follow = [w.description for w in self.draft.open_work if w.source is WorkSource.LOG_FOLLOW_UP]
+        self.follow_ups.clear()
+        self.follow_ups.addItems(follow)
+        self.follow_ups.setVisible(bool(follow))
         if follow:
-            self.follow_ups.setText(
-                self.tr("To follow up ({n}): {items}").format(n=len(follow), items="；".join(follow))
-            )
+            self.follow_ups_title.setText(self.tr("To follow up ({n}):").format(n=len(follow)))
         else:
-            self.follow_ups.setText(self.tr("Nothing is waiting to be followed up."))
+            self.follow_ups_title.setText(self.tr("Nothing is waiting to be followed up."))
         self.acknowledged.blockSignals(True)
         self.acknowledged.setChecked(self.draft.records_acknowledged)
         self.acknowledged.blockSignals(False)
