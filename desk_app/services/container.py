@@ -10,6 +10,7 @@ from desk_app.services.accounts import AccountService
 from desk_app.services.desk import DeskService
 from desk_app.services.handover import HandoverService
 from desk_app.services.log import LogService
+from desk_app.services.tickets import TicketService
 from desk_app.storage.database import Database, open_database
 
 
@@ -21,6 +22,7 @@ class Services:
     desk: DeskService
     log: LogService
     handover: HandoverService
+    tickets: TicketService
 
     @classmethod
     def open(cls, url: str, clock: Clock | None = None, backup_dir: Path | None = None) -> Services:
@@ -32,13 +34,15 @@ class Services:
     def for_database(cls, db: Database, clock: Clock) -> Services:
         accounts = AccountService(db, clock)
         desk = DeskService(db, clock)
+        tickets = TicketService(db, clock, desk)
         return cls(
             db=db,
             clock=clock,
             accounts=accounts,
             desk=desk,
             log=LogService(db, clock, desk),
-            handover=HandoverService(db, clock, desk, accounts),
+            handover=HandoverService(db, clock, desk, accounts, sources=[tickets]),
+            tickets=tickets,
         )
 
     def close(self) -> None:

@@ -62,6 +62,10 @@ class OpenWorkSource(Protocol):
 
     def open_work(self) -> list[OpenWork]: ...
 
+    def is_closed(self, ref_id: int) -> bool:
+        """Whether the work ``ref_id`` is really closed (checked when "closed" is signed for)."""
+        ...
+
 
 @dataclass(frozen=True)
 class ItemView:
@@ -384,6 +388,20 @@ class HandoverService:
                 QT_TRANSLATE_NOOP("DeskError", "The handover cannot be signed yet: {problem}"),
                 problem=problems[0].english(),
             )
+        for work in draft.open_work:
+            if (
+                work.source is WorkSource.TICKET
+                and work.disposition is Disposition.CLOSED
+                and work.ref_id is not None
+                and not any(source.is_closed(work.ref_id) for source in self._sources)
+            ):
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "DeskError",
+                        "Ticket #{id} is still open in the ticket queue: close it there, or hand it over.",
+                    ),
+                    id=work.ref_id,
+                )
         out_actor = self._accounts.authenticate(outgoing_username, outgoing_password)
         in_actor = self._accounts.authenticate(incoming_username, incoming_password)
         if in_actor.account_id == out_actor.account_id:

@@ -13,8 +13,10 @@ from sqlalchemy import Engine
 from desk_app.storage.models import Base
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-FTS_TABLE = "log_fts"
-FTS_SHADOW = tuple(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "content", "docsize", "config"))
+FTS_TABLES = ("log_fts", "ticket_fts")
+FTS_SHADOW = tuple(
+    f"{table}_{suffix}" for table in FTS_TABLES for suffix in ("data", "idx", "content", "docsize", "config")
+)
 
 
 def alembic_config() -> Config:
@@ -42,7 +44,7 @@ def is_known(revision: str) -> bool:
 
 
 def known_tables() -> set[str]:
-    return set(Base.metadata.tables) | {FTS_TABLE, *FTS_SHADOW}
+    return set(Base.metadata.tables) | {*FTS_TABLES, *FTS_SHADOW}
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

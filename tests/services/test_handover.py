@@ -274,6 +274,32 @@ def test_open_work_from_a_plugged_in_source(services, clerk) -> None:
     assert [(w.source, w.ref_id, w.important) for w in view.draft.open_work] == [(WorkSource.TICKET, 42, True)]
 
 
+def test_an_open_ticket_is_in_the_handover_and_cannot_be_signed_closed_while_open(services, clerk, incoming) -> None:
+    from desk_app.domain.tickets import Source, TicketDetails, TicketKind
+    from desk_app.services.tickets import ResidentInput, TicketInput
+
+    services.clock.set(_at(15, 30))
+    message = services.tickets.register(
+        clerk,
+        TicketInput(
+            TicketKind.MESSAGE,
+            Source.PHONE,
+            "快递在前台",
+            ResidentInput("李先生", "3栋", "101", ""),
+            details=TicketDetails(recipient="3栋101李太太"),
+        ),
+    )
+    view = _start_ready(services, clerk)
+    (work,) = [w for w in view.draft.open_work if w.source is WorkSource.TICKET]
+    assert work.ref_id == message.id and "快递在前台" in work.description
+    before = _counts(services)
+    with pytest.raises(ValidationError, match=f"Ticket #{message.id} is still open"):
+        _sign(services, view)
+    assert _counts(services) == before
+    services.tickets.deliver(clerk, message.id, "已电话通知")
+    assert _sign(services, view).signed
+
+
 def test_the_draft_starts_with_every_active_item(services, supervisor, clerk, items) -> None:
     services.handover.retire_item(supervisor, items[1].id)
     view = services.handover.start(clerk)
