@@ -6,117 +6,117 @@
     <message>
         <location filename="../../desk_app/ui/accounts_dialog.py" line="+46"/>
         <source>Accounts — {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>账号 — {app}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Locked until</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定至</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enable and unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>启用并解锁</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Latin letters and digits, for example wangli</source>
-        <translation type="unfinished"></translation>
+        <translation>拉丁字母和数字，例如 wangli</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>as printed on the forms, for example 王丽</source>
-        <translation type="unfinished"></translation>
+        <translation>打印在表单上的姓名，例如 王丽</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Create account</source>
-        <translation type="unfinished"></translation>
+        <translation>创建账号</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>新账号</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>角色：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码：</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no (disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>否（已停用）</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>{username} can sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{username} 可以重新登录。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{username} can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{username} 已不能登录。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Account {username} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>账号 {username} 已创建。</translation>
     </message>
 </context>
 <context>
@@ -124,67 +124,95 @@
     <message>
         <location filename="../../desk_app/ui/handover_tab/area_page.py" line="+30"/>
         <source>4. Area check</source>
-        <translation type="unfinished"></translation>
+        <translation>4. 区域检查</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The incoming clerk records anything out of order in the area; the outgoing clerk explains each one. A fault found now stops the handover until the outgoing clerk has dealt with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人记录区域内发现的异常，交班人逐条说明。此时发现的故障会暂停交接班，直到交班人处理完毕。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Anomaly found by the incoming clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人发现的异常</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Explanation by the outgoing clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>交班人说明</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>e.g. the lobby door closer is loose</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：大堂闭门器松动</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add anomaly</source>
-        <translation type="unfinished"></translation>
+        <translation>添加异常</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>故障</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>How the outgoing clerk dealt with it</source>
-        <translation type="unfinished"></translation>
+        <translation>交班人的处理情况</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>e.g. the fire alarm panel shows a fault</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：消防报警主机显示故障</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report a fault</source>
-        <translation type="unfinished"></translation>
+        <translation>报告故障</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Faults during the handover</source>
-        <translation type="unfinished"></translation>
+        <translation>交接班期间的故障</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>needed before the handover goes on</source>
-        <translation type="unfinished"></translation>
+        <translation>处理后才能继续交接班</translation>
+    </message>
+</context>
+<context>
+    <name>ClockKind</name>
+    <message>
+        <location filename="../../desk_app/domain/tickets.py" line="+167"/>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next reply</source>
+        <translation>下次答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed visit</source>
+        <translation>约定上门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident report</source>
+        <translation>事件报告</translation>
     </message>
 </context>
 <context>
@@ -192,27 +220,27 @@
     <message>
         <location filename="../../desk_app/ui/handover_tab/follow_up_dialog.py" line="+31"/>
         <source>Close follow-up #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭跟进事项 #{id}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>How it was dealt with</source>
-        <translation type="unfinished"></translation>
+        <translation>处理情况</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record as done</source>
-        <translation type="unfinished"></translation>
+        <translation>记为已完成</translation>
     </message>
 </context>
 <context>
@@ -220,32 +248,32 @@
     <message>
         <location filename="../../desk_app/ui/log_tab/correction_dialog.py" line="+40"/>
         <source>Correct entry #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>更正记录 #{id}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Log entries are never changed. The correction is saved as a new entry; #{id} stays in the log, struck through, with a link to the correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>值班记录永不修改。更正保存为一条新记录；#{id} 仍保留在记录中，加删除线，并链接到更正。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Needs follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>需跟进</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>情况</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handling and result</source>
-        <translation type="unfinished"></translation>
+        <translation>处理及结果</translation>
     </message>
 </context>
 <context>
@@ -253,67 +281,67 @@
     <message>
         <location filename="../../desk_app/ui/handover_tab/count_page.py" line="+26"/>
         <source>2. Item count</source>
-        <translation type="unfinished"></translation>
+        <translation>2. 物品清点</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The incoming clerk counts every item and notes its condition. The outgoing clerk explains every difference and every damaged item.</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人清点每件物品并记录状况。交班人说明每一处差异和每件损坏的物品。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>物品</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>应有数量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation>实点数量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>状况</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差异</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Explanation by the outgoing clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>交班人说明</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>完好</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>损坏</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>needed: why the count differs or the item is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>必填：数量不符或物品损坏的原因</translation>
     </message>
 </context>
 <context>
@@ -321,22 +349,22 @@
     <message>
         <location filename="../../desk_app/ui/errors.py" line="+81"/>
         <source>DutyDesk: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>值班台：意外错误</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Something went wrong inside DutyDesk. What you saved before is safe. If it happens again, copy the details below and send them to whoever looks after this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>值班台内部出现错误。之前保存的内容是安全的。如果再次出现，请复制下面的详细信息，发给负责这台电脑的人员。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The details are also in the log file: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息也已写入日志文件：{path}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>复制详细信息</translation>
     </message>
 </context>
 <context>
@@ -345,67 +373,67 @@
         <location filename="../../desk_app/domain/categories.py" line="+68"/>
         <location filename="../../desk_app/services/log.py" line="+135"/>
         <source>Unknown category: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知类别：{value}。</translation>
     </message>
     <message>
         <location filename="../../desk_app/domain/roles.py" line="+47"/>
         <source>This needs the role {role}; you are signed in as {mine}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此操作需要 {role} 角色；您当前的角色是 {mine}。</translation>
     </message>
     <message>
         <location filename="../../desk_app/domain/shifts.py" line="+52"/>
         <source>A shift must start between 00:00 and 23:59.</source>
-        <translation type="unfinished"></translation>
+        <translation>班次开始时间必须在 00:00 至 23:59 之间。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A shift lasts between 30 minutes and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>班次时长须在 30 分钟至 24 小时之间。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A shift needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>班次需要名称。</translation>
     </message>
     <message>
         <location filename="../../desk_app/domain/text_rules.py" line="+40"/>
         <source>{field} must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}不能为空。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{field} is {length} characters long; the limit is {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}长 {length} 个字符，上限为 {limit}。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{field} contains {char!r}, which cannot be printed on the paper form (emoji and rare symbols are not allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}包含 {char!r}，无法打印在纸质表单上（不允许使用表情符号和生僻符号）。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{field} contains a control character (U+{code:04X}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}包含控制字符（U+{code:04X}）。</translation>
     </message>
     <message>
         <location filename="../../desk_app/services/accounts.py" line="+49"/>
         <source>A user name is 2 to 40 Latin letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (for example wangli).</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名由 2 至 40 个拉丁字母、数字、“.”、“_”或“-”组成（例如 wangli）。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>A password needs at least {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A password has at most {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码最多 {n} 个字符。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A password may not start or end with a space or contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码不能以空格开头或结尾，也不能包含控制字符。</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -415,257 +443,447 @@
     <message>
         <location line="+3"/>
         <source>This account is disabled. Ask a supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账号已停用，请联系客服主管。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误次数过多：此账号还将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Wrong password five times: this account is locked for {minutes} minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码已错误五次：此账号锁定 {minutes} 分钟。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Wrong user name or password ({left} tries left before the account locks).</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误（再错 {left} 次账号将被锁定）。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>You cannot create an account with a higher role than yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能创建角色高于您本人的账号。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The user name {username} is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名 {username} 已被使用。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>You cannot disable your own account.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No such account.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个账号。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>You cannot change an account with a higher role than yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能修改角色高于您本人的账号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/demo.py" line="+292"/>
+        <location filename="../../desk_app/services/demo.py" line="+303"/>
         <source>Demo data needs an active supervisor account to sign the days.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据需要一个启用的客服主管账号来审阅每天的记录。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Demo data needs at least one day and one entry a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据至少需要一天、每天一条记录。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This database already has log entries; demo data is only made in an empty log, so that it never mixes with a real one.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库已有值班记录；演示数据只写入空记录，以免与真实记录混在一起。</translation>
     </message>
     <message>
         <location line="+12"/>
         <location filename="../../desk_app/services/desk.py" line="+71"/>
         <source>The desk needs at least one shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>前台至少需要一个班次。</translation>
     </message>
     <message>
         <location filename="../../desk_app/services/desk.py" line="-32"/>
         <source>Unknown time zone: {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知时区：{name}。</translation>
     </message>
     <message>
         <location line="+36"/>
         <location line="+7"/>
         <source>This desk is already set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>此前台已设置完毕。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>This desk is not set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此前台尚未设置。</translation>
     </message>
     <message>
         <location filename="../../desk_app/services/log.py" line="+3"/>
         <source>Entries of the category {value} are written by the program only.</source>
-        <translation type="unfinished"></translation>
+        <translation>类别为 {value} 的记录只能由程序写入。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No shift is running now, so nothing can be logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有进行中的班次，无法记录。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The time {time} is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间 {time} 在将来。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The time {time} is before the current shift ({shift}, from {start}); earlier events are logged as a correction or by that shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间 {time} 早于当前班次（{shift}，{start} 开始）；更早的事情请以更正记录，或由那个班次记录。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The time {time} is earlier than now: say why the entry is late.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间 {time} 早于现在：请说明补记的原因。</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+38"/>
         <source>Log entry #{id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>值班记录 #{id} 不存在。</translation>
     </message>
     <message>
         <location line="-34"/>
         <source>Entry #{id} was already corrected by #{by}; correct #{by} instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 #{id} 已由 #{by} 更正；请更正 #{by}。</translation>
     </message>
     <message>
         <location line="+128"/>
         <source>A day in the future cannot be signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能审阅将来的日期。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The records of {day} are already signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 的记录已审阅。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>There are no records on {day} to sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 没有可审阅的记录。</translation>
     </message>
     <message>
         <location filename="../../desk_app/storage/database.py" line="+101"/>
         <source>{path} is a folder, not a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{path} is not a DutyDesk database (it is not an SQLite file, or it is damaged).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是值班台数据库（不是 SQLite 文件，或已损坏）。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>{path} belongs to another program (unknown tables: {tables}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 属于其他程序（未知的表：{tables}）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{path} was written by a newer version of DutyDesk (schema {revision}). Install the newer version to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 由更新版本的值班台写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The database schema is not up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库结构不是最新版本。</translation>
     </message>
     <message>
         <location line="+8"/>
         <location filename="../../desk_app/ui/app.py" line="+93"/>
         <source>The database {path} cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover.py" line="+196"/>
+        <location filename="../../desk_app/services/handover.py" line="+200"/>
         <source>The early arrival is between 0 and 60 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>提前到岗时间须在 0 至 60 分钟之间。</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Entry #{id} has no follow-up to close.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 #{id} 没有需要关闭的跟进事项。</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>{name} has already started a handover.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已开始交接班。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No handover while an incident is being handled: #{id} {text}. Record how it was dealt with first.</source>
-        <translation type="unfinished"></translation>
+        <translation>突发事件处理中，不能交接班：#{id} {text}。请先记录处理情况。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No shift is running now.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有进行中的班次。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This shift was already handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>本班次已完成交接。</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>The outgoing clerk cannot also be the incoming clerk.</source>
-        <translation type="unfinished"></translation>
+        <translation>交班人不能同时是接班人。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>No such open work.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这项未完成事项。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The handover cannot be signed yet: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>还不能签字交接：{problem}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source>Ticket #{id} is still open in the ticket queue: close it there, or hand it over.</source>
+        <translation>工单 #{id} 在工单队列中仍未关闭：请在那里关闭，或移交给接班人。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The outgoing clerk cannot sign for the incoming clerk.</source>
-        <translation type="unfinished"></translation>
+        <translation>交班人不能代替接班人签字。</translation>
     </message>
     <message>
         <location line="+92"/>
         <location line="+42"/>
         <source>No such handover.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这次交接班。</translation>
     </message>
     <message>
         <location line="-32"/>
         <source>Only a signed handover can be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能检查已签字的交接班。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This handover is already checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次交接班已检查。</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>This handover is already signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次交接班已签字。</translation>
     </message>
     <message>
         <location line="+107"/>
         <source>The expected quantity is a whole number from 0 to {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>应有数量为 0 至 {max} 的整数。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The item list already has {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>物品清点清单中已有 {name}。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No such item.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这件物品。</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/handover_tab/wizard.py" line="+163"/>
         <source>The handover could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>交接班无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/domain/tickets.py" line="+81"/>
+        <source>A phone number is needed.</source>
+        <translation>需要电话号码。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{phone!r} is not a phone number: give a mobile number of 11 digits, a landline with its area code, or an extension.</source>
+        <translation>{phone!r} 不是电话号码：请填写 11 位手机号、带区号的固定电话或分机号。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/tickets.py" line="+301"/>
+        <source>A price must be between 0 and 10000 yuan.</source>
+        <translation>价格须在 0 至 10000 元之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is already on the price list.</source>
+        <translation>{name} 已在价目表中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Price item #{id} does not exist.</source>
+        <translation>价目 #{id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>A complaint solved on the spot must be judged valid or invalid.</source>
+        <translation>当场解决的投诉须判定为有效或无效。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Only a help request, a repair, a complaint or a service can be a major incident.</source>
+        <translation>只有求助、报修、投诉或便民服务可以标记为重大事件。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The visit time has no time zone.</source>
+        <translation>上门时间没有时区。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the service from the price list.</source>
+        <translation>请从价目表中选择服务项目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That service is not on the desk&apos;s price list.</source>
+        <translation>该服务不在本前台的价目表中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agree a time for the service with the resident.</source>
+        <translation>请与住户约定服务时间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>List the items to be released.</source>
+        <translation>请列出放行的物品。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most {n} items fit on one release slip.</source>
+        <translation>一张放行条最多填写 {n} 件物品。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the resident&apos;s identity before releasing items.</source>
+        <translation>放行物品前须核实住户身份。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A visitor who is not an owner enters only with the owner&apos;s consent.</source>
+        <translation>非业主访客须经业主同意方可进入。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The time {time} is in the past.</source>
+        <translation>时间 {time} 已经过去。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Say whether the complaint is valid or invalid.</source>
+        <translation>请判定投诉有效还是无效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The complaint is already resolved; reopen it to judge it again.</source>
+        <translation>投诉已解决；如需重新判定，请先重新打开。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This complaint is resolved and waits for its follow-up visit.</source>
+        <translation>此投诉已解决，等待回访。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Judge the complaint valid or invalid before recording it as resolved.</source>
+        <translation>记为已解决之前，请先判定投诉有效或无效。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Agree with the resident when the next reply will be.</source>
+        <translation>请与住户约定下次答复时间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The next reply must be later than now.</source>
+        <translation>下次答复时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The work is done; it waits for its follow-up visit.</source>
+        <translation>工作已完成，等待回访。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The work is already recorded as done.</source>
+        <translation>该工作已记为完成。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The follow-up visit comes after the work is done or the complaint resolved.</source>
+        <translation>回访须在工作完成或投诉解决之后进行。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>A complaint cannot be closed before its follow-up visit is recorded (an invalid complaint is closed by its reply).</source>
+        <translation>投诉在记录回访之前不能关闭（无效投诉在答复后关闭）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A major incident is closed only after its written report.</source>
+        <translation>重大事件须提交书面报告后才能关闭。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ticket #{id} is not closed.</source>
+        <translation>工单 #{id} 未关闭。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Only a major incident has a written report.</source>
+        <translation>只有重大事件需要书面报告。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report of this incident is already written.</source>
+        <translation>此事件的报告已提交。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ticket #{id} is already with the manager.</source>
+        <translation>工单 #{id} 已上报至管理处主任。</translation>
+    </message>
+    <message>
+        <location line="+190"/>
+        <source>No such month.</source>
+        <translation>没有这个月份。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ticket #{id} does not exist.</source>
+        <translation>工单 #{id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This cannot be done with a ticket of the kind {kind}.</source>
+        <translation>类型为 {kind} 的工单不能进行此操作。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ticket #{id} is closed; reopen it first.</source>
+        <translation>工单 #{id} 已关闭；请先重新打开。</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>{field} must be a whole number from {low} to {high}.</source>
+        <translation>{field}须为 {low} 至 {high} 的整数。</translation>
     </message>
 </context>
 <context>
@@ -673,52 +891,65 @@
     <message>
         <location filename="../../desk_app/ui/log_tab/entry_bar.py" line="+67"/>
         <source>Type the number of a category, or Alt+1 … Alt+9</source>
-        <translation type="unfinished"></translation>
+        <translation>输入类别编号，或按 Alt+1 … Alt+9</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Situation: what happened, where, who (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>情况：发生了什么、在哪里、涉及谁（Ctrl+N）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Handling and result</source>
-        <translation type="unfinished"></translation>
+        <translation>处理及结果</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>When it happened; set an earlier time only with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>发生时间；改为更早的时间须说明原因</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reason for the earlier time</source>
-        <translation type="unfinished"></translation>
+        <translation>补记原因</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Needs follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>需跟进</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存（Enter）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Saved as #{id} at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {time} 保存为 #{id}。</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationWatch</name>
+    <message>
+        <location filename="../../desk_app/ui/escalation_watch.py" line="+112"/>
+        <source>Escalated to you: ticket #{id}</source>
+        <translation>上报给您的工单：#{id}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>and {n} more</source>
+        <translation>另有 {n} 条</translation>
     </message>
 </context>
 <context>
@@ -726,37 +957,127 @@
     <message>
         <location filename="../../desk_app/domain/text_rules.py" line="+9"/>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>情况</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handling and result</source>
-        <translation type="unfinished"></translation>
+        <translation>处理及结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remark</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Desk name</source>
-        <translation type="unfinished"></translation>
+        <translation>前台名称</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/tickets.py" line="-1164"/>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit and room</source>
+        <translation>单元房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person dispatched</source>
+        <translation>派工人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident report</source>
+        <translation>事件报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity shown</source>
+        <translation>出示的身份证明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+194"/>
+        <source>Reply within (minutes)</source>
+        <translation>答复时限（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up within (working days)</source>
+        <translation>回访时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalate before (minutes)</source>
+        <translation>提前上报（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager after (minutes)</source>
+        <translation>超时后报主任（分钟）</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Number of visitors</source>
+        <translation>访客人数</translation>
     </message>
 </context>
 <context>
@@ -764,22 +1085,22 @@
     <message>
         <location filename="../../desk_app/ui/log_tab/filter_bar.py" line="+40"/>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类别</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>All clerks</source>
-        <translation type="unfinished"></translation>
+        <translation>全部值班员</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Search text, e.g. 漏水 (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索文字，例如 漏水（Ctrl+F）</translation>
     </message>
 </context>
 <context>
@@ -787,52 +1108,52 @@
     <message>
         <location filename="../../desk_app/domain/handover.py" line="+119"/>
         <source>A fault is being dealt with ({fault}): the handover waits until the outgoing clerk records how it was handled.</source>
-        <translation type="unfinished"></translation>
+        <translation>故障处理中（{fault}）：交接班暂停，直到交班人记录处理情况。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The incoming clerk must confirm having read the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人须确认已阅读记录。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{item}: not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{item}：未清点。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{item}: a count cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>{item}：数量不能为负数。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{item}: {counted} counted, {expected} expected or damaged — the outgoing clerk must explain.</source>
-        <translation type="unfinished"></translation>
+        <translation>{item}：实点 {counted}，应有 {expected}，或有损坏——须由交班人说明。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{work}: record it closed or hand it over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{work}：请记为已关闭或移交。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{work}: handing over needs a note.</source>
-        <translation type="unfinished"></translation>
+        <translation>{work}：移交须填写说明。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{work} is important and unfinished: it must be done first, or a supervisor must allow the handover with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>{work} 是重要的未完成事项：须先完成，或由客服主管说明理由后放行。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>An anomaly has no description.</source>
-        <translation type="unfinished"></translation>
+        <translation>有一项异常没有描述。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{anomaly}: the outgoing clerk must explain.</source>
-        <translation type="unfinished"></translation>
+        <translation>{anomaly}：须由交班人说明。</translation>
     </message>
 </context>
 <context>
@@ -840,207 +1161,207 @@
     <message>
         <location filename="../../desk_app/ui/handover_tab/detail_dialog.py" line="+39"/>
         <source>Handover {date} {shift}</source>
-        <translation type="unfinished"></translation>
+        <translation>交接班 {date} {shift}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>signed</source>
-        <translation type="unfinished"></translation>
+        <translation>已签字</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not signed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未签字</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>班次</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Outgoing → incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>交班人 → 接班人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Incoming clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>expected by {expected} ({n} minutes early), arrived {arrived}</source>
-        <translation type="unfinished"></translation>
+        <translation>应于 {expected} 前到岗（提前 {n} 分钟），实际 {arrived} 到岗</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>签字时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Late</source>
-        <translation type="unfinished"></translation>
+        <translation>迟到</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 分钟</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>物品</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>应有数量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation>实点数量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差异</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>状况</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>损坏</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>完好</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>To do</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>已移交</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Done?</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>客服主管</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Allowed by {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 放行：{reason}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Anomaly or fault</source>
-        <translation type="unfinished"></translation>
+        <translation>异常或故障</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Explanation or handling</source>
-        <translation type="unfinished"></translation>
+        <translation>说明或处理情况</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fault: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>故障：{text}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Items ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>物品（{n}）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成事项（{n}）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Area ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>区域（{n}）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Optional remark</source>
-        <translation type="unfinished"></translation>
+        <translation>备注（可选）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign as checked</source>
-        <translation type="unfinished"></translation>
+        <translation>签字确认已检查</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Supervisor&apos;s check</source>
-        <translation type="unfinished"></translation>
+        <translation>主管检查</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Checked by {name} at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 于 {time} 已检查。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未检查。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Can be checked once both clerks have signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>交接双方签字后才能检查。</translation>
     </message>
 </context>
 <context>
@@ -1049,172 +1370,172 @@
         <location filename="../../desk_app/ui/handover_tab/tab.py" line="+88"/>
         <location line="+123"/>
         <source>Start handover…</source>
-        <translation type="unfinished"></translation>
+        <translation>开始交接班…</translation>
     </message>
     <message>
         <location line="-121"/>
         <source>Item list…</source>
-        <translation type="unfinished"></translation>
+        <translation>物品清点清单…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Close follow-up…</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭跟进事项…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>班次</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>交班人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>签字时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Late</source>
-        <translation type="unfinished"></translation>
+        <translation>迟到</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Items / differences</source>
-        <translation type="unfinished"></translation>
+        <translation>物品 / 差异</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checked by</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>详情…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check…</source>
-        <translation type="unfinished"></translation>
+        <translation>检查…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open follow-ups and incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>待跟进事项和突发事件</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Handovers</source>
-        <translation type="unfinished"></translation>
+        <translation>交接班记录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Handover of {shift} {date} started at {time} by {name}; not signed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} {shift}的交接班由 {name} 于 {time} 开始，尚未签字。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Resume handover…</source>
-        <translation type="unfinished"></translation>
+        <translation>继续交接班…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No shift is running now.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有进行中的班次。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{shift} {span}, {date}: no handover started.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} {shift} {span}：尚未开始交接班。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{shift} ended at {time}; the handover is overdue by {n} minutes. The outgoing clerk stays on duty until the incoming clerk signs.</source>
-        <translation type="unfinished"></translation>
+        <translation>{shift}已于 {time} 结束，交接班已超时 {n} 分钟。接班人签字前，交班人须继续值班。</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>{shift} ends at {time}, in {n} minutes: tidy the desk and start the handover.</source>
-        <translation type="unfinished"></translation>
+        <translation>{shift}将于 {time} 结束（还有 {n} 分钟）：请整理前台，开始交接班。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Incident in progress: {entry}</source>
-        <translation type="unfinished"></translation>
+        <translation>突发事件处理中：{entry}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Nothing is waiting to be followed up.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待跟进的事项。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>signed</source>
-        <translation type="unfinished"></translation>
+        <translation>已签字</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 分钟</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Handed over to {name} at {time}. The outgoing clerk may leave the desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {time} 交给 {name}。交班人可以离岗。</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Preparing the pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备页面…</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Printing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>打印失败</translation>
     </message>
 </context>
 <context>
@@ -1222,17 +1543,17 @@
     <message>
         <location filename="../../desk_app/ui/handover_tab/wizard.py" line="-112"/>
         <source>Handover — {shift} {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>交接班 — {date} {shift}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sign and finish</source>
-        <translation type="unfinished"></translation>
+        <translation>签字并完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
@@ -1240,132 +1561,132 @@
     <message>
         <location filename="../../desk_app/ui/handover_tab/items_dialog.py" line="+41"/>
         <source>Item list for the handover</source>
-        <translation type="unfinished"></translation>
+        <translation>交接班物品清点清单</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+30"/>
         <location line="+11"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>物品</translation>
     </message>
     <message>
         <location line="-41"/>
         <location line="+31"/>
         <location line="+11"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="-42"/>
         <location line="+43"/>
         <source>Expected quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>应有数量</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>e.g. walkie-talkie</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：对讲机</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>e.g. pcs</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：台</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change selected</source>
-        <translation type="unfinished"></translation>
+        <translation>修改所选</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How many minutes before the end of a shift the incoming clerk must arrive (5 or 15 are usual).</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人须在班次结束前多少分钟到岗（通常为 5 或 15 分钟）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变更</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>应有数量</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Early arrival of the incoming clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人提前到岗</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Changes to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>清单变更记录</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>added</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>{name} added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 {name}。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{name} changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改 {name}。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{name} removed from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从清单中删除 {name}。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The incoming clerk now arrives {n} minutes early.</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人现须提前 {n} 分钟到岗。</translation>
     </message>
 </context>
 <context>
@@ -1373,52 +1694,52 @@
     <message>
         <location filename="../../desk_app/domain/categories.py" line="-34"/>
         <source>Consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>咨询</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Help request</source>
-        <translation type="unfinished"></translation>
+        <translation>求助</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>报修</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Patrol</source>
-        <translation type="unfinished"></translation>
+        <translation>巡查</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>安全</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>突发事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handover</source>
-        <translation type="unfinished"></translation>
+        <translation>交接班</translation>
     </message>
 </context>
 <context>
@@ -1426,62 +1747,62 @@
     <message>
         <location filename="../../desk_app/ui/log_tab/tab.py" line="+79"/>
         <source>New entry (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新记录（Ctrl+N）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Correct… (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>更正…（Ctrl+E）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>审阅某日记录…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print… (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>最新</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Oldest</source>
-        <translation type="unfinished"></translation>
+        <translation>最早</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>#{id} is hidden by the filters</source>
-        <translation type="unfinished"></translation>
+        <translation>#{id} 被筛选条件隐藏</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 条记录</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Search failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索失败：{reason}</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Not yet signed by a supervisor: {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>主管尚未审阅：{days}</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Preparing the pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备页面…</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Printing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>打印失败</translation>
     </message>
 </context>
 <context>
@@ -1489,212 +1810,206 @@
     <message>
         <location filename="../../desk_app/ui/log_tab/model.py" line="+33"/>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>周一</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>周二</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>周三</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>周四</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>周五</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>周六</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>周日</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Day / shift</source>
-        <translation type="unfinished"></translation>
+        <translation>日期 / 班次</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>值班员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>情况</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handling and result</source>
-        <translation type="unfinished"></translation>
+        <translation>处理及结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+133"/>
         <source>signed</source>
-        <translation type="unfinished"></translation>
+        <translation>已审阅</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not signed</source>
-        <translation type="unfinished"></translation>
+        <translation>未审阅</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>corrected by #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>已更正，见 #{id}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>corrects #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>更正 #{id}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>after review</source>
-        <translation type="unfinished"></translation>
+        <translation>审阅后更正</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>late entry: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>补记：{reason}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>需跟进</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>followed up</source>
-        <translation type="unfinished"></translation>
+        <translation>已跟进</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>#{id}, recorded {time} by {clerk}</source>
-        <translation type="unfinished"></translation>
+        <translation>#{id}，{clerk} 记录于 {time}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+71"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+80"/>
         <source>Shift log</source>
-        <translation type="unfinished"></translation>
+        <translation>值班记录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Handover</source>
-        <translation type="unfinished"></translation>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+6"/>
-        <source>Tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>Tickets are not available in this version of DutyDesk yet. Until they are, keep using the paper registers for repairs, complaints and other requests.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+6"/>
         <source>Roster</source>
-        <translation type="unfinished"></translation>
+        <translation>值班安排表</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>The roster is not available in this version of DutyDesk yet. Until it is, keep using the paper roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>本版本的值班台暂不提供值班安排表。在此之前，请继续使用纸质排班表。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+49"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>管理(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>账号(&amp;A)…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Only a supervisor or manager manages accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有客服主管或管理处主任可以管理账号。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About DutyDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于值班台(&amp;A)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The language is now {language}. It takes effect when DutyDesk is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言已改为 {language}，重新启动值班台后生效。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>About DutyDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于值班台</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1704,22 +2019,55 @@ Shift log, handover, tickets and roster for a reception duty desk.
 
 Database: {database}
 Log files: {logs}</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} {version}
+
+前台值班的值班记录、交接班、工单和值班安排表。
+
+数据库：{database}
+日志文件：{logs}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Signed in: {name} ({username}), {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前登录：{name}（{username}），{role}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No shift is running now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有进行中的班次</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Current shift: {shift} {span}, {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前班次：{date} {shift} {span}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} escalated to you</source>
+        <translation>{n} 条上报给您</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/escalation_watch.py" line="+19"/>
+        <source>Escalated to you</source>
+        <translation>上报给您的工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These tickets were escalated to your level. Open one to deal with it, or mark them as read.</source>
+        <translation>以下工单已上报到您这一级。打开工单进行处理，或全部标为已读。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open ticket</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark all as read</source>
+        <translation>全部标为已读</translation>
     </message>
 </context>
 <context>
@@ -1727,37 +2075,37 @@ Log files: {logs}</source>
     <message>
         <location filename="../../desk_app/ui/handover_tab/override_dialog.py" line="+30"/>
         <source>Supervisor: allow the handover</source>
-        <translation type="unfinished"></translation>
+        <translation>客服主管：放行交接班</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>“{work}” is important and not finished. A supervisor may allow the handover anyway; the name and the reason are kept with the handover record.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{work}”是重要事项，尚未完成。客服主管可以放行交接班；放行人和理由将随交接班记录保存。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Why the work may be handed over unfinished</source>
-        <translation type="unfinished"></translation>
+        <translation>该事项可以未完成移交的理由</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Supervisor user name</source>
-        <translation type="unfinished"></translation>
+        <translation>主管用户名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Allow</source>
-        <translation type="unfinished"></translation>
+        <translation>放行</translation>
     </message>
 </context>
 <context>
@@ -1765,37 +2113,37 @@ Log files: {logs}</source>
     <message>
         <location filename="../../desk_app/ui/log_tab/print_dialog.py" line="+40"/>
         <source>Print the shift log</source>
-        <translation type="unfinished"></translation>
+        <translation>打印值班记录</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The current shift</source>
-        <translation type="unfinished"></translation>
+        <translation>当前班次</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The current shift ({date} {shift})</source>
-        <translation type="unfinished"></translation>
+        <translation>当前班次（{date} {shift}）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>One day</source>
-        <translation type="unfinished"></translation>
+        <translation>某一天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A date range</source>
-        <translation type="unfinished"></translation>
+        <translation>日期范围</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF…</translation>
     </message>
 </context>
 <context>
@@ -1803,145 +2151,145 @@ Log files: {logs}</source>
     <message>
         <location filename="../../desk_app/ui/print_preview.py" line="+62"/>
         <source>The printer could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动打印机。</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Printing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>打印失败</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The printout could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取打印文件：{error}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Print preview</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Saving failed</source>
-        <translation type="unfinished"></translation>
+        <translation>保存失败</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The PDF could not be saved to {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 无法保存到 {path}：{error}</translation>
     </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/records_page.py" line="+37"/>
+        <location filename="../../desk_app/ui/handover_tab/records_page.py" line="+38"/>
         <source>1. Previous records</source>
-        <translation type="unfinished"></translation>
+        <translation>1. 上班记录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The incoming clerk reads what the outgoing shift recorded and what must be followed up, asks about anything unclear, and signs in.</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人阅读上一班的记录和待跟进事项，有疑问当面询问，然后登录确认。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>值班员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>情况</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handling and result</source>
-        <translation type="unfinished"></translation>
+        <translation>处理及结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign in as the incoming clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>以接班人身份登录</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The incoming clerk has read these records and the items to follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人已阅读以上记录和待跟进事项</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Incoming clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>to follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>待跟进</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No records in this shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>本班次没有记录。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>To follow up ({n}): {items}</source>
-        <translation type="unfinished"></translation>
+        <location line="+8"/>
+        <source>To follow up ({n}):</source>
+        <translation>待跟进（{n}）：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Nothing is waiting to be followed up.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待跟进的事项。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The incoming clerk is expected by {time} ({n} minutes before the shift ends).</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人应于 {time} 前到岗（班次结束前 {n} 分钟）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{name} signed in at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 于 {time} 登录。</translation>
     </message>
 </context>
 <context>
@@ -1949,47 +2297,47 @@ Log files: {logs}</source>
     <message>
         <location filename="../../desk_app/ui/log_tab/review_dialog.py" line="+34"/>
         <source>Sign a day&apos;s records</source>
-        <translation type="unfinished"></translation>
+        <translation>审阅某日记录</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Optional remark</source>
-        <translation type="unfinished"></translation>
+        <translation>备注（可选）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Not yet signed: {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未审阅：{days}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every day with records is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>有记录的日期均已审阅。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remark</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>签字</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Signed by {name} at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 于 {time} 签字。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{count} records on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>当天共 {count} 条记录。</translation>
     </message>
 </context>
 <context>
@@ -1997,17 +2345,17 @@ Log files: {logs}</source>
     <message>
         <location filename="../../desk_app/domain/roles.py" line="-19"/>
         <source>Duty clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>值班员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>客服主管</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>管理处主任</translation>
     </message>
 </context>
 <context>
@@ -2015,122 +2363,122 @@ Log files: {logs}</source>
     <message>
         <location filename="../../desk_app/ui/setup_dialog.py" line="+153"/>
         <source>Set up the desk — {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>设置前台 — {app}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This is the first start of DutyDesk with this database. Name the desk, choose its shifts and create the first supervisor account; the supervisor then adds the clerks.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是值班台第一次使用此数据库。请填写前台名称、选择班次并创建第一个客服主管账号；之后由主管添加值班员。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>for example: Green Lake Garden customer service centre front desk</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：翠湖花园客户服务中心前台</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>前台</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Desk name:</source>
-        <translation type="unfinished"></translation>
+        <translation>前台名称：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>时区：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add shift</source>
-        <translation type="unfinished"></translation>
+        <translation>添加班次</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove shift</source>
-        <translation type="unfinished"></translation>
+        <translation>删除班次</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Choose the pattern closest to the desk&apos;s, then adjust names and times if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择与本前台最接近的排班方式，再按需调整名称和时间。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>班次</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Latin letters and digits, for example zhangmin</source>
-        <translation type="unfinished"></translation>
+        <translation>拉丁字母和数字，例如 zhangmin</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>as printed on the forms, for example 张敏</source>
-        <translation type="unfinished"></translation>
+        <translation>打印在表单上的姓名，例如 张敏</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>First supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个客服主管</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码：</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Set up the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>设置前台</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Three shifts, around the clock</source>
-        <translation type="unfinished"></translation>
+        <translation>三班倒，全天 24 小时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Day and evening</source>
-        <translation type="unfinished"></translation>
+        <translation>白班和晚班</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Day and night, 12 hours each</source>
-        <translation type="unfinished"></translation>
+        <translation>日班和夜班，各 12 小时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>24-hour duty</source>
-        <translation type="unfinished"></translation>
+        <translation>24 小时值班</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -2138,37 +2486,37 @@ Log files: {logs}</source>
     <message>
         <location line="-195"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} 小时 {m} 分钟</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{h} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} 小时</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{length}, ends next day</source>
-        <translation type="unfinished"></translation>
+        <translation>{length}，次日结束</translation>
     </message>
 </context>
 <context>
@@ -2176,32 +2524,32 @@ Log files: {logs}</source>
     <message>
         <location filename="../../desk_app/ui/signin_dialog.py" line="+33"/>
         <source>Sign in — {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 — {app}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>for example wangli</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 wangli</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -2209,43 +2557,61 @@ Log files: {logs}</source>
     <message>
         <location filename="../../desk_app/ui/handover_tab/sign_page.py" line="+27"/>
         <source>5. Sign-off</source>
-        <translation type="unfinished"></translation>
+        <translation>5. 签字确认</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Both clerks sign with their own passwords. Only then may the outgoing clerk leave the desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>交接双方用各自的密码签字。签字后交班人方可离岗。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Outgoing clerk: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>交班人：{name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+4"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Incoming clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>接班人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>{items} items counted, {differences} with a difference or damage; {closed} open items closed, {handed} handed over; {anomalies} anomalies; {faults} faults.</source>
-        <translation type="unfinished"></translation>
+        <translation>清点物品 {items} 项，有差异或损坏 {differences} 项；未完成事项关闭 {closed} 项，移交 {handed} 项；异常 {anomalies} 项；故障 {faults} 项。</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Both clerks type their passwords to sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>交接双方输入各自密码签字。</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <location filename="../../desk_app/domain/tickets.py" line="-121"/>
+        <source>Phone</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -2253,7 +2619,7 @@ Log files: {logs}</source>
     <message>
         <location filename="../../desk_app/ui/app.py" line="+15"/>
         <source>DutyDesk cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>值班台无法启动</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2262,7 +2628,11 @@ Log files: {logs}</source>
 {reason}
 
 Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>值班台无法打开数据库。
+
+{reason}
+
+未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -2270,7 +2640,91 @@ Nothing was changed.</source>
     <message>
         <location filename="../../desk_app/ui/handover_tab/page_base.py" line="+54"/>
         <source>Cannot finish yet: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>还不能完成：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketKind</name>
+    <message>
+        <location filename="../../desk_app/domain/tickets.py" line="-84"/>
+        <source>Consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help request</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convenience service</source>
+        <translation>便民服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item release</source>
+        <translation>物品放行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>留言</translation>
+    </message>
+</context>
+<context>
+    <name>TicketStatus</name>
+    <message>
+        <location line="+30"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting follow-up</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Urgency</name>
+    <message>
+        <location line="+21"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major incident</source>
+        <translation>重大事件</translation>
     </message>
 </context>
 <context>
@@ -2278,82 +2732,82 @@ Nothing was changed.</source>
     <message>
         <location filename="../../desk_app/ui/handover_tab/work_page.py" line="+34"/>
         <source>3. Open work</source>
-        <translation type="unfinished"></translation>
+        <translation>3. 未完成事项</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Each open item is either closed now or handed over with a note. Important work left unfinished stops the handover unless a supervisor allows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>每项未完成事项须当场关闭，或填写说明后移交。重要事项未完成时不能交接班，除非客服主管放行。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Done?</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>客服主管</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>A pending matter not in the list, e.g. a parcel to be collected</source>
-        <translation type="unfinished"></translation>
+        <translation>清单外的待办事项，例如待领取的快递</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Important</source>
-        <translation type="unfinished"></translation>
+        <translation>重要</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add pending item</source>
-        <translation type="unfinished"></translation>
+        <translation>添加待办事项</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Important: {work}</source>
-        <translation type="unfinished"></translation>
+        <translation>重要：{work}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>To do</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>已移交</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>how it was closed, or what the next shift must do</source>
-        <translation type="unfinished"></translation>
+        <translation>如何关闭的，或下一班需要做什么</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Allowed by {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 放行：{reason}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Supervisor allows…</source>
-        <translation type="unfinished"></translation>
+        <translation>主管放行…</translation>
     </message>
 </context>
 </TS>
