@@ -6,23 +6,26 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
 
 from desk_app import __version__
 from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.paths import log_dir
 from desk_app.services.container import Services
+from desk_app.services.tickets import Notice
 from desk_app.storage.database import sqlite_path
 from desk_app.ui import i18n
 from desk_app.ui.accounts_dialog import AccountsDialog
+from desk_app.ui.escalation_watch import EscalationWatch, NoticesDialog
 from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
 from desk_app.ui.placeholder import PlaceholderPage
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab import HandoverTab
+    from desk_app.ui.ticket_tab import TicketTab
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,12 @@ def _handover_tab(services: Services, actor: Actor, parent: QWidget) -> Handover
     from desk_app.ui.handover_tab import HandoverTab
 
     return HandoverTab(services, actor, parent)
+
+
+def _ticket_tab(services: Services, actor: Actor, parent: QWidget) -> TicketTab:
+    from desk_app.ui.ticket_tab import TicketTab
+
+    return TicketTab(services, actor, parent)
 
 
 class MainWindow(QMainWindow):
@@ -71,16 +80,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.log_tab, self.tr("Shift log"))
         self.handover_tab = _handover_tab(services, actor, self.tabs)
         self.tabs.addTab(self.handover_tab, self.tr("Handover"))
-        self.tabs.addTab(
-            PlaceholderPage(
-                self.tr("Tickets"),
-                self.tr(
-                    "Tickets are not available in this version of DutyDesk yet. Until they are, "
-                    "keep using the paper registers for repairs, complaints and other requests."
-                ),
-            ),
-            self.tr("Tickets"),
-        )
+        self.ticket_tab = _ticket_tab(services, actor, self.tabs)
+        self.tabs.addTab(self.ticket_tab, self.tr("Tickets"))
         self.tabs.addTab(
             PlaceholderPage(
                 self.tr("Roster"),
@@ -99,6 +100,11 @@ class MainWindow(QMainWindow):
         self.handover_label = QLabel()  # "overdue by N minutes" while a handover waits
         self.handover_label.setStyleSheet("color: #c62828; font-weight: bold;")
         self.handover_label.setVisible(False)
+        self.notices_button = QPushButton()  # "3 escalated to you": opens the list
+        self.notices_button.setFlat(True)
+        self.notices_button.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.notices_button.setVisible(False)
+        self.notices_button.clicked.connect(self.show_notices)
         for label in (self.person_label, self.shift_label, self.handover_label):
             label.setContentsMargins(8, 0, 8, 0)
         separator = QFrame()
@@ -108,6 +114,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(separator)
         self.statusBar().addPermanentWidget(self.shift_label)
         self.statusBar().addPermanentWidget(self.handover_label)
+        self.statusBar().addPermanentWidget(self.notices_button)
         self.handover_tab.status_changed.connect(self._show_handover_status)
         self.handover_tab.reminder.connect(lambda text: self.statusBar().showMessage(text, REMINDER_SHOWN_MS))
         self.handover_tab.refresh()  # the signals are connected now
@@ -117,6 +124,13 @@ class MainWindow(QMainWindow):
         self.status_timer.start()
         self.refresh_status()
         self._restore_window_state()
+        # Escalations: checked now (what reached this person while they were away is shown
+        # on sign-in) and every minute while the program runs.
+        self._notices_shown_at_sign_in = False
+        self.escalation_watch = EscalationWatch(services, actor, self)
+        self.escalation_watch.notices_changed.connect(self._notices_changed)
+        self.escalation_watch.open_ticket.connect(self.open_ticket)
+        self.escalation_watch.start()
 
     # -- menus -----------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -214,6 +228,38 @@ class MainWindow(QMainWindow):
                 )
             )
 
+    def _notices_changed(self, notices: list[Notice]) -> None:
+        self.notices_button.setText(self.tr("{n} escalated to you").format(n=len(notices)))
+        self.notices_button.setVisible(bool(notices))
+        if notices and not self._notices_shown_at_sign_in:
+            self._notices_shown_at_sign_in = True
+            QTimer.singleShot(0, self.show_notices)
+
+    def show_notices(self) -> None:
+        notices = self.escalation_watch.notices
+        if not notices:
+            return
+        dialog = NoticesDialog(notices, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(_result: int) -> None:
+            if dialog.read_all:
+                self.escalation_watch.acknowledge([n.id for n in notices])
+            elif dialog.chosen is not None:
+                self.open_ticket(dialog.chosen)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        self.notices_dialog = dialog
+
+    def open_ticket(self, ticket_id: int) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.tabs.setCurrentWidget(self.ticket_tab)
+        self.ticket_tab.show_ticket(ticket_id)
+
     def _show_handover_status(self, text: str) -> None:
         self.handover_label.setText(text)
         self.handover_label.setVisible(bool(text))
@@ -231,6 +277,7 @@ class MainWindow(QMainWindow):
             return
         self.handover_tab.save_open_work()
         self.status_timer.stop()
+        self.escalation_watch.stop()
         self.save_window_state()
         super().closeEvent(event)
         log.info("%s: %s", "signed out" if self._signing_out else "window closed", self.actor.username)

@@ -120,6 +120,24 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+69"/>
+        <source>Valid complaint</source>
+        <translation>有效投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid complaint</source>
+        <translation>无效投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judged:</source>
+        <translation>判定：</translation>
+    </message>
+</context>
+<context>
     <name>AreaPage</name>
     <message>
         <location filename="../../desk_app/ui/handover_tab/area_page.py" line="+30"/>
@@ -2293,6 +2311,189 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ticket_tab/register_dialog.py" line="+63"/>
+        <source>Register a request</source>
+        <translation>登记工单</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>name, or a phone number or building to look up</source>
+        <translation>姓名，或输入电话、楼栋查找</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. 3栋</source>
+        <translation>例如 3栋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 2单元1203</source>
+        <translation>例如 2单元1203</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Solved on the spot</source>
+        <translation>当场解决</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not judged yet</source>
+        <translation>尚未判定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid complaint</source>
+        <translation>有效投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid complaint</source>
+        <translation>无效投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judged:</source>
+        <translation>判定：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit time agreed</source>
+        <translation>已约定上门时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 工程部刘师傅</source>
+        <translation>例如 工程部刘师傅</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agreed visit:</source>
+        <translation>约定上门：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person dispatched:</source>
+        <translation>派工人员：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Paid</source>
+        <translation>已收费</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Service:</source>
+        <translation>服务项目：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity:</source>
+        <translation>数量：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed time:</source>
+        <translation>约定时间：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>one item per line</source>
+        <translation>每行一件物品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity checked</source>
+        <translation>已核实身份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 身份证后四位 1234</source>
+        <translation>例如 身份证后四位 1234</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Items:</source>
+        <translation>放行物品：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity shown:</source>
+        <translation>身份证明：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The owner agreed</source>
+        <translation>业主已同意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visitor:</source>
+        <translation>访客：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number:</source>
+        <translation>人数：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passed on already</source>
+        <translation>已当场转达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Register (Ctrl+Enter)</source>
+        <translation>登记（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident:</source>
+        <translation>住户：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building:</source>
+        <translation>楼栋：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit and room:</source>
+        <translation>单元房号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency:</source>
+        <translation>紧急程度：</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <location filename="../../desk_app/ui/log_tab/review_dialog.py" line="+34"/>
@@ -2644,6 +2845,287 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>TicketDetailDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+44"/>
+        <source>Clock</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Met</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On time</source>
+        <translation>是否按时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Judge…</source>
+        <translation>判定…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispatch…</source>
+        <translation>派工…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work done…</source>
+        <translation>完工…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up visit…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered…</source>
+        <translation>已转达…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident report…</source>
+        <translation>事件报告…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalate…</source>
+        <translation>上报…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Clocks</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ticket #{id} — {kind}</source>
+        <translation>工单 #{id} — {kind}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registered {time} by {name}</source>
+        <translation>{name} 于 {time} 登记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dispatched: {name}</source>
+        <translation>派工：{name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items: {items}</source>
+        <translation>物品：{items}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visitor: {name} ({n})</source>
+        <translation>访客：{name}（{n} 人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recipient: {name}</source>
+        <translation>收件人：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid complaint</source>
+        <translation>有效投诉</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invalid complaint</source>
+        <translation>无效投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incident report: {text}</source>
+        <translation>事件报告：{text}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yes</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(program)</source>
+        <translation>（程序）</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Judge the complaint</source>
+        <translation>判定投诉</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+69"/>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Reply to the complainant</source>
+        <translation>答复投诉人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply:</source>
+        <translation>答复内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This resolves the complaint</source>
+        <translation>投诉已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next reply (if not resolved):</source>
+        <translation>下次答复（未解决时）：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person dispatched:</source>
+        <translation>派工人员：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A visit time was agreed</source>
+        <translation>已约定上门时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed visit:</source>
+        <translation>约定上门：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Paid</source>
+        <translation>已收费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work done</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was done:</source>
+        <translation>完成情况：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the resident said:</source>
+        <translation>住户意见：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Message delivered</source>
+        <translation>留言已转达</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How:</source>
+        <translation>转达方式：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Incident report</source>
+        <translation>事件报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Report:</source>
+        <translation>报告：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Escalate</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close the ticket</source>
+        <translation>关闭工单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reopen the ticket</source>
+        <translation>重新打开工单</translation>
+    </message>
+</context>
+<context>
     <name>TicketKind</name>
     <message>
         <location filename="../../desk_app/domain/tickets.py" line="-84"/>
@@ -2710,9 +3192,125 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
-    <name>Urgency</name>
+    <name>TicketTab</name>
+    <message>
+        <location filename="../../desk_app/ui/ticket_tab/tab.py" line="+42"/>
+        <source>Register… (Ctrl+N)</source>
+        <translation>登记…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open work</source>
+        <translation>未完成工单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search, e.g. 漏水 (Ctrl+F)</source>
+        <translation>搜索，例如 漏水（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All clerks</source>
+        <translation>全部值班员</translation>
+    </message>
     <message>
         <location line="+21"/>
+        <source>{n} tickets</source>
+        <translation>{n} 张工单</translation>
+    </message>
+</context>
+<context>
+    <name>TicketTableModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ticket_tab/model.py" line="+100"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>处理级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{clock} overdue {time}</source>
+        <translation>{clock} 超时 {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{clock} in {time}</source>
+        <translation>{clock} 还剩 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Urgency</name>
+    <message>
+        <location filename="../../desk_app/domain/tickets.py" line="+21"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>

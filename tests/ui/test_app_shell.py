@@ -28,6 +28,7 @@ from desk_app.ui.main_window import GEOMETRY_KEY, MainWindow
 from desk_app.ui.placeholder import PlaceholderPage
 from desk_app.ui.setup_dialog import SetupDialog, duration_between
 from desk_app.ui.signin_dialog import SignInDialog
+from desk_app.ui.ticket_tab import TicketTab
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD
 from tests.ui.typing import type_text
 
@@ -331,7 +332,8 @@ def test_main_window_has_four_tabs_and_shows_who_is_on_duty(qtbot, services, cle
     ]
     assert window.tabs.widget(0) is window.log_tab
     assert isinstance(window.tabs.widget(1), HandoverTab) and window.tabs.widget(1) is window.handover_tab
-    for index in (2, 3):
+    assert isinstance(window.tabs.widget(2), TicketTab) and window.tabs.widget(2) is window.ticket_tab
+    for index in (3,):
         page = window.tabs.widget(index)
         assert isinstance(page, PlaceholderPage)
         assert "not available in this version" in page.explanation.text()

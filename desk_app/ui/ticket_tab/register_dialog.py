@@ -1,0 +1,269 @@
+"""Registering a request by keyboard: the kind first (typing its number 1-8), the resident with
+suggestions from the people served before, the request, then the fields of its kind.
+Ctrl+Enter saves. The service checks everything; a refusal is shown here and nothing is
+written, and what was typed stays."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QStringListModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.errors import DeskError
+from desk_app.domain.roles import Actor
+from desk_app.domain.tickets import Source, TicketDetails, TicketKind, Urgency, Validity
+from desk_app.services.container import Services
+from desk_app.services.tickets import ResidentInput, ResidentView, TicketInput, TicketView
+from desk_app.ui.i18n import translate_error
+
+KINDS = list(TicketKind)
+
+
+def _datetime_edit(tz: ZoneInfo, now: datetime) -> QDateTimeEdit:
+    edit = QDateTimeEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setDateTime(QDateTime(now.astimezone(tz).replace(tzinfo=None, second=0, microsecond=0)))
+    return edit
+
+
+def to_aware(edit: QDateTimeEdit, tz: ZoneInfo) -> datetime:
+    value = edit.dateTime().toPython()
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=tz)
+
+
+class RegisterDialog(QDialog):
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._tz = services.desk.info().tz
+        self._suggestions: list[ResidentView] = []
+        self.saved: TicketView | None = None
+        now = services.clock.now()
+        self.setWindowTitle(self.tr("Register a request"))
+
+        self.kind = QComboBox()
+        for number, kind in enumerate(KINDS, start=1):
+            self.kind.addItem(f"{number} {QCoreApplication.translate('TicketKind', kind.label)}", kind.value)
+        self.source = QComboBox()
+        for source in Source:
+            self.source.addItem(QCoreApplication.translate("Source", source.label), source.value)
+        self.urgency = QComboBox()
+        for urgency in Urgency:
+            self.urgency.addItem(QCoreApplication.translate("Urgency", urgency.label), urgency.value)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("name, or a phone number or building to look up"))
+        self._completions = QStringListModel(self)
+        completer = QCompleter(self._completions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.name.setCompleter(completer)
+        completer.activated[str].connect(self._suggestion_chosen)  # type: ignore[index]
+        self.name.textEdited.connect(self._suggest)
+        self.building = QLineEdit()
+        self.building.setPlaceholderText(self.tr("e.g. 3栋"))
+        self.room = QLineEdit()
+        self.room.setPlaceholderText(self.tr("e.g. 2单元1203"))
+        self.phone = QLineEdit()
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4 + 12)
+
+        # -- the fields of each kind ------------------------------------------------------
+        self.stack = QStackedWidget()
+        self.on_spot = QCheckBox(self.tr("Solved on the spot"))
+        self.validity = QComboBox()
+        self.validity.addItem(self.tr("Not judged yet"), Validity.UNDECIDED.value)
+        self.validity.addItem(self.tr("Valid complaint"), Validity.VALID.value)
+        self.validity.addItem(self.tr("Invalid complaint"), Validity.INVALID.value)
+        complaint = self._form([(None, self.on_spot), (self.tr("Judged:"), self.validity)])
+        self.has_visit = QCheckBox(self.tr("Visit time agreed"))
+        self.visit = _datetime_edit(self._tz, now)
+        self.dispatched = QLineEdit()
+        self.dispatched.setPlaceholderText(self.tr("e.g. 工程部刘师傅"))
+        work = self._form(
+            [
+                (None, self.has_visit),
+                (self.tr("Agreed visit:"), self.visit),
+                (self.tr("Person dispatched:"), self.dispatched),
+            ]
+        )
+        self.price = QComboBox()
+        for item in services.tickets.price_list():
+            self.price.addItem(f"{item.name}  ¥{item.price_text}/{item.unit}", item.id)
+        self.quantity = QSpinBox()
+        self.quantity.setRange(1, 99)
+        self.service_time = _datetime_edit(self._tz, now)
+        self.paid = QCheckBox(self.tr("Paid"))
+        service = self._form(
+            [
+                (self.tr("Service:"), self.price),
+                (self.tr("Quantity:"), self.quantity),
+                (self.tr("Agreed time:"), self.service_time),
+                (None, self.paid),
+            ]
+        )
+        self.items = QPlainTextEdit()
+        self.items.setTabChangesFocus(True)
+        self.items.setPlaceholderText(self.tr("one item per line"))
+        self.items.setFixedHeight(self.items.fontMetrics().lineSpacing() * 4 + 12)
+        self.identity_checked = QCheckBox(self.tr("Identity checked"))
+        self.identity_note = QLineEdit()
+        self.identity_note.setPlaceholderText(self.tr("e.g. 身份证后四位 1234"))
+        release = self._form(
+            [
+                (self.tr("Items:"), self.items),
+                (None, self.identity_checked),
+                (self.tr("Identity shown:"), self.identity_note),
+            ]
+        )
+        self.visitor_name = QLineEdit()
+        self.visitor_count = QSpinBox()
+        self.visitor_count.setRange(1, 50)
+        self.consent = QCheckBox(self.tr("The owner agreed"))
+        visitor = self._form(
+            [(self.tr("Visitor:"), self.visitor_name), (self.tr("Number:"), self.visitor_count), (None, self.consent)]
+        )
+        self.recipient = QLineEdit()
+        self.delivered = QCheckBox(self.tr("Passed on already"))
+        message = self._form([(self.tr("Recipient:"), self.recipient), (None, self.delivered)])
+        self._pages = {
+            TicketKind.CONSULTATION: self._form([]),
+            TicketKind.HELP_REQUEST: work,
+            TicketKind.REPAIR: work,
+            TicketKind.COMPLAINT: complaint,
+            TicketKind.CONVENIENCE: service,
+            TicketKind.ITEM_RELEASE: release,
+            TicketKind.VISITOR: visitor,
+            TicketKind.MESSAGE: message,
+        }
+        for page in dict.fromkeys(self._pages.values()):
+            self.stack.addWidget(page)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.addButton(self.tr("Register (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Source:"), self.source)
+        form.addRow(self.tr("Resident:"), self.name)
+        form.addRow(self.tr("Building:"), self.building)
+        form.addRow(self.tr("Unit and room:"), self.room)
+        form.addRow(self.tr("Phone:"), self.phone)
+        form.addRow(self.tr("Request:"), self.description)
+        form.addRow(self.tr("Urgency:"), self.urgency)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.stack)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(560, 620)
+        self.kind.setFocus()
+
+    def _form(self, rows: list[tuple[str | None, QWidget]]) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        for label, widget in rows:
+            if label is None:
+                form.addRow(widget)
+            else:
+                form.addRow(label, widget)
+        return page
+
+    def current_kind(self) -> TicketKind:
+        return TicketKind(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind()
+        self.stack.setCurrentWidget(self._pages[kind])
+        if kind is TicketKind.VISITOR:
+            self.source.setCurrentIndex(list(Source).index(Source.VISIT))
+
+    def _suggest(self, typed: str) -> None:
+        self._suggestions = self._services.tickets.residents_matching(typed)
+        self._completions.setStringList([self._suggestion_text(r) for r in self._suggestions])
+
+    @staticmethod
+    def _suggestion_text(r: ResidentView) -> str:
+        return f"{r.name}  {r.building}{r.room}  {r.phone}"
+
+    def _suggestion_chosen(self, text: str) -> None:
+        chosen = next((r for r in self._suggestions if self._suggestion_text(r) == text), None)
+        if chosen is None:
+            return
+        self.name.setText(chosen.name)
+        self.building.setText(chosen.building)
+        self.room.setText(chosen.room)
+        self.phone.setText(chosen.phone)
+
+    def ticket_input(self) -> TicketInput:
+        kind = self.current_kind()
+        details = TicketDetails()
+        if kind is TicketKind.COMPLAINT:
+            details.solved_on_spot = self.on_spot.isChecked()
+            details.validity = Validity(self.validity.currentData())
+        elif kind in (TicketKind.REPAIR, TicketKind.HELP_REQUEST):
+            details.visit_at = to_aware(self.visit, self._tz) if self.has_visit.isChecked() else None
+            details.dispatched_to = self.dispatched.text()
+        elif kind is TicketKind.CONVENIENCE:
+            details.price_item_id = self.price.currentData()
+            details.quantity = self.quantity.value()
+            details.visit_at = to_aware(self.service_time, self._tz)
+            details.paid = self.paid.isChecked()
+        elif kind is TicketKind.ITEM_RELEASE:
+            details.items = self.items.toPlainText().splitlines()
+            details.identity_checked = self.identity_checked.isChecked()
+            details.identity_note = self.identity_note.text()
+        elif kind is TicketKind.VISITOR:
+            details.visitor_name = self.visitor_name.text()
+            details.visitor_count = self.visitor_count.value()
+            details.owner_consent = self.consent.isChecked()
+        elif kind is TicketKind.MESSAGE:
+            details.recipient = self.recipient.text()
+            details.delivered = self.delivered.isChecked()
+        return TicketInput(
+            kind=kind,
+            source=Source(self.source.currentData()),
+            description=self.description.toPlainText(),
+            resident=ResidentInput(self.name.text(), self.building.text(), self.room.text(), self.phone.text()),
+            urgency=Urgency(self.urgency.currentData()),
+            details=details,
+        )
+
+    def save(self) -> None:
+        try:
+            self.saved = self._services.tickets.register(self._actor, self.ticket_input())
+        except DeskError as exc:
+            self.message.setText(translate_error(exc))
+            return
+        self.accept()

@@ -1,0 +1,193 @@
+"""The ticket queue (工单): open work sorted by what is due first, with live countdowns,
+filters and search; Ctrl+N registers a request, Enter opens one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.roles import Actor
+from desk_app.domain.tickets import TicketKind, TicketStatus
+from desk_app.services.container import Services
+from desk_app.services.tickets import TicketFilter
+from desk_app.ui.ticket_tab.detail_dialog import TicketDetailDialog
+from desk_app.ui.ticket_tab.model import TicketTableModel
+from desk_app.ui.ticket_tab.register_dialog import RegisterDialog
+
+TICK_MS = 1000
+RELOAD_MS = 30_000
+SEARCH_DELAY_MS = 300
+OPEN_WORK = "open"
+
+
+class TicketTab(QWidget):
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self.model = TicketTableModel(services.tickets, services.clock)
+
+        self.new_button = QPushButton(self.tr("Register… (Ctrl+N)"))
+        self.new_button.clicked.connect(self.register)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All kinds"), None)
+        for kind in TicketKind:
+            self.kind.addItem(QCoreApplication.translate("TicketKind", kind.label), kind.value)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Open work"), OPEN_WORK)
+        for status in TicketStatus:
+            self.status.addItem(QCoreApplication.translate("TicketStatus", status.label), status.value)
+        self.building = QComboBox()
+        self.clerk = QComboBox()
+        self.due_today = QCheckBox(self.tr("Due today"))
+        self.overdue = QCheckBox(self.tr("Overdue"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search, e.g. 漏水 (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self._fill_choices()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TicketTableModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (0, 60),
+            (1, 80),
+            (2, 80),
+            (3, 70),
+            (4, 80),
+            (5, 120),
+            (7, 90),
+            (8, 150),
+            (9, 80),
+            (10, 70),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+
+        for combo in (self.kind, self.status, self.building, self.clerk):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addWidget(self.search, 1)
+        filters = QHBoxLayout()
+        for widget in (self.kind, self.status, self.building, self.clerk, self.due_today, self.overdue):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        for combo in (self.kind, self.status, self.building, self.clerk):
+            combo.currentIndexChanged.connect(self.refresh)
+        for box in (self.due_today, self.overdue):
+            box.toggled.connect(self.refresh)
+        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.register)
+        QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(lambda: self.search.setFocus())
+
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(TICK_MS)
+        self.tick_timer.timeout.connect(self.model.tick)
+        self.tick_timer.start()
+        self.reload_timer = QTimer(self)
+        self.reload_timer.setInterval(RELOAD_MS)
+        self.reload_timer.timeout.connect(self.refresh)
+        self.reload_timer.start()
+        self.refresh()
+
+    def _fill_choices(self) -> None:
+        self.building.addItem(self.tr("All buildings"), "")
+        for building in self._services.tickets.buildings():
+            self.building.addItem(building, building)
+        self.clerk.addItem(self.tr("All clerks"), None)
+        for person in self._services.accounts.staff():
+            self.clerk.addItem(person.display_name, person.id)
+
+    def current_filter(self) -> TicketFilter:
+        kind = self.kind.currentData()
+        status = self.status.currentData()
+        return TicketFilter(
+            kinds=(TicketKind(kind),) if kind else (),
+            statuses=() if status == OPEN_WORK else (TicketStatus(status),),
+            building=self.building.currentData() or "",
+            clerk_id=self.clerk.currentData(),
+            due_today=self.due_today.isChecked(),
+            overdue=self.overdue.isChecked(),
+            text=self.search.text(),
+        )
+
+    def refresh(self) -> None:
+        """Read the queue again (an indexed count and one page: quick even on 200,000 tickets)."""
+        selected = self.selected_id()
+        self.model.reload(self.current_filter())
+        self.count_label.setText(self.tr("{n} tickets").format(n=self.model.total))
+        if selected is not None:
+            self.select(selected)
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_of(index.row()).id if index.isValid() else None
+
+    def select(self, ticket_id: int) -> bool:
+        row = self.model.find(ticket_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def register(self) -> None:
+        dialog = RegisterDialog(self._services, self._actor, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh()
+            self.select(dialog.saved.id)
+
+    def show_ticket(self, ticket_id: int) -> None:
+        """Open a ticket (from a notification): select it if it is listed, show its details."""
+        self.select(ticket_id)
+        self.open_detail(ticket_id)
+
+    def open_detail(self, ticket_id: int) -> TicketDetailDialog:
+        dialog = TicketDetailDialog(self._services, self._actor, ticket_id, self)
+        dialog.finished.connect(lambda _result: self.refresh() if dialog.changed else None)
+        dialog.open()
+        return dialog
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_detail(self.model.row_of(index.row()).id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        selected = self.selected_id()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected is not None:
+            self.open_detail(selected)
+            return
+        super().keyPressEvent(event)
