@@ -162,6 +162,10 @@ class ClockKind(enum.StrEnum):
     def label(self) -> str:
         return _CLOCK_LABELS[self]
 
+    @property
+    def chinese(self) -> str:
+        return _CLOCK_CHINESE[self]
+
 
 _CLOCK_LABELS = {
     ClockKind.REPLY: QT_TRANSLATE_NOOP("ClockKind", "Reply"),
@@ -171,7 +175,17 @@ _CLOCK_LABELS = {
     ClockKind.INCIDENT_REPORT: QT_TRANSLATE_NOOP("ClockKind", "Incident report"),
 }
 
+_CLOCK_CHINESE = {
+    ClockKind.REPLY: "答复",
+    ClockKind.NEXT_REPLY: "下次答复",
+    ClockKind.VISIT: "约定上门",
+    ClockKind.FOLLOW_UP: "回访",
+    ClockKind.INCIDENT_REPORT: "事件报告",
+}
+
 LEVELS = (Role.CLERK, Role.SUPERVISOR, Role.MANAGER)
+# Escalation notes are records, written in Chinese like the paper forms.
+LEVEL_CHINESE = {Role.CLERK: "值班员", Role.SUPERVISOR: "客服主管", Role.MANAGER: "管理处主任"}
 
 
 @dataclass(frozen=True)

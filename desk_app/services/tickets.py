@@ -831,9 +831,9 @@ class TicketService:
                 )
                 if target is None:
                     continue
-                clock = ClockKind(ticket.due_clock).label if ticket.due_clock else ""
+                clock = ClockKind(ticket.due_clock).chinese if ticket.due_clock else ""
                 overdue = due is not None and due <= now
-                reason = f"{clock} {'已超时' if overdue else '即将到期'}" if due else "重大事件"
+                reason = f"{clock}{'已超时' if overdue else '即将到期'}" if due else "重大事件"
                 self._raise_level(session, ticket, target, None, reason.strip())
                 raised.append(ticket.id)
         return raised
@@ -978,7 +978,7 @@ class TicketService:
                     f"#{t.id} {TicketKind(t.kind).chinese}（{status}）{t.resident_name}{where}：{t.description[:60]}"
                 )
                 if due is not None:
-                    label += f"（{ClockKind(t.due_clock).label if t.due_clock else ''} {due:%m-%d %H:%M}）"
+                    label += f"（{ClockKind(t.due_clock).chinese if t.due_clock else ''} {due:%m-%d %H:%M}）"
                 important = t.urgency != Urgency.NORMAL.value or (due is not None and due < now)
                 work.append(OpenWork(WorkSource.TICKET, t.id, label, important=important))
             return work
@@ -1149,7 +1149,15 @@ class TicketService:
         before = Role(ticket.level)
         ticket.level = target.value
         session.add(TicketNotice(ticket_id=ticket.id, level=target.value, at=to_db(self._clock.now()), reason=reason))
-        self._event(session, ticket, actor, "escalated", None, None, f"{before.value} → {target.value}：{reason}")
+        self._event(
+            session,
+            ticket,
+            actor,
+            "escalated",
+            None,
+            None,
+            f"{tk.LEVEL_CHINESE[before]} → {tk.LEVEL_CHINESE[target]}：{reason}",
+        )
 
     def _view(self, session: Session, ticket: Ticket) -> TicketView:
         tz = self._tz()

@@ -208,7 +208,7 @@
 <context>
     <name>ClockKind</name>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="+167"/>
+        <location filename="../../desk_app/domain/tickets.py" line="+171"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
@@ -719,7 +719,7 @@
         <translation>交接班无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="+81"/>
+        <location filename="../../desk_app/domain/tickets.py" line="+91"/>
         <source>A phone number is needed.</source>
         <translation>需要电话号码。</translation>
     </message>
@@ -899,7 +899,7 @@
         <translation>工单 #{id} 已关闭；请先重新打开。</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+163"/>
         <source>{field} must be a whole number from {low} to {high}.</source>
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
     </message>
@@ -1008,7 +1008,7 @@
         <translation>前台名称</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="-1164"/>
+        <location filename="../../desk_app/services/tickets.py" line="-1172"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -2800,7 +2800,7 @@ Log files: {logs}</source>
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="-121"/>
+        <location filename="../../desk_app/domain/tickets.py" line="-135"/>
         <source>Phone</source>
         <translation>来电</translation>
     </message>
@@ -3007,7 +3007,62 @@ Nothing was changed.</source>
         <translation>（程序）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+9"/>
+        <source>registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>judged</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replied</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dispatched</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work done</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>followed up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delivered</source>
+        <translation>已转达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incident report</source>
+        <translation>事件报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>escalated</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Judge the complaint</source>
         <translation>判定投诉</translation>
     </message>

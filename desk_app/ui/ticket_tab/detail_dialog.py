@@ -193,11 +193,28 @@ class TicketDetailDialog(QDialog):
                 self.clocks.setItem(i, j, QTableWidgetItem(text))
         self.events.setRowCount(len(v.events))
         for i, e in enumerate(v.events):
-            for j, text in enumerate([_ymd_hm(e.at), e.actor or self.tr("(program)"), e.action, e.note]):
+            for j, text in enumerate([_ymd_hm(e.at), e.actor or self.tr("(program)"), self._action(e.action), e.note]):
                 self.events.setItem(i, j, QTableWidgetItem(text))
-        self.events.resizeColumnsToContents()
-        self.events.horizontalHeader().setStretchLastSection(True)
+        for table in (self.clocks, self.events):
+            table.resizeColumnsToContents()
+            table.horizontalHeader().setStretchLastSection(True)
         self._enable()
+
+    def _action(self, code: str) -> str:
+        names = {
+            "registered": self.tr("registered"),
+            "closed": self.tr("closed"),
+            "judged": self.tr("judged"),
+            "replied": self.tr("replied"),
+            "dispatched": self.tr("dispatched"),
+            "completed": self.tr("work done"),
+            "followed_up": self.tr("followed up"),
+            "delivered": self.tr("delivered"),
+            "reopened": self.tr("reopened"),
+            "incident_report": self.tr("incident report"),
+            "escalated": self.tr("escalated"),
+        }
+        return names.get(code, code)
 
     def _enable(self) -> None:
         r = self.view.row

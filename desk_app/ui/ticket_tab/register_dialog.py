@@ -186,7 +186,7 @@ class RegisterDialog(QDialog):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        self.resize(560, 620)
+        self.resize(560, self.sizeHint().height())
         self.kind.setFocus()
 
     def _form(self, rows: list[tuple[str | None, QWidget]]) -> QWidget:
