@@ -1018,7 +1018,9 @@ class TicketService:
                 .join(Ticket, Ticket.id == TicketClock.ticket_id)
                 .where(complaint, TicketClock.kind == ClockKind.REPLY.value)
             )
-            reply_rows = session.scalars(replies).all()
+            # A reply counts once it was given or its time ran out (not while it may still be on time).
+            now = self._clock.now()
+            reply_rows = [c for c in session.scalars(replies) if c.met_at is not None or from_db(c.due_at) < now]
             report.replies_due = len(reply_rows)
             report.replies_on_time = sum(1 for c in reply_rows if c.met_at is not None and c.met_at <= c.due_at)
             # Every valid complaint is visited back: those not yet visited count as not done.
@@ -1188,6 +1190,8 @@ class TicketService:
         ]
         report = session.scalar(select(IncidentReport.body).where(IncidentReport.ticket_id == ticket.id))
         details = _details_from_json(ticket.details_json)
+        if details.visit_at is not None:  # stored as given (maybe UTC): shown in desk time
+            details.visit_at = details.visit_at.astimezone(tz)
         price = None
         if details.price_item_id is not None:
             item = session.get(PriceItem, details.price_item_id)

@@ -45,11 +45,14 @@ class PdfPrinter:
         return self.document.pageCount()
 
     def prepare(self, printer: QPrinter) -> None:
-        """A4 portrait, the smallest margins the printer allows (the PDF has its own)."""
+        """A4 in the orientation of the form's first page (registers and the roster are
+        landscape), the smallest margins the printer allows (the PDF has its own)."""
         printer.setDocName(self.pdf_path.stem)
+        first = self.document.pagePointSize(0)
+        landscape = first.width() > first.height()
         layout = QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
             QMarginsF(0, 0, 0, 0),
             QPageLayout.Unit.Millimeter,
         )

@@ -344,6 +344,12 @@ def test_monthly_report_counts_replies_and_follow_ups(services, clerk, clock):
     assert report.on_time_reply_rate == 0.5 and report.follow_up_rate == 0.5
     assert report.complaints_by_building == {"3栋": 2}
     assert services.tickets.monthly_report(2026, 10).complaints == 0
+    # A complaint whose reply may still come on time does not count against the rate yet.
+    _complaint(services, clerk)
+    clock.advance(timedelta(hours=1))
+    assert services.tickets.monthly_report(2026, 11).replies_due == 2
+    clock.advance(timedelta(hours=1, minutes=1))
+    assert services.tickets.monthly_report(2026, 11).replies_due == 3
 
 
 # -- bad input writes nothing -----------------------------------------------------------------

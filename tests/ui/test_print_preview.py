@@ -69,6 +69,29 @@ def test_each_pdf_page_goes_on_its_own_printer_page(qapp, three_page_pdf, tmp_pa
         assert 0.005 < dark_fraction(out, page) < 0.5  # the form is there, not a blank or black page
 
 
+def test_a_landscape_form_prints_on_landscape_paper(qapp, services, clerk, tmp_path):
+    from desk_app.domain.tickets import Source, TicketKind
+    from desk_app.printing.ticket_forms import render_register_pdf
+    from desk_app.services.tickets import ResidentInput, TicketInput
+
+    services.tickets.register(
+        clerk,
+        TicketInput(
+            TicketKind.COMPLAINT, Source.PHONE, "噪音扰民", ResidentInput("李先生", "3栋", "1201", "13800138000")
+        ),
+    )
+    register = tmp_path / "complaints.pdf"
+    render_register_pdf(services, TicketKind.COMPLAINT, DAY, DAY, register)
+    out = tmp_path / "printed.pdf"
+    pages = PdfPrinter(register)
+    printer = pdf_printer(out)
+    pages.prepare(printer)
+    assert pages.paint(printer) == 1
+    box = PdfReader(str(out)).pages[0].mediabox
+    assert abs(float(box.width) - 842) < 3 and abs(float(box.height) - 595) < 3
+    assert 0.005 < dark_fraction(out, 0) < 0.5
+
+
 def test_a_page_range_prints_only_those_pages(qapp, three_page_pdf, tmp_path):
     out = tmp_path / "printed.pdf"
     printer = pdf_printer(out)
