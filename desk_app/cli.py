@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desk_app import __version__
 from desk_app.domain.errors import DeskError
+from desk_app.domain.tickets import TicketKind
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -38,6 +39,14 @@ def _positive(value: str) -> int:
     return number
 
 
+def _month(value: str) -> tuple[int, int]:
+    try:
+        day = date.fromisoformat(f"{value}-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {value!r}") from None
+    return day.year, day.month
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desk-app",
@@ -48,16 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="SQLAlchemy database URL (default: the per-user database, "
-        "e.g. sqlite:///C:/desk/dutydesk.sqlite)",
+        help="SQLAlchemy database URL (default: the per-user database, e.g. sqlite:///C:/desk/dutydesk.sqlite)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="fill an empty database with realistic demo data")
     demo.add_argument("--days", type=_positive, required=True, help="how many days of log to make")
-    demo.add_argument(
-        "--entries-per-day", type=_positive, default=40, help="log entries per day (default 40)"
-    )
+    demo.add_argument("--entries-per-day", type=_positive, default=40, help="log entries per day (default 40)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 
     commands.add_parser("verify", help="check the log's hash chain; non-zero exit if tampered")
@@ -68,7 +74,37 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
     log.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
     log.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    for name, title in (("complaints", "投诉受理登记表"), ("repairs", "住户报修登记表")):
+        register = forms.add_parser(name, help=f"the {name} register ({title}) for a date range")
+        _date_range(register)
+        register.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    for name, help_text in (
+        ("slip", "the item-release slip (物品放行条) of a ticket"),
+        ("incident", "the written report (重大事件报告) of a major incident"),
+        ("handover", "a handover record (交接班记录表)"),
+    ):
+        single = forms.add_parser(name, help=help_text)
+        single.add_argument("id", type=_positive, metavar="ID")
+        single.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    monthly = forms.add_parser("monthly", help="the monthly complaint report (部门客户投诉工作月报)")
+    monthly.add_argument("month", type=_month, metavar="YYYY-MM")
+    monthly.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+
+    export = commands.add_parser("export", help="export a ticket register to Excel (.xlsx)")
+    export.add_argument("kind", choices=[k.value for k in TicketKind], metavar="KIND", help="ticket kind: %(choices)s")
+    _date_range(export)
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     return parser
+
+
+def _date_range(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
+
+
+def _check_range(args: argparse.Namespace) -> None:
+    if args.date_to < args.date_from:
+        raise DeskError("--to {to} is before --from {frm}.", to=args.date_to, frm=args.date_from)
 
 
 def _open(url: str | None):  # -> Services; imported lazily so --help stays fast
@@ -110,27 +146,63 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         print(result.describe())
         return EXIT_OK if result.ok else EXIT_FAILED
-    if args.command == "print" and args.form == "log":
-        from desk_app.printing.logbook import render_log_pdf
-        from desk_app.services.log import LogFilter
-
-        if args.date_to < args.date_from:
-            raise DeskError(
-                "--to {to} is before --from {frm}.", to=args.date_to, frm=args.date_from
-            )
+    if args.command == "print":
+        if hasattr(args, "date_from"):
+            _check_range(args)
         services = _open(args.db)
         try:
-            pages = render_log_pdf(
+            pages = _print(services, args)
+        finally:
+            services.close()
+        print(f"{args.output}: {pages} pages" if pages != 1 else f"{args.output}: 1 page")
+        return EXIT_OK
+    if args.command == "export":
+        from desk_app.services.ticket_export import export_register_xlsx
+
+        _check_range(args)
+        services = _open(args.db)
+        try:
+            rows = export_register_xlsx(
                 services,
-                LogFilter(date_from=args.date_from, date_to=args.date_to),
+                TicketKind(args.kind),
+                args.date_from,
+                args.date_to,
                 args.output,
-                progress=_progress_printer("pages"),
+                progress=_progress_printer("rows"),
             )
         finally:
             services.close()
-        print(f"{args.output}: {pages} pages")
+        print(f"{args.output}: {rows} tickets")
         return EXIT_OK
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _print(services, args: argparse.Namespace) -> int:  # services: Services
+    from desk_app.printing import ticket_forms
+
+    if args.form == "log":
+        from desk_app.printing.logbook import render_log_pdf
+        from desk_app.services.log import LogFilter
+
+        flt = LogFilter(date_from=args.date_from, date_to=args.date_to)
+        return render_log_pdf(services, flt, args.output, progress=_progress_printer("pages"))
+    if args.form in ("complaints", "repairs"):
+        kind = TicketKind.COMPLAINT if args.form == "complaints" else TicketKind.REPAIR
+        return ticket_forms.render_register_pdf(
+            services, kind, args.date_from, args.date_to, args.output, progress=_progress_printer("pages")
+        )
+    if args.form == "slip":
+        return ticket_forms.render_release_slip_pdf(services, args.id, args.output)
+    if args.form == "incident":
+        return ticket_forms.render_incident_report_pdf(services, args.id, args.output)
+    if args.form == "monthly":
+        year, month = args.month
+        return ticket_forms.render_monthly_report_pdf(services, year, month, args.output)
+    if args.form == "handover":
+        from desk_app.printing.handover_form import render_handover_pdf
+
+        return render_handover_pdf(services, args.id, args.output)
+    raise AssertionError(f"unhandled form {args.form}")
 
 
 def _progress_printer(label: str):
@@ -154,7 +226,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desk-app: {exc.english()}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:
-        print(
-            f"desk-app: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
-        )
+        print(f"desk-app: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_FAILED

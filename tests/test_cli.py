@@ -55,3 +55,74 @@ def test_an_unusable_database_location_is_one_line(tmp_path: Path, capsys) -> No
     assert main(["--db", url, "verify"]) != 0
     err = capsys.readouterr().err
     assert err.startswith("desk-app: ") and len(err.strip().splitlines()) == 1
+
+
+@pytest.fixture
+def desk_with_tickets(services, clerk):
+    from desk_app.domain.tickets import Source, TicketDetails, TicketKind
+    from desk_app.services.tickets import ResidentInput, TicketInput
+
+    li = ResidentInput("李先生", "3栋", "2单元1203", "13800138000")
+    services.tickets.register(clerk, TicketInput(TicketKind.COMPLAINT, Source.PHONE, "噪音扰民", li))
+    slip = services.tickets.register(
+        clerk,
+        TicketInput(
+            TicketKind.ITEM_RELEASE,
+            Source.VISIT,
+            "搬家",
+            li,
+            details=TicketDetails(items=["电视机 1台"], identity_checked=True),
+        ),
+    )
+    return slip.id
+
+
+@pytest.mark.parametrize(
+    ("argv", "output"),
+    [
+        (["print", "complaints", "--from", "2026-11-01", "--to", "2026-11-30"], "out.pdf"),
+        (["print", "repairs", "--from", "2026-11-01", "--to", "2026-11-30"], "out.pdf"),
+        (["print", "monthly", "2026-11"], "out.pdf"),
+        (["print", "slip", "{slip}"], "out.pdf"),
+        (["export", "complaint", "--from", "2026-11-24", "--to", "2026-11-24"], "out.xlsx"),
+    ],
+)
+def test_ticket_forms_and_export_from_the_command_line(
+    db_url, desk_with_tickets, tmp_path: Path, capsys, argv: list[str], output: str
+) -> None:
+    out = tmp_path / output
+    argv = [a.format(slip=desk_with_tickets) for a in argv]
+    assert main(["--db", db_url, *argv, "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"{out}: ")
+    assert out.stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["print", "slip", "999", "-o", "x.pdf"],  # no such ticket
+        ["print", "incident", "1", "-o", "x.pdf"],  # not a major incident
+        ["print", "complaints", "--from", "2026-11-30", "--to", "2026-11-01", "-o", "x.pdf"],
+        ["export", "repair", "--from", "2026-11-30", "--to", "2026-11-01", "-o", "x.xlsx"],
+    ],
+)
+def test_ticket_commands_refuse_with_one_line(db_url, desk_with_tickets, tmp_path, monkeypatch, capsys, argv):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db", db_url, *argv]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("desk-app: ") and len(err.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("x.*"))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["print", "monthly", "2026-13", "-o", "x.pdf"],
+        ["print", "slip", "abc", "-o", "x.pdf"],
+        ["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.xlsx"],  # kind, not form
+    ],
+)
+def test_bad_ticket_arguments_are_usage_errors(argv, capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == EXIT_USAGE
