@@ -133,26 +133,46 @@ def print_pdf(parent: QWidget, pdf_path: Path) -> None:
 
 def save_pdf_copy(parent: QWidget, pdf_path: Path, suggested_name: str | None = None) -> Path | None:
     """Ask where to save a copy of ``pdf_path`` and copy it there; None when cancelled or failed."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder) / (suggested_name or Path(pdf_path).name))
-    name, _selected = QFileDialog.getSaveFileName(
+    return _save_copy(
         parent,
+        pdf_path,
+        suggested_name,
         QCoreApplication.translate("PrintPreview", "Save as PDF"),
-        start,
         QCoreApplication.translate("PrintPreview", "PDF files (*.pdf)"),
+        ".pdf",
     )
+
+
+def save_excel_copy(parent: QWidget, path: Path, suggested_name: str | None = None) -> Path | None:
+    """The same for an Excel workbook (.xlsx)."""
+    return _save_copy(
+        parent,
+        path,
+        suggested_name,
+        QCoreApplication.translate("PrintPreview", "Save as Excel workbook"),
+        QCoreApplication.translate("PrintPreview", "Excel workbooks (*.xlsx)"),
+        ".xlsx",
+    )
+
+
+def _save_copy(
+    parent: QWidget, path: Path, suggested_name: str | None, title: str, file_filter: str, suffix: str
+) -> Path | None:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    start = str(Path(folder) / (suggested_name or Path(path).name))
+    name, _selected = QFileDialog.getSaveFileName(parent, title, start, file_filter)
     if not name:
         return None
     target = Path(name)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_name(target.name + ".pdf")
+    if target.suffix.lower() != suffix:
+        target = target.with_name(target.name + suffix)
     try:
-        copy_atomically(Path(pdf_path), target)
+        copy_atomically(Path(path), target)
     except OSError as exc:
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("PrintPreview", "Saving failed"),
-            QCoreApplication.translate("PrintPreview", "The PDF could not be saved to {path}: {error}").format(
+            QCoreApplication.translate("PrintPreview", "The file could not be saved to {path}: {error}").format(
                 path=str(target), error=exc.strerror or str(exc)
             ),
         )

@@ -122,7 +122,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+69"/>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+71"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
@@ -879,7 +879,7 @@
         <translation>没有这个月份。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -899,9 +899,42 @@
         <translation>工单 #{id} 已关闭；请先重新打开。</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>{field} must be a whole number from {low} to {high}.</source>
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/printing/ticket_forms.py" line="+298"/>
+        <source>There is no printed register for {kind}.</source>
+        <translation>{kind}没有打印登记表。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Ticket #{id} is not an item release; it has no release slip.</source>
+        <translation>工单 #{id} 不是物品放行，没有放行条。</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Ticket #{id} is not a major incident; it has no incident report.</source>
+        <translation>工单 #{id} 不是重大事件，没有事件报告。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incident report of ticket #{id} has not been written yet.</source>
+        <translation>工单 #{id} 的事件报告尚未填写。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRunner</name>
+    <message>
+        <location filename="../../desk_app/ui/documents.py" line="+49"/>
+        <source>Preparing the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The document could not be made</source>
+        <translation>文档生成失败</translation>
     </message>
 </context>
 <context>
@@ -1008,7 +1041,7 @@
         <translation>前台名称</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="-1172"/>
+        <location filename="../../desk_app/services/tickets.py" line="-1176"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -1385,7 +1418,7 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+88"/>
+        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+81"/>
         <location line="+123"/>
         <source>Start handover…</source>
         <translation>开始交接班…</translation>
@@ -1546,14 +1579,12 @@
         <translation>已于 {time} 交给 {name}。交班人可以离岗。</translation>
     </message>
     <message>
-        <location line="+52"/>
         <source>Preparing the pages…</source>
-        <translation>正在准备页面…</translation>
+        <translation type="vanished">正在准备页面…</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>Printing failed</source>
-        <translation>打印失败</translation>
+        <translation type="vanished">打印失败</translation>
     </message>
 </context>
 <context>
@@ -1763,7 +1794,7 @@
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../../desk_app/ui/log_tab/tab.py" line="+79"/>
+        <location filename="../../desk_app/ui/log_tab/tab.py" line="+72"/>
         <source>New entry (Ctrl+N)</source>
         <translation>新记录（Ctrl+N）</translation>
     </message>
@@ -1808,19 +1839,17 @@
         <translation>搜索失败：{reason}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>Not yet signed by a supervisor: {days}</source>
         <translation>主管尚未审阅：{days}</translation>
     </message>
     <message>
-        <location line="+35"/>
         <source>Preparing the pages…</source>
-        <translation>正在准备页面…</translation>
+        <translation type="vanished">正在准备页面…</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>Printing failed</source>
-        <translation>打印失败</translation>
+        <translation type="vanished">打印失败</translation>
     </message>
 </context>
 <context>
@@ -2167,7 +2196,7 @@ Log files: {logs}</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../desk_app/ui/print_preview.py" line="+62"/>
+        <location filename="../../desk_app/ui/print_preview.py" line="+65"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -2192,19 +2221,33 @@ Log files: {logs}</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>Save as Excel workbook</source>
+        <translation>另存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Saving failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The file could not be saved to {path}: {error}</source>
+        <translation>文件无法保存到 {path}：{error}</translation>
+    </message>
+    <message>
         <source>The PDF could not be saved to {path}: {error}</source>
-        <translation>PDF 无法保存到 {path}：{error}</translation>
+        <translation type="vanished">PDF 无法保存到 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -2847,7 +2890,7 @@ Nothing was changed.</source>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+44"/>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+52"/>
         <source>Clock</source>
         <translation>时限</translation>
     </message>
@@ -2935,6 +2978,16 @@ Nothing was changed.</source>
         <location line="+1"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print release slip…</source>
+        <translation>打印放行条…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print incident report…</source>
+        <translation>打印事件报告…</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3062,7 +3115,7 @@ Nothing was changed.</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Judge the complaint</source>
         <translation>判定投诉</translation>
     </message>
@@ -3224,9 +3277,72 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>TicketPaperDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ticket_tab/paper_dialog.py" line="+53"/>
+        <source>Ticket registers and reports</source>
+        <translation>工单登记表与报表</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Complaint register (投诉受理登记表)</source>
+        <translation>投诉受理登记表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair register (住户报修登记表)</source>
+        <translation>住户报修登记表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly complaint report (部门客户投诉工作月报)</source>
+        <translation>部门客户投诉工作月报</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Excel list: {kind}</source>
+        <translation>Excel 清单：{kind}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Document:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered:</source>
+        <translation>登记日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as Excel…</source>
+        <translation>另存为 Excel…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>TicketStatus</name>
     <message>
-        <location line="+30"/>
+        <location filename="../../desk_app/domain/tickets.py" line="+30"/>
         <source>Open</source>
         <translation>待处理</translation>
     </message>
@@ -3249,12 +3365,17 @@ Nothing was changed.</source>
 <context>
     <name>TicketTab</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/tab.py" line="+42"/>
+        <location filename="../../desk_app/ui/ticket_tab/tab.py" line="+45"/>
         <source>Register… (Ctrl+N)</source>
         <translation>登记…（Ctrl+N）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Registers and reports… (Ctrl+P)</source>
+        <translation>登记表与报表… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -3279,7 +3400,7 @@ Nothing was changed.</source>
         <translation>搜索，例如 漏水（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>

@@ -4,8 +4,6 @@ reminder before the end of the shift, the overdue warning, resuming after a rest
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -482,18 +480,6 @@ def test_print_the_signed_handover_record(qtbot, tab, desk, monkeypatch, tmp_pat
     _sign(qtbot, wizard)
     qtbot.waitUntil(lambda: tab.wizard is None)
     assert tab.print_button.isEnabled() and tab.save_pdf_button.isEnabled()
-
-    try:
-        import desk_app.printing.handover_form  # noqa: F401
-    except ImportError:  # written in parallel; until it lands, stand in for it
-        fake = types.ModuleType("desk_app.printing.handover_form")
-
-        def render_handover_pdf(services, handover_id: int, path: Path, *, progress=None) -> int:
-            path.write_bytes(b"%PDF-1.4 stand-in")
-            return 1
-
-        fake.render_handover_pdf = render_handover_pdf  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "desk_app.printing.handover_form", fake)
 
     from desk_app.ui import print_preview
 

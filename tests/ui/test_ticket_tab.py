@@ -183,3 +183,123 @@ def test_filters_narrow_the_queue(qtbot, tab, services, clerk, clock):
     tab.search.setText("快递")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
     assert tab.model.row_of(0).id == message.id
+
+
+# -- paper and Excel ------------------------------------------------------------------------
+def _wait_gone(qtbot, folder) -> None:
+    qtbot.waitUntil(lambda: not folder.exists())  # no confidential copy left behind
+
+
+def test_the_complaint_register_goes_to_the_print_preview(qtbot, tab, services, clerk, monkeypatch):
+    from pypdf import PdfReader
+
+    from desk_app.ui import print_preview
+    from desk_app.ui.ticket_tab.paper_dialog import REGISTER_COMPLAINTS, TicketPaperDialog
+
+    services.tickets.register(
+        clerk,
+        TicketInput(
+            TicketKind.COMPLAINT, Source.PHONE, "楼道灯不亮多日", ResidentInput("李先生", "3栋", "1201", "13800138000")
+        ),
+    )
+    printed = []
+    monkeypatch.setattr(
+        print_preview,
+        "print_pdf",
+        lambda parent, path: printed.append((path, "".join(p.extract_text() for p in PdfReader(str(path)).pages))),
+    )
+
+    def choose(dialog: TicketPaperDialog) -> int:
+        dialog.what.setCurrentIndex(dialog.what.findData(REGISTER_COMPLAINTS))
+        assert dialog.print_button.isVisibleTo(dialog) and not dialog.excel_button.isVisibleTo(dialog)
+        dialog.print_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(TicketPaperDialog, "exec", choose)
+    assert tab.choose_paper() is not None
+    qtbot.waitUntil(lambda: bool(printed), timeout=20_000)
+    path, text = printed[0]
+    assert path.name == "投诉受理登记表_2026-11-01_2026-11-24.pdf"
+    assert "楼道灯不亮多日" in text
+    _wait_gone(qtbot, path.parent)
+
+
+def test_an_excel_list_is_saved_where_the_clerk_says(qtbot, tab, services, clerk, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+
+    from desk_app.ui import print_preview
+    from desk_app.ui.ticket_tab.paper_dialog import EXCEL, TicketPaperDialog
+
+    services.tickets.register(
+        clerk,
+        TicketInput(
+            TicketKind.VISITOR,
+            Source.VISIT,
+            "探望父母",
+            ResidentInput("王伯", "2栋", "1单元301"),
+            details=TicketDetails(visitor_name="王小明", owner_consent=True),
+        ),
+    )
+    saved = []
+
+    def fake_save(parent, path, suggested_name=None):
+        target = tmp_path / "visitors.xlsx"
+        target.write_bytes(path.read_bytes())
+        saved.append((suggested_name, target))
+        return target
+
+    monkeypatch.setattr(print_preview, "save_excel_copy", fake_save)
+    dialog = TicketPaperDialog(services, tab)
+    qtbot.addWidget(dialog)
+    dialog.what.setCurrentIndex(dialog.what.findData(EXCEL + TicketKind.VISITOR.value))
+    assert dialog.excel_button.isVisibleTo(dialog) and not dialog.print_button.isVisibleTo(dialog)
+    dialog.excel_button.click()
+    choice = dialog.choice
+    assert choice is not None
+    tab.documents.start(choice.render, choice.file_name, choice.output)
+    qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
+    name, target = saved[0]
+    assert name == "来访登记_2026-11-01_2026-11-24.xlsx"
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert "王小明" in rows[1]
+
+
+def test_a_reversed_period_is_refused_in_the_dialog(qtbot, tab, services):
+    from PySide6.QtCore import QDate
+
+    from desk_app.ui.ticket_tab.paper_dialog import TicketPaperDialog
+
+    dialog = TicketPaperDialog(services, tab)
+    qtbot.addWidget(dialog)
+    dialog.date_from.setDate(QDate(2026, 11, 20))
+    dialog.date_to.setDate(QDate(2026, 11, 10))
+    dialog.print_button.click()
+    assert dialog.choice is None and dialog.message.text()
+
+
+def test_the_release_slip_prints_from_the_ticket(qtbot, tab, services, clerk, monkeypatch):
+    from pypdf import PdfReader
+
+    from desk_app.ui import print_preview
+
+    ticket = services.tickets.register(
+        clerk,
+        TicketInput(
+            TicketKind.ITEM_RELEASE,
+            Source.VISIT,
+            "搬出旧家具",
+            ResidentInput("李先生", "3栋", "1201", "13800138000"),
+            details=TicketDetails(items=["旧衣柜 1个"], identity_checked=True),
+        ),
+    )
+    printed = []
+    monkeypatch.setattr(
+        print_preview, "print_pdf", lambda parent, path: printed.append(PdfReader(str(path)).pages[0].extract_text())
+    )
+    detail = tab.open_detail(ticket.id)
+    qtbot.addWidget(detail)
+    assert detail.buttons["slip"].isVisibleTo(detail)
+    assert not detail.buttons["print_report"].isVisibleTo(detail)
+    detail.buttons["slip"].click()
+    qtbot.waitUntil(lambda: bool(printed), timeout=20_000)
+    assert "旧衣柜" in printed[0] and "物品放行条" in printed[0]

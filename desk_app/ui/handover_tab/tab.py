@@ -5,11 +5,7 @@ minutes before the end, the overdue warning, open follow-ups, and the list of ha
 from __future__ import annotations
 
 import math
-import shutil
-import tempfile
-from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,8 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +25,7 @@ from desk_app.domain.roles import Actor, Role
 from desk_app.domain.shifts import ShiftOccurrence
 from desk_app.services.container import Services
 from desk_app.services.handover import HandoverView
+from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.handover_tab.common import (
     ERROR_STYLE,
     NOTE_STYLE,
@@ -46,7 +41,7 @@ from desk_app.ui.handover_tab.follow_up_dialog import CloseFollowUpDialog
 from desk_app.ui.handover_tab.items_dialog import ItemsDialog
 from desk_app.ui.handover_tab.wizard import HandoverWizard
 from desk_app.ui.i18n import translate_error
-from desk_app.ui.tasks import Task, run_in_background
+from desk_app.ui.tasks import Task
 
 REFRESH_MS = 30_000
 REMIND_BEFORE = timedelta(minutes=15)
@@ -57,7 +52,7 @@ class HandoverTab(QWidget):
     status_changed = Signal(str)  # a line for the main window's status bar ("" = nothing to say)
     reminder = Signal(str)  # once per shift, 15 minutes before its end
 
-    PRINT, SAVE_PDF = range(2)
+    PRINT, SAVE_PDF = Output.PRINT, Output.SAVE_PDF
     DATE, SHIFT, OUTGOING, INCOMING, STATE, SIGNED, LATE, DIFFERENCES, CHECKED = range(9)
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
@@ -68,9 +63,7 @@ class HandoverTab(QWidget):
         self._last_signed: int | None = None
         self._reminded: set[tuple[date, int]] = set()
         self._handovers: list[HandoverView] = []
-        self._print_task: Task | None = None
-        self._progress: QProgressDialog | None = None
-        self._print_dir: Path | None = None
+        self._documents = DocumentRunner(self)
         is_supervisor = actor.role.rank >= Role.SUPERVISOR.rank
 
         self.state_label = QLabel()
@@ -386,58 +379,12 @@ class HandoverTab(QWidget):
         """Render the 交接班记录表 off the UI thread, then print it or save a copy."""
         from desk_app.printing.handover_form import render_handover_pdf
 
-        target = Path(tempfile.mkdtemp(prefix="dutydesk-print-")) / "handover.pdf"
-        name = f"交接班记录表_{view.shift.shift_date:%Y-%m-%d}_{view.shift.template.name}.pdf"
-        self._print_dir = target.parent
-        services = self._services
-        handover_id = view.id
-        self._progress = QProgressDialog(self.tr("Preparing the pages…"), "", 0, 0, self)
-        self._progress.setCancelButton(None)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(300)
-
-        def work(progress: Callable[[int, int], None]) -> Path:
-            render_handover_pdf(services, handover_id, target, progress=progress)
-            return target
-
-        self._print_task = run_in_background(
-            work,
-            lambda path: self._printed(path, action, name),
-            self._print_failed,
-            self._print_progress,
-            context=self,
+        services, handover_id = self._services, view.id
+        return self._documents.start(
+            lambda target, progress: render_handover_pdf(services, handover_id, target, progress=progress),
+            f"交接班记录表_{view.shift.shift_date:%Y-%m-%d}_{view.shift.template.name}.pdf",
+            Output(action),
         )
-        return self._print_task
-
-    def _print_progress(self, done: int, total: int) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress = None
-
-    def _printed(self, path: Path, action: int, name: str) -> None:
-        from desk_app.ui import print_preview
-
-        self._close_progress()
-        try:
-            if action == self.SAVE_PDF:
-                print_preview.save_pdf_copy(self, path, suggested_name=name)
-            else:
-                print_preview.print_pdf(self, path)
-        finally:
-            # Duty records are confidential (002 4.2.4): no copy is left in the temp folder.
-            shutil.rmtree(path.parent, ignore_errors=True)
-
-    def _print_failed(self, exc: BaseException, _trace: str) -> None:
-        self._close_progress()
-        if self._print_dir is not None:
-            shutil.rmtree(self._print_dir, ignore_errors=True)
-        text = translate_error(exc) if isinstance(exc, DeskError) else str(exc)
-        QMessageBox.warning(self, self.tr("Printing failed"), text)
 
 
 def _qdate(value: date) -> QDate:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -15,9 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,13 +21,14 @@ from PySide6.QtWidgets import (
 from desk_app.domain.roles import Actor, Role
 from desk_app.services.container import Services
 from desk_app.services.log import LogEntryView, LogFilter
+from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.log_tab.correction_dialog import CorrectionDialog
 from desk_app.ui.log_tab.entry_bar import EntryBar
 from desk_app.ui.log_tab.filter_bar import FilterBar
 from desk_app.ui.log_tab.model import Column, LogTableModel
 from desk_app.ui.log_tab.print_dialog import PrintLogDialog
 from desk_app.ui.log_tab.review_dialog import LOOK_BACK_DAYS, ReviewDialog
-from desk_app.ui.tasks import Task, run_in_background
+from desk_app.ui.tasks import Task
 
 ROW_HEIGHT = 26
 
@@ -43,9 +38,7 @@ class LogTab(QWidget):
         super().__init__(parent)
         self._services = services
         self._actor = actor
-        self._print_task: Task | None = None
-        self._progress: QProgressDialog | None = None
-        self._print_dir: Path | None = None
+        self._documents = DocumentRunner(self)
 
         self.model = LogTableModel(services, self)
         self.filters = FilterBar(services)
@@ -182,16 +175,10 @@ class LogTab(QWidget):
     def _refresh_unsigned(self) -> None:
         tz = self._services.desk.info().tz
         today = self._services.clock.now().astimezone(tz).date()
-        days = [
-            d
-            for d in self._services.log.unsigned_days(today - timedelta(days=LOOK_BACK_DAYS), today)
-            if d < today
-        ]
+        days = [d for d in self._services.log.unsigned_days(today - timedelta(days=LOOK_BACK_DAYS), today) if d < today]
         if days:
             shown = ", ".join(f"{d:%m-%d}" for d in days[:10]) + (" …" if len(days) > 10 else "")
-            self.unsigned_banner.setText(
-                self.tr("Not yet signed by a supervisor: {days}").format(days=shown)
-            )
+            self.unsigned_banner.setText(self.tr("Not yet signed by a supervisor: {days}").format(days=shown))
         self.unsigned_banner.setVisible(bool(days))
 
     # -- actions -------------------------------------------------------------------------
@@ -221,60 +208,12 @@ class LogTab(QWidget):
         """Render the PDF off the UI thread with a progress dialog, then print or save it."""
         from desk_app.printing.logbook import render_log_pdf
 
-        target = Path(tempfile.mkdtemp(prefix="dutydesk-print-")) / "log.pdf"
-        name = _pdf_name(flt)
-        self._print_dir = target.parent
         services = self._services
-        self._progress = QProgressDialog(self.tr("Preparing the pages…"), "", 0, 0, self)
-        self._progress.setCancelButton(None)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(300)
-
-        def work(progress: Callable[[int, int], None]) -> Path:
-            render_log_pdf(services, flt, target, progress=progress)
-            return target
-
-        self._print_task = run_in_background(
-            work,
-            lambda path: self._printed(path, action, name),
-            self._print_failed,
-            self._print_progress,
-            context=self,
+        return self._documents.start(
+            lambda target, progress: render_log_pdf(services, flt, target, progress=progress),
+            _pdf_name(flt),
+            Output(action),
         )
-        return self._print_task
-
-    def _print_progress(self, done: int, total: int) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress = None
-
-    def _printed(self, path: Path, action: int, name: str) -> None:
-        from desk_app.ui import print_preview
-
-        self._close_progress()
-        try:
-            if action == PrintLogDialog.SAVE_PDF:
-                print_preview.save_pdf_copy(self, path, suggested_name=name)
-            else:
-                print_preview.print_pdf(self, path)
-        finally:
-            # The log is confidential (002 4.2.4): no copy is left behind in the temp folder.
-            shutil.rmtree(path.parent, ignore_errors=True)
-
-    def _print_failed(self, exc: BaseException, _trace: str) -> None:
-        from desk_app.domain.errors import DeskError
-        from desk_app.ui.i18n import translate_error
-
-        self._close_progress()
-        if self._print_dir is not None:
-            shutil.rmtree(self._print_dir, ignore_errors=True)
-        text = translate_error(exc) if isinstance(exc, DeskError) else str(exc)
-        QMessageBox.warning(self, self.tr("Printing failed"), text)
 
 
 def _pdf_name(flt: LogFilter) -> str:

@@ -31,7 +31,9 @@ from desk_app.domain.roles import Actor, Role
 from desk_app.domain.tickets import TicketKind, TicketStatus, Urgency, Validity
 from desk_app.services.container import Services
 from desk_app.services.tickets import TicketView
+from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.i18n import role_label, translate_error
+from desk_app.ui.tasks import Task
 from desk_app.ui.ticket_tab.register_dialog import _datetime_edit, to_aware
 
 
@@ -100,9 +102,17 @@ def _exec(dialog: ActionDialog) -> bool:
 
 class TicketDetailDialog(QDialog):
     def __init__(
-        self, services: Services, actor: Actor, ticket_id: int, parent: QWidget | None = None, ask: AskFn = _exec
+        self,
+        services: Services,
+        actor: Actor,
+        ticket_id: int,
+        parent: QWidget | None = None,
+        ask: AskFn = _exec,
+        documents: DocumentRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        # The forms are made by the tab's runner, so a slip still prints after this closes.
+        self._documents = documents or DocumentRunner(self)
         self._services = services
         self._actor = actor
         self._ask = ask  # tests answer the action dialogs without a nested event loop
@@ -135,6 +145,8 @@ class TicketDetailDialog(QDialog):
             ("escalate", self.tr("Escalate…"), self.escalate),
             ("close", self.tr("Close…"), self.close_ticket),
             ("reopen", self.tr("Reopen…"), self.reopen),
+            ("slip", self.tr("Print release slip…"), self.print_slip),
+            ("print_report", self.tr("Print incident report…"), self.print_report),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -232,6 +244,8 @@ class TicketDetailDialog(QDialog):
             "escalate": is_open and r.level is not Role.MANAGER,
             "close": is_open,
             "reopen": not is_open,
+            "slip": r.kind is TicketKind.ITEM_RELEASE,
+            "print_report": self.view.incident_report is not None,
         }
         for key, button in self.buttons.items():
             button.setVisible(shown[key])
@@ -334,3 +348,25 @@ class TicketDetailDialog(QDialog):
         d = self._dialog(self.tr("Reopen the ticket"), self.tr("Reason:"))
         if d is not None:
             self._run(lambda: self._services.tickets.reopen(self._actor, self.view.id, d.text()))
+
+    # -- paper ----------------------------------------------------------------------------
+    def print_slip(self) -> Task:
+        """The 物品放行条 (two parts on one page), through the print preview."""
+        from desk_app.printing.ticket_forms import SLIP_TITLE, render_release_slip_pdf
+
+        services, ticket_id = self._services, self.view.id
+        return self._documents.start(
+            lambda path, _progress: render_release_slip_pdf(services, ticket_id, path),
+            f"{SLIP_TITLE}_{ticket_id}.pdf",
+            Output.PRINT,
+        )
+
+    def print_report(self) -> Task:
+        from desk_app.printing.ticket_forms import INCIDENT_TITLE, render_incident_report_pdf
+
+        services, ticket_id = self._services, self.view.id
+        return self._documents.start(
+            lambda path, _progress: render_incident_report_pdf(services, ticket_id, path),
+            f"{INCIDENT_TITLE}_{ticket_id}.pdf",
+            Output.PRINT,
+        )

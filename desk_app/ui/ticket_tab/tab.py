@@ -22,8 +22,11 @@ from desk_app.domain.roles import Actor
 from desk_app.domain.tickets import TicketKind, TicketStatus
 from desk_app.services.container import Services
 from desk_app.services.tickets import TicketFilter
+from desk_app.ui.documents import DocumentRunner
+from desk_app.ui.tasks import Task
 from desk_app.ui.ticket_tab.detail_dialog import TicketDetailDialog
 from desk_app.ui.ticket_tab.model import TicketTableModel
+from desk_app.ui.ticket_tab.paper_dialog import TicketPaperDialog
 from desk_app.ui.ticket_tab.register_dialog import RegisterDialog
 
 TICK_MS = 1000
@@ -41,6 +44,9 @@ class TicketTab(QWidget):
 
         self.new_button = QPushButton(self.tr("Register… (Ctrl+N)"))
         self.new_button.clicked.connect(self.register)
+        self.paper_button = QPushButton(self.tr("Registers and reports… (Ctrl+P)"))
+        self.paper_button.clicked.connect(self.choose_paper)
+        self.documents = DocumentRunner(self)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All kinds"), None)
         for kind in TicketKind:
@@ -91,6 +97,7 @@ class TicketTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.search, 1)
+        top.addWidget(self.paper_button)
         filters = QHBoxLayout()
         for widget in (self.kind, self.status, self.building, self.clerk, self.due_today, self.overdue):
             filters.addWidget(widget)
@@ -112,6 +119,7 @@ class TicketTab(QWidget):
             box.toggled.connect(self.refresh)
         QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.register)
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(lambda: self.search.setFocus())
+        QShortcut(QKeySequence("Ctrl+P"), self).activated.connect(self.choose_paper)
 
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
@@ -170,13 +178,21 @@ class TicketTab(QWidget):
             self.refresh()
             self.select(dialog.saved.id)
 
+    def choose_paper(self) -> Task | None:
+        """Print a register or the monthly report, or save a register as Excel (off the UI thread)."""
+        dialog = TicketPaperDialog(self._services, self)
+        if not dialog.exec() or dialog.choice is None:
+            return None
+        choice = dialog.choice
+        return self.documents.start(choice.render, choice.file_name, choice.output)
+
     def show_ticket(self, ticket_id: int) -> None:
         """Open a ticket (from a notification): select it if it is listed, show its details."""
         self.select(ticket_id)
         self.open_detail(ticket_id)
 
     def open_detail(self, ticket_id: int) -> TicketDetailDialog:
-        dialog = TicketDetailDialog(self._services, self._actor, ticket_id, self)
+        dialog = TicketDetailDialog(self._services, self._actor, ticket_id, self, documents=self.documents)
         dialog.finished.connect(lambda _result: self.refresh() if dialog.changed else None)
         dialog.open()
         return dialog

@@ -1,0 +1,96 @@
+"""Making a document (a PDF form, an Excel list) off the UI thread, then printing it or
+saving a copy: the one path every tab's "Print…", "Save as PDF…" and "Export…" takes.
+
+The document is written into a private temporary folder by a background task (with a
+progress dialog), handed to the print preview or to a save dialog on the UI thread, and the
+folder is removed afterwards: duty records are confidential (002 4.2.4), no copy is left
+behind.
+"""
+
+from __future__ import annotations
+
+import enum
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from desk_app.domain.errors import DeskError
+from desk_app.ui.i18n import translate_error
+from desk_app.ui.tasks import ProgressFn, Task, run_in_background
+
+# render(target path, progress) writes the document at the path.
+Render = Callable[[Path, ProgressFn], object]
+
+
+class Output(enum.IntEnum):
+    PRINT = 1  # the print preview, from which the clerk prints
+    SAVE_PDF = 2
+    SAVE_EXCEL = 3
+
+
+class DocumentRunner(QObject):
+    """One document at a time for ``parent``; ``task`` is the one running (tests wait on it)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.task: Task | None = None
+        self._progress: QProgressDialog | None = None
+        self._folder: Path | None = None
+
+    def start(self, render: Render, file_name: str, output: Output) -> Task:
+        folder = Path(tempfile.mkdtemp(prefix="dutydesk-print-"))
+        target = folder / file_name
+        self._folder = folder
+        self._progress = QProgressDialog(self.tr("Preparing the document…"), "", 0, 0, self._parent)
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
+
+        def work(progress: ProgressFn) -> Path:
+            render(target, progress)
+            return target
+
+        self.task = run_in_background(
+            work,
+            lambda path: self._made(path, output),
+            self._failed,
+            self._show_progress,
+            context=self._parent,
+        )
+        return self.task
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress = None
+
+    def _made(self, path: Path, output: Output) -> None:
+        from desk_app.ui import print_preview
+
+        self._close_progress()
+        try:
+            if output is Output.PRINT:
+                print_preview.print_pdf(self._parent, path)
+            elif output is Output.SAVE_PDF:
+                print_preview.save_pdf_copy(self._parent, path, suggested_name=path.name)
+            else:
+                print_preview.save_excel_copy(self._parent, path, suggested_name=path.name)
+        finally:
+            shutil.rmtree(path.parent, ignore_errors=True)
+
+    def _failed(self, exc: BaseException, _trace: str) -> None:
+        self._close_progress()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+        text = translate_error(exc) if isinstance(exc, DeskError) else str(exc)
+        QMessageBox.warning(self._parent, self.tr("The document could not be made"), text)
