@@ -305,6 +305,7 @@ class TicketService:
             item = PriceItem(name=name, unit=unit, price_cents=price_cents, active=True)
             session.add(item)
             session.flush()
+            audit(session, self._clock.now(), actor.account_id, "price_item.added", f"{item.id} {name} {price_cents}")
             return _price(item)
 
     def retire_price_item(self, actor: Actor, item_id: int) -> None:
@@ -314,6 +315,7 @@ class TicketService:
             if item is None:
                 raise NotFound(QT_TRANSLATE_NOOP("DeskError", "Price item #{id} does not exist."), id=item_id)
             item.active = False
+            audit(session, self._clock.now(), actor.account_id, "price_item.retired", f"{item_id} {item.name}")
 
     # -- residents --------------------------------------------------------------------------
     def residents_matching(self, typed: str, limit: int = 8) -> list[ResidentView]:

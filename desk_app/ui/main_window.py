@@ -154,6 +154,10 @@ class MainWindow(QMainWindow):
             self.accounts_action.setStatusTip(self.tr("Only a supervisor or manager manages accounts."))
         self.accounts_action.triggered.connect(self.open_accounts)
         admin_menu.addAction(self.accounts_action)
+        self.ticket_rules_action = QAction(self.tr("&Ticket rules and price list…"), self)
+        self.ticket_rules_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
+        self.ticket_rules_action.triggered.connect(self.open_ticket_rules)
+        admin_menu.addAction(self.ticket_rules_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -176,6 +180,11 @@ class MainWindow(QMainWindow):
 
     def open_accounts(self) -> None:
         AccountsDialog(self._services, self.actor, self).exec()
+
+    def open_ticket_rules(self) -> None:
+        from desk_app.ui.ticket_rules_dialog import TicketRulesDialog
+
+        TicketRulesDialog(self._services, self.actor, self).exec()
 
     def choose_language(self, code: str) -> None:
         if code == i18n.language():

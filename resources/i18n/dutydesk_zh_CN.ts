@@ -739,12 +739,12 @@
         <translation>{name} 已在价目表中。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Price item #{id} does not exist.</source>
         <translation>价目 #{id} 不存在。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>A complaint solved on the spot must be judged valid or invalid.</source>
         <translation>当场解决的投诉须判定为有效或无效。</translation>
     </message>
@@ -1041,7 +1041,7 @@
         <translation>前台名称</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="-1176"/>
+        <location filename="../../desk_app/services/tickets.py" line="-1178"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -1121,7 +1121,7 @@
         <translation>超时后报主任（分钟）</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+187"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -2029,7 +2029,12 @@
         <translation>只有客服主管或管理处主任可以管理账号。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>&amp;Ticket rules and price list…</source>
+        <translation>工单规则与收费价格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2049,7 +2054,7 @@
         <translation>关于值班台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>The language is now {language}. It takes effect when DutyDesk is started again.</source>
         <translation>界面语言已改为 {language}，重新启动值班台后生效。</translation>
     </message>
@@ -3337,6 +3342,104 @@ Nothing was changed.</source>
         <location line="+31"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketRulesDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ticket_rules_dialog.py" line="+39"/>
+        <source>off</source>
+        <translation>不设</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ticket rules and price list</source>
+        <translation>工单规则与收费价格一览表</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reply within (minutes)</source>
+        <translation>答复时限（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up within (working days)</source>
+        <translation>回访时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To the supervisor, minutes before due</source>
+        <translation>到期前多少分钟上报主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To the manager, minutes after due</source>
+        <translation>超时多少分钟上报主任</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save the rules</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A complaint is answered within 2 hours and visited back within 2 working days (weekends and statutory holidays do not count, make-up working days do). “off” switches a clock off for that kind.</source>
+        <translation>投诉须在 2 小时内答复，并在 2 个工作日内回访（周末和法定节假日不计，调休上班日计入）。“不设”表示该类别不设此时限。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price (yuan)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. 疏通下水道</source>
+        <translation>例如：疏通下水道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take off the list</source>
+        <translation>停用所选项目</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Clocks and escalation</source>
+        <translation>时限与上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price list</source>
+        <translation>收费价格一览表</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Choose the service to take off the list.</source>
+        <translation>请先选择要停用的服务项目。</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,7 @@ class TicketPaperDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._update()
+        self.setMinimumWidth(480)
 
     def _update(self) -> None:
         code = self.what.currentData()
