@@ -10,6 +10,8 @@ from desk_app.services.accounts import AccountService
 from desk_app.services.desk import DeskService
 from desk_app.services.handover import HandoverService
 from desk_app.services.log import LogService
+from desk_app.services.roster import RosterService
+from desk_app.services.staff_requests import StaffRequestService
 from desk_app.services.tickets import TicketService
 from desk_app.storage.database import Database, open_database
 
@@ -23,6 +25,8 @@ class Services:
     log: LogService
     handover: HandoverService
     tickets: TicketService
+    roster: RosterService
+    requests: StaffRequestService
 
     @classmethod
     def open(cls, url: str, clock: Clock | None = None, backup_dir: Path | None = None) -> Services:
@@ -35,6 +39,7 @@ class Services:
         accounts = AccountService(db, clock)
         desk = DeskService(db, clock)
         tickets = TicketService(db, clock, desk)
+        roster = RosterService(db, clock, desk)
         return cls(
             db=db,
             clock=clock,
@@ -43,6 +48,8 @@ class Services:
             log=LogService(db, clock, desk),
             handover=HandoverService(db, clock, desk, accounts, sources=[tickets]),
             tickets=tickets,
+            roster=roster,
+            requests=StaffRequestService(db, clock, desk, roster),
         )
 
     def close(self) -> None:
