@@ -46,7 +46,7 @@ class Services:
             accounts=accounts,
             desk=desk,
             log=LogService(db, clock, desk),
-            handover=HandoverService(db, clock, desk, accounts, sources=[tickets]),
+            handover=HandoverService(db, clock, desk, accounts, sources=[tickets], roster=roster),
             tickets=tickets,
             roster=roster,
             requests=StaffRequestService(db, clock, desk, roster),

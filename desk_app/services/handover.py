@@ -30,7 +30,7 @@ from desk_app.domain.handover import (
     WorkSource,
 )
 from desk_app.domain.roles import Actor, Role, require_role
-from desk_app.domain.shifts import ShiftOccurrence, occurrence
+from desk_app.domain.shifts import ShiftOccurrence, occurrence, running_at
 from desk_app.domain.text_rules import FIELD_NAME, FIELD_REASON, NAME_MAX, REASON_MAX, clean_text
 from desk_app.services import log_chain
 from desk_app.services.accounts import AccountService
@@ -103,10 +103,17 @@ class HandoverView:
         return self.state == "signed"
 
 
+class RosterSource(Protocol):
+    """Who the published roster puts on a shift (the roster plugs in here)."""
+
+    def expected_on(self, day: date, template_id: int) -> list[tuple[int, str]]: ...
+
+
 @dataclass(frozen=True)
 class Overdue:
     shift: ShiftOccurrence
     minutes: int
+    expected: tuple[str, ...] = ()  # the successors the published roster names
 
 
 class HandoverService:
@@ -117,12 +124,14 @@ class HandoverService:
         desk: DeskService,
         accounts: AccountService,
         sources: list[OpenWorkSource] | None = None,
+        roster: RosterSource | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
         self._desk = desk
         self._accounts = accounts
         self._sources = list(sources or [])
+        self._roster = roster
 
     def add_source(self, source: OpenWorkSource) -> None:
         self._sources.append(source)
@@ -483,7 +492,31 @@ class HandoverService:
             return None
         if now <= current.shift.end:
             return None
-        return Overdue(current.shift, int((now - current.shift.end).total_seconds() // 60))
+        return Overdue(
+            current.shift, int((now - current.shift.end).total_seconds() // 60), tuple(self.successors(current.shift))
+        )
+
+    def successors(self, shift: ShiftOccurrence) -> list[str]:
+        """Who the published roster expects on the shift that follows ``shift`` (the one
+        starting when it ends, else the one running then); empty without a roster."""
+        if self._roster is None:
+            return []
+        tz = self._desk.info().tz
+        templates = self._desk.shift_templates()
+        end = shift.end
+        following = [
+            occ
+            for t in templates
+            for back in (0, 1)
+            if (occ := occurrence(t, end.astimezone(tz).date() - timedelta(days=back), tz)).start == end
+        ]
+        if not following:
+            running = running_at(templates, end, tz)
+            following = [running] if running is not None else []
+        names: list[str] = []
+        for occ in following:
+            names += [name for _id, name in self._roster.expected_on(occ.shift_date, occ.template.id)]
+        return names
 
     def handovers(self, date_from: date, date_to: date) -> list[HandoverView]:
         with self._db.read() as session:

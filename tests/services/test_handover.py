@@ -692,6 +692,17 @@ def test_overdue_tells_how_long_the_outgoing_clerk_has_waited(services, clock, c
     overdue = services.handover.overdue()
     assert overdue is not None
     assert overdue.minutes == 25 and overdue.shift.template.name == "早班"
+    assert overdue.expected == ()  # no published roster: nobody named
+
+
+def test_overdue_names_the_successor_the_published_roster_expects(services, clock, clerk, supervisor, incoming) -> None:
+    middle = next(t.id for t in services.desk.shift_templates() if t.name == "中班")
+    services.roster.set_cell(supervisor, TODAY, incoming.account_id, middle)
+    services.roster.publish(supervisor, TODAY.year, TODAY.month)
+    clock.set(_at(15, 30))
+    services.handover.start(clerk)
+    clock.set(_at(16, 10))
+    assert services.handover.overdue().expected == ("李强",)
 
 
 def test_a_handover_started_after_the_end_is_of_the_shift_that_ended(services, clock, clerk, incoming) -> None:

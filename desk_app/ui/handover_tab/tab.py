@@ -209,6 +209,8 @@ class HandoverTab(QWidget):
                 "{shift} ended at {time}; the handover is overdue by {n} minutes. The outgoing clerk "
                 "stays on duty until the incoming clerk signs."
             ).format(shift=overdue.shift.template.name, time=hm(overdue.shift.end), n=overdue.minutes)
+            if overdue.expected:
+                status += " " + self.tr("The roster expects {names}.").format(names="、".join(overdue.expected))
         self.overdue_banner.setText(status)
         self.overdue_banner.setVisible(bool(status))
 
