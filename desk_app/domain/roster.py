@@ -30,6 +30,12 @@ def month_days(year: int, month: int) -> list[date]:
     return [date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)]
 
 
+def short_labels(templates: Sequence[ShiftTemplate]) -> dict[int, str]:
+    """早/中/夜 from 早班/中班/夜班; the whole name where first characters collide."""
+    firsts = [t.name[:1] for t in templates]
+    return {t.id: t.name[:1] if firsts.count(t.name[:1]) == 1 else t.name for t in templates}
+
+
 def is_night(template: ShiftTemplate) -> bool:
     start, end = template.start_minute, template.start_minute + template.duration_minutes
     low, high = NIGHT_WINDOW

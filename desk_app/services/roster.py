@@ -79,6 +79,9 @@ class MonthView:
         cell = self.cells.get((account_id, day))
         return cell[0] if cell else None
 
+    def assignments_of(self, account_id: int) -> list[tuple[date, int]]:
+        return [(d, t) for a, d, t in self.assignments() if a == account_id]
+
     def assignments(self) -> list[tuple[int, date, int]]:
         return sorted((a, d, t) for (a, d), (t, _locked) in self.cells.items() if t is not None)
 
@@ -89,6 +92,19 @@ class CoverageGap:
     template_id: int
     needed: int
     planned: int
+
+
+@dataclass(frozen=True)
+class RosterIssue:
+    """A gap (``subject`` a shift, ``needed``/``planned`` people) or a rule break
+    (``subject`` the person, ``detail`` the rule)."""
+
+    kind: str  # "gap" | "rule"
+    day: date | None
+    subject: str
+    needed: int = 0
+    planned: int = 0
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -369,6 +385,16 @@ class RosterService:
             data: dict[str, object] = json.loads(snap.snapshot)
             return data
 
+    def version_time(self, year: int, month: int, version: int) -> datetime | None:
+        """When a version was made (desk time)."""
+        with self._db.read() as session:
+            at = session.scalar(
+                select(RosterVersion.at)
+                .join(RosterMonth, RosterMonth.id == RosterVersion.month_id)
+                .where(RosterMonth.year == year, RosterMonth.month == month, RosterVersion.version == version)
+            )
+        return from_db(at).astimezone(self._desk.info().tz) if at is not None else None
+
     def coverage_gaps(self, year: int, month: int) -> list[CoverageGap]:
         view = self.month(year, month)
         needs = self.needs()
@@ -383,6 +409,14 @@ class RosterService:
                 if have < need:
                     gaps.append(CoverageGap(d, t.id, need, have))
         return gaps
+
+    def issues(self, year: int, month: int) -> list[RosterIssue]:
+        """What the supervisor must see before publishing: every shift short of people."""
+        names = {t.id: t.name for t in self._desk.shift_templates(include_inactive=True)}
+        return [
+            RosterIssue("gap", g.day, f"{names.get(g.template_id, '?')}", g.needed, g.planned)
+            for g in self.coverage_gaps(year, month)
+        ]
 
     def expected_on(self, day: date, template_id: int) -> list[tuple[int, str]]:
         """Who the current published roster puts on ``template_id`` on ``day`` (the handover's

@@ -8,9 +8,6 @@ formula (=, +, -, @ first) stays text. The file appears only when complete.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,6 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from desk_app.domain.tickets import LEVEL_CHINESE, ClockKind, TicketKind, Validity
 from desk_app.services.container import Services
+from desk_app.services.files import write_atomically
 from desk_app.services.tickets import ClockView, TicketView
 
 Progress = Callable[[int, int], None]
@@ -195,20 +193,5 @@ def export_register_xlsx(
             progress(row_index - 1, total)
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(total + 1, 1)}"
-    _save_atomically(book, Path(path))
+    write_atomically(Path(path), book.save)
     return total
-
-
-def _save_atomically(book: Workbook, path: Path) -> None:
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            book.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise

@@ -21,10 +21,10 @@ from desk_app.ui import i18n
 from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.escalation_watch import EscalationWatch, NoticesDialog
 from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
-from desk_app.ui.placeholder import PlaceholderPage
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab import HandoverTab
+    from desk_app.ui.roster_tab import RosterTab
     from desk_app.ui.ticket_tab import TicketTab
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,12 @@ def _ticket_tab(services: Services, actor: Actor, parent: QWidget) -> TicketTab:
     return TicketTab(services, actor, parent)
 
 
+def _roster_tab(services: Services, actor: Actor, parent: QWidget) -> RosterTab:
+    from desk_app.ui.roster_tab import RosterTab
+
+    return RosterTab(services, actor, parent)
+
+
 class MainWindow(QMainWindow):
     signed_out = Signal()  # the person signed out; the window is closed
     closed = Signal()  # the window was closed to quit
@@ -82,16 +88,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.handover_tab, self.tr("Handover"))
         self.ticket_tab = _ticket_tab(services, actor, self.tabs)
         self.tabs.addTab(self.ticket_tab, self.tr("Tickets"))
-        self.tabs.addTab(
-            PlaceholderPage(
-                self.tr("Roster"),
-                self.tr(
-                    "The roster is not available in this version of DutyDesk yet. Until it is, "
-                    "keep using the paper roster."
-                ),
-            ),
-            self.tr("Roster"),
-        )
+        self.roster_tab = _roster_tab(services, actor, self.tabs)
+        self.tabs.addTab(self.roster_tab, self.tr("Roster"))
         self.setCentralWidget(self.tabs)
 
         self._build_menus()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 from shiboken6 import Shiboken
 
 from desk_app.domain.errors import AuthenticationError, DatabaseOpenError, PermissionDenied
@@ -25,7 +25,7 @@ from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.app import EXIT_FAILED, EXIT_OK, Startup, install_fonts
 from desk_app.ui.handover_tab import HandoverTab
 from desk_app.ui.main_window import GEOMETRY_KEY, MainWindow
-from desk_app.ui.placeholder import PlaceholderPage
+from desk_app.ui.roster_tab import RosterTab
 from desk_app.ui.setup_dialog import SetupDialog, duration_between
 from desk_app.ui.signin_dialog import SignInDialog
 from desk_app.ui.ticket_tab import TicketTab
@@ -333,11 +333,7 @@ def test_main_window_has_four_tabs_and_shows_who_is_on_duty(qtbot, services, cle
     assert window.tabs.widget(0) is window.log_tab
     assert isinstance(window.tabs.widget(1), HandoverTab) and window.tabs.widget(1) is window.handover_tab
     assert isinstance(window.tabs.widget(2), TicketTab) and window.tabs.widget(2) is window.ticket_tab
-    for index in (3,):
-        page = window.tabs.widget(index)
-        assert isinstance(page, PlaceholderPage)
-        assert "not available in this version" in page.explanation.text()
-        assert not page.findChildren(QAbstractButton)  # nothing to click that does nothing
+    assert isinstance(window.tabs.widget(3), RosterTab) and window.tabs.widget(3) is window.roster_tab
     assert window.person_label.text() == "Signed in: 王丽 (wang), Duty clerk"
     assert window.shift_label.text() == "Current shift: 早班 08:00–16:00, 2026-11-24"
     assert window.status_timer.isActive() and window.status_timer.interval() == 60_000

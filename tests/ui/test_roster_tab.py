@@ -1,0 +1,157 @@
+"""The roster tab driven as a supervisor and a clerk would: keys on the grid, publishing,
+a change to a published month with its reason, and a swap asked and approved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desk_app.domain.roles import Role
+from desk_app.ui.roster_tab import RosterTab
+from desk_app.ui.roster_tab.model import SHORT_COLOR
+from tests.conftest import CLERK_PASSWORD
+
+DEC1 = date(2026, 12, 1)
+
+
+@pytest.fixture
+def li(services, supervisor):
+    services.accounts.create(supervisor, "li", "李娜", CLERK_PASSWORD, Role.CLERK)
+    return services.accounts.authenticate("li", CLERK_PASSWORD)
+
+
+@pytest.fixture
+def answers():
+    return []  # what the reason prompts answer, in order (None: cancelled)
+
+
+@pytest.fixture
+def tab(qtbot, services, supervisor, clerk, li, answers):
+    def ask(_title: str, _label: str) -> str | None:
+        return answers.pop(0)
+
+    widget = RosterTab(services, supervisor, ask_reason=ask)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 600)
+    widget.show()
+    return widget
+
+
+def _cell(tab, account_id: int, day: date):
+    view = tab.model.view
+    row = next(i for i, m in enumerate(view.staff) if m.account_id == account_id)
+    return tab.model.index(row, view.days.index(day))
+
+
+def test_the_tab_opens_on_next_month_as_a_draft(tab):
+    assert tab.year_month() == (2026, 12)
+    assert tab.model.columnCount() == 31 + 2
+    assert [m.name for m in tab.model.view.staff] == ["王丽", "李娜"]
+    assert tab.publish_button.isEnabled()
+    # Three shifts, nobody planned: every shift of every day is short.
+    assert tab.issues.count() == 31 * 3
+    coverage = tab.model.index(tab.model.staff_rows, 0)
+    assert tab.model.data(coverage) == "0/1"
+    assert tab.model.data(coverage, Qt.ItemDataRole.BackgroundRole).color() == SHORT_COLOR
+
+
+def test_keys_fill_the_grid_and_move_to_the_next_day(qtbot, tab, services, clerk):
+    tab.table.setFocus()
+    tab.table.setCurrentIndex(_cell(tab, clerk.account_id, DEC1))
+    qtbot.keyClicks(tab.table, "23x")  # 早班 on the 1st, 中班 on the 2nd, a kept day off on the 3rd
+    view = services.roster.month(2026, 12)
+    names = {t.id: t.name for t in services.roster.templates()}
+    assert names[view.shift_of(clerk.account_id, DEC1)] == "早班"
+    assert names[view.shift_of(clerk.account_id, date(2026, 12, 2))] == "中班"
+    assert view.cells[(clerk.account_id, date(2026, 12, 3))] == (None, True)
+    assert tab.model.data(_cell(tab, clerk.account_id, date(2026, 12, 3))) == "休"
+    tab.table.setCurrentIndex(_cell(tab, clerk.account_id, DEC1))
+    qtbot.keyClick(tab.table, Qt.Key.Key_L)
+    assert services.roster.month(2026, 12).cells[(clerk.account_id, DEC1)][1]  # locked
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert services.roster.month(2026, 12).shift_of(clerk.account_id, DEC1) is None
+    assert tab.issues.count() == 31 * 3 - 1  # the 中班 of the 2nd is covered
+
+
+def test_publishing_and_then_changing_with_a_reason(qtbot, tab, services, clerk, answers):
+    tab.table.setCurrentIndex(_cell(tab, clerk.account_id, DEC1))
+    qtbot.keyClicks(tab.table, "2")
+    answers.append("十二月值班安排")
+    assert tab.publish()
+    assert tab.state_label.text() == "Published, version 1"
+    assert not tab.publish_button.isEnabled()
+    # A change to the published month asks why; cancelling changes nothing.
+    answers.append(None)
+    tab.table.setCurrentIndex(_cell(tab, clerk.account_id, DEC1))
+    qtbot.keyClicks(tab.table, "3")
+    assert services.roster.month(2026, 12).version == 1
+    answers.append("王丽要求改中班")
+    tab.table.setCurrentIndex(_cell(tab, clerk.account_id, DEC1))
+    qtbot.keyClicks(tab.table, "3")
+    view = services.roster.month(2026, 12)
+    assert view.version == 2 and tab.state_label.text() == "Published, version 2"
+    [change] = services.roster.changes(2026, 12)
+    assert change.reason == "王丽要求改中班"
+
+
+def test_a_clerk_sees_the_roster_but_cannot_edit_it(qtbot, services, clerk, li):
+    widget = RosterTab(services, clerk, ask_reason=lambda *_: "x")
+    qtbot.addWidget(widget)
+    assert not widget.publish_button.isVisible()
+    index = _cell(widget, clerk.account_id, DEC1)
+    assert not (widget.model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+    widget.table.setCurrentIndex(index)
+    assert not widget.key(Qt.Key.Key_1, "1")
+    assert services.roster.month(2026, 12).shift_of(clerk.account_id, DEC1) is None
+
+
+def test_a_swap_asked_by_a_clerk_and_approved_by_the_supervisor(qtbot, services, supervisor, clerk, li):
+    early, late = (t.id for t in services.roster.templates() if t.name in ("早班", "中班"))
+    services.roster.set_cell(supervisor, date(2026, 12, 7), clerk.account_id, early)
+    services.roster.set_cell(supervisor, date(2026, 12, 9), li.account_id, late)
+    services.roster.publish(supervisor, 2026, 12)
+
+    from desk_app.ui.roster_tab.requests_panel import RequestsPanel
+
+    def fill_swap(dialog) -> bool:
+        dialog.day_from.setDate(dialog.day_from.date().fromString("2026-12-07", "yyyy-MM-dd"))
+        dialog.other.setCurrentIndex(dialog.other.findText("李娜"))
+        dialog.other_day.setDate(dialog.other_day.date().fromString("2026-12-09", "yyyy-MM-dd"))
+        dialog.reason.setText("家里有事")
+        return dialog.submit()
+
+    clerk_panel = RequestsPanel(services, clerk, ask=fill_swap)
+    qtbot.addWidget(clerk_panel)
+    assert not clerk_panel.approve_button.isVisibleTo(clerk_panel)
+    request = clerk_panel.ask("swap")
+    assert request is not None and request.status == "pending"
+    assert clerk_panel.withdraw_button.isEnabled()
+
+    def approve(dialog) -> bool:
+        dialog.note.setText("同意")
+        return True
+
+    tab = RosterTab(services, supervisor, ask_reason=lambda *_: "")
+    qtbot.addWidget(tab)
+    tab.requests._ask = approve
+    tab.requests.select(request.id)
+    assert tab.requests.approve_button.isEnabled()
+    with qtbot.waitSignal(tab.requests.changed):
+        assert tab.requests.decide(True)
+    assert services.requests.get(request.id).status == "approved"
+    assert tab.model.view.shift_of(li.account_id, date(2026, 12, 7)) == early  # the grid was reloaded
+    assert tab.model.view.shift_of(clerk.account_id, date(2026, 12, 9)) == late
+    assert tab.state_label.text() == "Published, version 5"
+
+
+def test_a_refused_request_shows_why_in_the_dialog(qtbot, services, clerk, li):
+    from desk_app.ui.roster_tab.requests_panel import RequestDialog
+
+    dialog = RequestDialog(services, clerk, "cover")
+    qtbot.addWidget(dialog)
+    dialog.reason.setText("体检")
+    assert not dialog.submit()  # no published shift to cover
+    assert dialog.message.text()
+    assert services.requests.requests() == []
