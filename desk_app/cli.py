@@ -39,6 +39,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _non_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return number
+
+
 def _month(value: str) -> tuple[int, int]:
     try:
         day = date.fromisoformat(f"{value}-01")
@@ -64,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="fill an empty database with realistic demo data")
     demo.add_argument("--days", type=_positive, required=True, help="how many days of log to make")
     demo.add_argument("--entries-per-day", type=_positive, default=40, help="log entries per day (default 40)")
+    demo.add_argument(
+        "--tickets-per-day",
+        type=_non_negative,
+        default=25,
+        help="tickets a day over the same days (default 25; 0: none)",
+    )
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 
     commands.add_parser("verify", help="check the log's hash chain; non-zero exit if tampered")
@@ -127,9 +143,22 @@ def run(args: argparse.Namespace) -> int:
                 seed=args.seed,
                 progress=_progress_printer("demo"),
             )
+            tickets = None
+            if args.tickets_per_day:
+                from desk_app.services.demo_tickets import generate_tickets
+
+                tickets = generate_tickets(
+                    services,
+                    args.days,
+                    per_day=args.tickets_per_day,
+                    seed=args.seed,
+                    progress=_progress_printer("tickets"),
+                )
         finally:
             services.close()
         print(summary.describe())
+        if tickets is not None:
+            print(tickets.describe())
         return EXIT_OK
     if args.command == "verify":
         services = _open(args.db)

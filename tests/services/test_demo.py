@@ -156,6 +156,7 @@ def test_cli_demo(db_url, capsys):
     assert main(["--db", db_url, "demo", "--days", "2"]) == 0
     out = capsys.readouterr().out
     assert "80 log entries" in out
+    assert "Demo tickets: 50 (" in out  # 25 a day by default
     assert DEMO_PASSWORD in out
     assert main(["--db", db_url, "verify"]) == 0
     assert main(["--db", db_url, "demo", "--days", "2"]) == 1
