@@ -206,6 +206,44 @@
     </message>
 </context>
 <context>
+    <name>ChangesDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/roster_tab/changes_dialog.py" line="+13"/>
+        <source>Changes to the roster {year}-{month:02d}</source>
+        <translation>{year}-{month:02d} 值班安排表的变更</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person and day</source>
+        <translation>人员及日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ClockKind</name>
     <message>
         <location filename="../../desk_app/domain/tickets.py" line="+171"/>
@@ -386,6 +424,29 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="+140"/>
+        <source>Approve the request</source>
+        <translation>批准申请</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decline the request</source>
+        <translation>不批准申请</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
     <name>DeskError</name>
     <message>
         <location filename="../../desk_app/domain/categories.py" line="+68"/>
@@ -510,6 +571,7 @@
     </message>
     <message>
         <location line="+55"/>
+        <location filename="../../desk_app/services/demo_tickets.py" line="+412"/>
         <source>Demo data needs at least one day and one entry a day.</source>
         <translation>演示数据至少需要一天、每天一条记录。</translation>
     </message>
@@ -623,7 +685,7 @@
         <translation>无法打开数据库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover.py" line="+200"/>
+        <location filename="../../desk_app/services/handover.py" line="+209"/>
         <source>The early arrival is between 0 and 60 minutes.</source>
         <translation>提前到岗时间须在 0 至 60 分钟之间。</translation>
     </message>
@@ -678,7 +740,7 @@
         <translation>交班人不能代替接班人签字。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+116"/>
         <location line="+42"/>
         <source>No such handover.</source>
         <translation>没有这次交接班。</translation>
@@ -874,17 +936,142 @@
         <translation>工单 #{id} 已上报至管理处主任。</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location filename="../../desk_app/domain/roster.py" line="+29"/>
+        <location filename="../../desk_app/services/tickets.py" line="+190"/>
         <source>No such month.</source>
         <translation>没有这个月份。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
+        <source>A shift needs a headcount for each weekday.</source>
+        <translation>每个班次须为一周每天设定人数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A headcount is a whole number from 0 to 50.</source>
+        <translation>人数须为 0 到 50 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>The most shifts of one kind a month is a number from 0 to 31.</source>
+        <translation>每月同一班次的最多次数须为 0 到 31 之间的数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../desk_app/services/roster.py" line="+229"/>
+        <location line="+289"/>
+        <source>Unknown shift.</source>
+        <translation>未知的班次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The minimum minutes a month are more than the maximum.</source>
+        <translation>每月最少工时多于最多工时。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The roster period is empty.</source>
+        <translation>排班期间为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/staff_requests.py" line="+66"/>
+        <location filename="../../desk_app/services/tickets.py" line="+56"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Leave is asked for at most {n} days at a time.</source>
+        <translation>每次请假最多 {n} 天。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave is asked at least {n} day(s) before; ask your supervisor in person.</source>
+        <translation>请假须至少提前 {n} 天申请；请当面向主管申请。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A swap is with another person.</source>
+        <translation>调班须与他人调换。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only shifts still to come can be swapped.</source>
+        <translation>只能调换尚未到来的班次。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A swap exchanges two shifts of the published roster.</source>
+        <translation>调班须调换已发布排班表中的两个班次。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A cover is by another person.</source>
+        <translation>顶班须由他人顶替。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cover times have no time zone.</source>
+        <translation>顶班时间缺少时区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A cover ends after it starts.</source>
+        <translation>顶班的结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A cover lasts at most {n} minutes; ask for leave instead.</source>
+        <translation>顶班最长 {n} 分钟；更长请申请请假。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A cover is asked before it starts.</source>
+        <translation>顶班须在开始前申请。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have no shift on that day to be covered.</source>
+        <translation>您当天没有需要顶替的班次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A cover lies within your shift.</source>
+        <translation>顶班时间须在您的班次之内。</translation>
+    </message>
+    <message>
         <location line="+19"/>
+        <source>Only the person who asked can withdraw it.</source>
+        <translation>只有申请人本人可以撤回。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nobody approves their own request.</source>
+        <translation>不能审批自己的申请。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The roster changed since the swap was asked; ask again.</source>
+        <translation>申请调班后排班表已有变动，请重新申请。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>After the swap someone would work two shifts on one day.</source>
+        <translation>调换后会有人一天上两个班。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+33"/>
+        <source>No such request.</source>
+        <translation>没有这个申请。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This request has already been decided.</source>
+        <translation>此申请已审批。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/tickets.py" line="+19"/>
         <source>Ticket #{id} does not exist.</source>
         <translation>工单 #{id} 不存在。</translation>
     </message>
@@ -899,7 +1086,9 @@
         <translation>工单 #{id} 已关闭；请先重新打开。</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location filename="../../desk_app/domain/roster.py" line="-52"/>
+        <location filename="../../desk_app/services/roster.py" line="-373"/>
+        <location filename="../../desk_app/services/tickets.py" line="+165"/>
         <source>{field} must be a whole number from {low} to {high}.</source>
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
     </message>
@@ -922,6 +1111,58 @@
         <location line="+5"/>
         <source>The incident report of ticket #{id} has not been written yet.</source>
         <translation>工单 #{id} 的事件报告尚未填写。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/demo_tickets.py" line="+4"/>
+        <source>This database already has tickets; demo tickets are only made in an empty queue.</source>
+        <translation>此数据库已有工单；演示工单只能在空的工单队列中生成。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Demo tickets need clerks and a supervisor.</source>
+        <translation>生成演示工单需要值班员和主管账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/roster.py" line="+89"/>
+        <location line="+311"/>
+        <location filename="../../desk_app/services/roster_export.py" line="+92"/>
+        <source>No such person.</source>
+        <translation>没有这个人员。</translation>
+    </message>
+    <message>
+        <location line="-234"/>
+        <source>This month is published: change it cell by cell, with a reason.</source>
+        <translation>本月排班已发布：请逐格修改并说明原因。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The generated roster does not fit this month.</source>
+        <translation>生成的排班与本月不符。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This month is already published.</source>
+        <translation>本月排班已经发布。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No such roster version.</source>
+        <translation>没有这个排班版本。</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>A wish is to work or to be off.</source>
+        <translation>意愿只能是上班或休息。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A wish weighs from 1 to 10.</source>
+        <translation>意愿的权重为 1 到 10。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A wish is for a day still to come.</source>
+        <translation>意愿只能针对今后的日期。</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1370,51 @@
         <location line="+17"/>
         <source>Number of visitors</source>
         <translation>访客人数</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/domain/roster.py" line="-16"/>
+        <source>Minimum minutes a month</source>
+        <translation>每月最少工时（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum minutes a month</source>
+        <translation>每月最多工时（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most working days in a row</source>
+        <translation>最多连续上班天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fewest working days in a row</source>
+        <translation>最少连续上班天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fewest days off in a row</source>
+        <translation>最少连续休息天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most weekends worked</source>
+        <translation>最多上班周末数</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/roster.py" line="-356"/>
+        <source>Rest between shifts (minutes)</source>
+        <translation>两班之间休息（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days of notice for leave</source>
+        <translation>请假提前天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest cover (minutes)</source>
+        <translation>顶班最长时间（分钟）</translation>
     </message>
 </context>
 <context>
@@ -1544,7 +1830,12 @@
         <translation>{shift}已于 {time} 结束，交接班已超时 {n} 分钟。接班人签字前，交班人须继续值班。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+4"/>
+        <source>The roster expects {names}.</source>
+        <translation>按排班应由 {names} 接班。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{shift} ends at {time}, in {n} minutes: tidy the desk and start the handover.</source>
         <translation>{shift}将于 {time} 结束（还有 {n} 分钟）：请整理前台，开始交接班。</translation>
     </message>
@@ -1973,7 +2264,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+80"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+86"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
     </message>
@@ -1988,18 +2279,16 @@
         <translation>工单</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Roster</source>
         <translation>值班安排表</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>The roster is not available in this version of DutyDesk yet. Until it is, keep using the paper roster.</source>
-        <translation>本版本的值班台暂不提供值班安排表。在此之前，请继续使用纸质排班表。</translation>
+        <translation type="vanished">本版本的值班台暂不提供值班安排表。在此之前，请继续使用纸质排班表。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+44"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2542,6 +2831,164 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="-83"/>
+        <source>Ask for leave</source>
+        <translation>申请请假</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ask for a swap</source>
+        <translation>申请调班</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ask for a cover</source>
+        <translation>申请顶班</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+9"/>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>My shift on:</source>
+        <translation>我的班次日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With:</source>
+        <translation>调换对象：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their shift on:</source>
+        <translation>对方班次日期：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On my shift of:</source>
+        <translation>我的班次日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covered by:</source>
+        <translation>顶班人：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason:</source>
+        <translation>事由：</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPanel</name>
+    <message>
+        <location line="+68"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Leave…</source>
+        <translation>请假…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swap…</source>
+        <translation>调班…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cover…</source>
+        <translation>顶班…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decline…</source>
+        <translation>不批准…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Leave, swaps and covers</source>
+        <translation>请假、调班与顶班</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Swap</source>
+        <translation>调班</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cover</source>
+        <translation>顶班</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>declined</source>
+        <translation>未批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>With: {name}</source>
+        <translation>对方：{name}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <location filename="../../desk_app/ui/log_tab/review_dialog.py" line="+34"/>
@@ -2605,6 +3052,152 @@ Log files: {logs}</source>
         <location line="+1"/>
         <source>Manager</source>
         <translation>管理处主任</translation>
+    </message>
+</context>
+<context>
+    <name>RosterGridModel</name>
+    <message>
+        <location filename="../../desk_app/ui/roster_tab/model.py" line="+106"/>
+        <source>Shifts</source>
+        <translation>班数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Statutory holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{shift} planned/needed</source>
+        <translation>{shift} 已排/需要</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>locked: the generator keeps it</source>
+        <translation>已锁定：自动排班时保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>approved leave</source>
+        <translation>已批准的请假</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>wish: {wish}</source>
+        <translation>意愿：{wish}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{n} short</source>
+        <translation>缺 {n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+69"/>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes…</source>
+        <translation>变更记录…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Gaps and rule breaks</source>
+        <translation>缺岗与违规</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Published, version {n}</source>
+        <translation>已发布，第 {n} 版</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft: not published</source>
+        <translation>草稿：未发布</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>work {shift} (weight {w})</source>
+        <translation>想上{shift}班（权重 {w}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off {shift} (weight {w})</source>
+        <translation>不想上{shift}班（权重 {w}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change the published roster</source>
+        <translation>修改已发布的排班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The roster is published. Why does it change?</source>
+        <translation>排班表已发布。修改的原因是什么？</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{when}{shift}: {planned} of {needed} people</source>
+        <translation>{when}{shift}：已排 {planned} 人，需要 {needed} 人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No gaps and no rule breaks.</source>
+        <translation>没有缺岗，也没有违规。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>X  Day off (kept by the generator)</source>
+        <translation>X  休息（自动排班时保留）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>0  Clear</source>
+        <translation>0  清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L  Lock / unlock</source>
+        <translation>L  锁定 / 解锁</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publish the roster</source>
+        <translation>发布排班表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish {year}-{month:02d} for everyone? A note for the record (optional):</source>
+        <translation>向全体发布 {year}-{month:02d} 的排班表？备注（可不填）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Published as version {n}.</source>
+        <translation>已发布为第 {n} 版。</translation>
     </message>
 </context>
 <context>
@@ -3339,7 +3932,7 @@ Nothing was changed.</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>

@@ -151,9 +151,6 @@ class DecisionDialog(QDialog):
         self.setMinimumWidth(360)
 
 
-KIND_LABELS = {"leave": "Leave", "swap": "Swap", "cover": "Cover"}
-
-
 class RequestsPanel(QWidget):
     changed = Signal()  # a decision changed the roster
 
@@ -218,9 +215,12 @@ class RequestsPanel(QWidget):
                 when += f" ⇄ {v.other_day:%m-%d}"
             if v.kind == "cover" and v.cover_start and v.cover_end:
                 when += f" {v.cover_start:%H:%M}–{v.cover_end:%H:%M}"
-            for column, text in enumerate([self.tr(KIND_LABELS[v.kind]), v.requester, when, self._status(v.status)]):
+            for column, text in enumerate([self._kind(v.kind), v.requester, when, self._status(v.status)]):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self._enable()
+
+    def _kind(self, kind: str) -> str:
+        return {"leave": self.tr("Leave"), "swap": self.tr("Swap"), "cover": self.tr("Cover")}[kind]
 
     def _status(self, status: str) -> str:
         return {
