@@ -39,6 +39,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < number <= 86_400:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most a day: {value}")
+    return number
+
+
 def _non_negative(value: str) -> int:
     try:
         number = int(value)
@@ -105,6 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     monthly = forms.add_parser("monthly", help="the monthly complaint report (部门客户投诉工作月报)")
     monthly.add_argument("month", type=_month, metavar="YYYY-MM")
     monthly.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+
+    roster = commands.add_parser("roster", help="the roster solver, headless")
+    roster_commands = roster.add_subparsers(dest="roster_command", metavar="COMMAND", required=True)
+    solve = roster_commands.add_parser("solve", help="solve a roster problem (JSON) with OR-Tools CP-SAT")
+    solve.add_argument("problem", type=Path, metavar="PROBLEM.json")
+    solve.add_argument("--time-limit", type=_seconds, required=True, metavar="SECONDS")
+    solve.add_argument(
+        "--workers", type=_positive, default=None, metavar="N", help="search threads (default: all cores)"
+    )
+    solve.add_argument("-o", "--output", type=Path, required=True, metavar="SOLUTION.json")
 
     export = commands.add_parser("export", help="export a ticket register to Excel (.xlsx)")
     export.add_argument("kind", choices=[k.value for k in TicketKind], metavar="KIND", help="ticket kind: %(choices)s")
@@ -185,6 +205,22 @@ def run(args: argparse.Namespace) -> int:
             services.close()
         print(f"{args.output}: {pages} pages" if pages != 1 else f"{args.output}: 1 page")
         return EXIT_OK
+    if args.command == "roster":
+        from desk_app.roster.problem import ProblemError
+        from desk_app.roster.solver import solve_file
+
+        try:
+            solution = solve_file(args.problem, args.output, args.time_limit, args.workers)
+        except ProblemError as exc:
+            print(f"desk-app: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        line = f"{args.output}: {solution.status}"
+        if solution.objective is not None:
+            line += f", objective {solution.objective}, {len(solution.assignments)} shifts"
+        if solution.conflicts:
+            line += "; conflicting rules: " + "; ".join(solution.conflicts)
+        print(line + f" ({solution.wall_time:.1f} s)")
+        return EXIT_OK if solution.status in ("OPTIMAL", "FEASIBLE", "INFEASIBLE") else EXIT_FAILED
     if args.command == "export":
         from desk_app.services.ticket_export import export_register_xlsx
 

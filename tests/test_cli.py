@@ -126,3 +126,27 @@ def test_bad_ticket_arguments_are_usage_errors(argv, capsys) -> None:
     with pytest.raises(SystemExit) as info:
         main(argv)
     assert info.value.code == EXIT_USAGE
+
+
+def test_roster_solve_from_the_command_line(tmp_path: Path, capsys) -> None:
+    import json
+
+    problem = {
+        "start_date": "2026-12-07",
+        "days": 7,
+        "shifts": [{"id": "AM", "start": "08:30", "minutes": 480}],
+        "staff": [{"id": "wang", "max_shifts": {"AM": 5}}, {"id": "li", "max_shifts": {"AM": 5}}],
+        "cover": [{"day": d, "shift": "AM", "required": 1, "under_weight": 100, "over_weight": 1} for d in range(7)],
+    }
+    source = tmp_path / "problem.json"
+    source.write_text(json.dumps(problem), encoding="utf-8")
+    out = tmp_path / "solution.json"
+    assert main(["roster", "solve", str(source), "--time-limit", "5", "--workers", "1", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"{out}: OPTIMAL, objective 0")
+    assert json.loads(out.read_text(encoding="utf-8"))["status"] == "OPTIMAL"
+    source.write_text("{broken", encoding="utf-8")
+    assert main(["roster", "solve", str(source), "--time-limit", "5", "-o", str(tmp_path / "x.json")]) == 1
+    err = capsys.readouterr().err
+    assert "not valid JSON" in err and len(err.strip().splitlines()) == 1
+    with pytest.raises(SystemExit):
+        main(["roster", "solve", str(source), "--time-limit", "0", "-o", "x.json"])

@@ -1,0 +1,135 @@
+"""An independent check of a roster against its problem, in plain Python: the hard rules
+it breaks and the objective it scores. Written apart from the CP-SAT model on purpose: the
+tests hold the solver to it, and the window uses it to show rule breaks in a hand-edited
+month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from desk_app.roster.problem import Problem, Staff
+
+Assignment = tuple[str, int, str]  # staff, day, shift
+
+
+@dataclass(frozen=True)
+class Violation:
+    staff: str
+    day: int | None  # the first day concerned, None for a whole-period rule
+    rule: str  # one of RULES
+    detail: str
+
+
+RULES = (
+    "one_shift_a_day",
+    "unknown",
+    "follow",
+    "max_shifts",
+    "min_minutes",
+    "max_minutes",
+    "max_consecutive_days",
+    "min_consecutive_days",
+    "min_consecutive_days_off",
+    "max_weekends",
+    "days_off",
+    "locked",
+)
+
+
+Cells = dict[tuple[str, int], list[str]]  # (staff, day) → the shifts assigned
+
+
+def grid(problem: Problem, assignments: Iterable[Assignment]) -> tuple[Cells, list[Violation]]:
+    cells: Cells = {}
+    bad: list[Violation] = []
+    staff_ids = {s.id for s in problem.staff}
+    for staff, day, shift in assignments:
+        if staff not in staff_ids or shift not in problem.shift_index or not 0 <= day < problem.days:
+            bad.append(Violation(staff, day, "unknown", f"{staff} day {day} shift {shift}"))
+            continue
+        cells.setdefault((staff, day), []).append(shift)
+    return cells, bad
+
+
+def _runs(worked: list[bool]) -> list[tuple[int, int, bool]]:
+    """(start, length, working) for each maximal run of equal days."""
+    runs: list[tuple[int, int, bool]] = []
+    start = 0
+    for day in range(1, len(worked) + 1):
+        if day == len(worked) or worked[day] != worked[start]:
+            runs.append((start, day - start, worked[start]))
+            start = day
+    return runs
+
+
+def violations(problem: Problem, assignments: Iterable[Assignment]) -> list[Violation]:
+    cells, found = grid(problem, assignments)
+    for person in problem.staff:
+        found += _person(problem, person, cells)
+    return found
+
+
+def _person(problem: Problem, person: Staff, cells: Cells) -> list[Violation]:
+    found: list[Violation] = []
+    s = person.id
+    shift_of: list[str | None] = []
+    for day in range(problem.days):
+        mine = cells.get((s, day), [])
+        if len(mine) > 1:
+            found.append(Violation(s, day, "one_shift_a_day", f"{len(mine)} shifts"))
+        shift_of.append(mine[0] if mine else None)
+    worked = [t is not None for t in shift_of]
+    for day in range(problem.days - 1):
+        first, then = shift_of[day], shift_of[day + 1]
+        if first is not None and then is not None and then in problem.shift_index[first].cannot_be_followed_by:
+            found.append(Violation(s, day, "follow", f"{then} after {first}"))
+    for shift in problem.shifts:
+        count = sum(1 for t in shift_of if t == shift.id)
+        most = person.max_shifts.get(shift.id)
+        if most is not None and count > most:
+            found.append(Violation(s, None, "max_shifts", f"{count} × {shift.id}, at most {most}"))
+    minutes = sum(problem.shift_index[t].minutes for t in shift_of if t is not None)
+    if minutes < person.min_minutes:
+        found.append(Violation(s, None, "min_minutes", f"{minutes} minutes, at least {person.min_minutes}"))
+    if person.max_minutes is not None and minutes > person.max_minutes:
+        found.append(Violation(s, None, "max_minutes", f"{minutes} minutes, at most {person.max_minutes}"))
+    for start, length, working in _runs(worked):
+        inside = start > 0 and start + length < problem.days  # a run touching an edge is exempt from minima
+        if working and person.max_consecutive_days is not None and length > person.max_consecutive_days:
+            found.append(Violation(s, start, "max_consecutive_days", f"{length} days in a row"))
+        if working and inside and length < person.min_consecutive_days:
+            found.append(Violation(s, start, "min_consecutive_days", f"{length} working days in a row"))
+        if not working and inside and length < person.min_consecutive_days_off:
+            found.append(Violation(s, start, "min_consecutive_days_off", f"{length} days off in a row"))
+    if person.max_weekends is not None:
+        weekends = sum(1 for group in problem.weekends() if any(worked[d] for d in group))
+        if weekends > person.max_weekends:
+            found.append(Violation(s, None, "max_weekends", f"{weekends} weekends, at most {person.max_weekends}"))
+    for day in sorted(person.days_off):
+        if worked[day]:
+            found.append(Violation(s, day, "days_off", f"works on a day off ({shift_of[day]})"))
+    for lock in problem.locked:
+        if lock.staff == s and shift_of[lock.day] != lock.shift:
+            found.append(Violation(s, lock.day, "locked", f"{shift_of[lock.day]} instead of {lock.shift}"))
+    return found
+
+
+def objective(problem: Problem, assignments: Iterable[Assignment]) -> int:
+    """The soft cost: unmet "on" and violated "off" requests, and cover short or over."""
+    cells, _bad = grid(problem, assignments)
+    total = 0
+    for request in problem.requests:
+        mine = cells.get((request.staff, request.day), [])
+        hit = bool(mine) if request.shift is None else request.shift in mine
+        if (request.kind == "on" and not hit) or (request.kind == "off" and hit):
+            total += request.weight
+    planned: dict[tuple[int, str], int] = {}
+    for (_staff, day), shifts in cells.items():
+        for shift in shifts:
+            planned[(day, shift)] = planned.get((day, shift), 0) + 1
+    for row in problem.cover:
+        have = planned.get((row.day, row.shift), 0)
+        total += row.under_weight * max(0, row.required - have) + row.over_weight * max(0, have - row.required)
+    return total
