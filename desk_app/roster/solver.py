@@ -69,7 +69,15 @@ def _order(a: Assignment) -> tuple[int, str, str]:
 class _Model:
     """The CP-SAT model of a problem; ``guarded`` puts each rule group behind an assumption."""
 
-    def __init__(self, problem: Problem, *, guarded: bool = False, symmetry: bool = True, strong: bool = True) -> None:
+    def __init__(
+        self,
+        problem: Problem,
+        *,
+        guarded: bool = False,
+        symmetry: bool = True,
+        strong: bool = True,
+        hint: list[Assignment] | None = None,
+    ) -> None:
         self.p = problem
         self.m = cp_model.CpModel()
         self.guarded = guarded
@@ -79,7 +87,11 @@ class _Model:
         self.work: dict[tuple[str, int], Any] = {}
         self.terms: list[Any] = []
         self.constant = 0
-        self._build(symmetry)
+        self.weekend_vars: list[tuple[str, list[int], Any]] = []  # person, days, "worked that weekend"
+        self.cover_vars: list[tuple[int, str, int, Any, Any]] = []  # day, shift, required, short, over
+        self._build(symmetry, hint or [])
+        if hint:
+            self.hint(hint)
 
     def _guard(self, name: str) -> list[cp_model.IntVar]:
         if not self.guarded:
@@ -93,7 +105,7 @@ class _Model:
         if lits:
             constraint.only_enforce_if(lits)
 
-    def _build(self, symmetry: bool) -> None:
+    def _build(self, symmetry: bool, hint: list[Assignment]) -> None:
         p, m = self.p, self.m
         locked = {(lk.staff, lk.day): lk.shift for lk in p.locked}
         for person in p.staff:
@@ -127,7 +139,7 @@ class _Model:
             self._person(person)
         self._objective()
         if symmetry and self.strong:
-            self._break_symmetry()
+            self._break_symmetry(hint)
 
     def _person(self, person: Staff) -> None:
         p, m, s = self.p, self.m, person.id
@@ -172,6 +184,7 @@ class _Model:
                 for day in group:
                     m.add_implication(days[day], worked)
                 weekends.append(worked)
+                self.weekend_vars.append((s, group, worked))
             if len(weekends) > person.max_weekends:
                 self._add(m.add(sum(weekends) <= person.max_weekends), f"most weekends of {s}")
 
@@ -212,12 +225,16 @@ class _Model:
             short = m.new_int_var(0, row.required, f"short_{row.day}_{row.shift}")
             over = m.new_int_var(0, max(0, len(cells) - row.required), f"over_{row.day}_{row.shift}")
             m.add(sum(cells) + short - over == row.required)
+            self.cover_vars.append((row.day, row.shift, row.required, short, over))
             self.terms += [row.under_weight * short, row.over_weight * over]
         m.minimize(sum(self.terms) + self.constant)
 
-    def _break_symmetry(self) -> None:
+    def _break_symmetry(self, hint: list[Assignment]) -> None:
         """Identical people, untouched by requests, locks and days off, are interchangeable:
-        order them by how many days they work."""
+        order them by how many days they work (in the hint's order, so the hint stays valid)."""
+        hinted: dict[str, int] = {}
+        for s, _d, _t in hint:
+            hinted[s] = hinted.get(s, 0) + 1
         p = self.p
         personal = {r.staff for r in p.requests} | {lk.staff for lk in p.locked}
         groups: dict[tuple[Any, ...], list[Staff]] = {}
@@ -235,60 +252,105 @@ class _Model:
             )
             groups.setdefault(key, []).append(person)
         for members in groups.values():
+            members.sort(key=lambda person: -hinted.get(person.id, 0))
             for a, b in zip(members, members[1:], strict=False):
                 total_a = sum(self.work[(a.id, d)] for d in range(p.days))
                 total_b = sum(self.work[(b.id, d)] for d in range(p.days))
                 self.m.add(total_a >= total_b)
 
     def hint(self, assignments: list[Assignment]) -> None:
+        """Hint every variable (a complete hint is taken as it is, a partial one is only a
+        direction for the search)."""
         chosen = set(assignments)
+        worked = {(s, d) for s, d, _t in chosen}
         for key, var in self.x.items():
             self.m.add_hint(var, key in chosen)
+        for (s, d), var in self.work.items():
+            self.m.add_hint(var, (s, d) in worked)
+        for s, group, var in self.weekend_vars:
+            self.m.add_hint(var, any((s, d) in worked for d in group))
+        planned: dict[tuple[int, str], int] = {}
+        for _s, d, t in chosen:
+            planned[(d, t)] = planned.get((d, t), 0) + 1
+        for day, shift, required, short, over in self.cover_vars:
+            have = planned.get((day, shift), 0)
+            self.m.add_hint(short, max(0, required - have))
+            self.m.add_hint(over, max(0, have - required))
 
     def read(self, value: Callable[[Any], int]) -> list[Assignment]:
         return [key for key, var in self.x.items() if value(var)]
 
 
 def greedy(problem: Problem) -> list[Assignment]:
-    """A quick roster day by day: each shift's cover from the people least used so far who
-    may work it (rest, maxima, minutes, runs, days off, locks and "off" wishes respected
-    where the greedy sees them). Only a hint: the solver repairs what it misses."""
+    """A quick roster, day by day, as a supervisor fills a paper grid: people in a run that
+    is still too short carry on, people whose rest is still too short stay off, then each
+    shift's cover goes to those who have worked least. Rest between shifts, maxima, minutes,
+    the longest run, weekends, days off, locks and whole-day "off" wishes are respected;
+    what the greedy cannot see (minimum minutes) the solver repairs. Only a hint."""
     p = problem
     locked = {(lk.staff, lk.day): lk.shift for lk in p.locked}
     offs = {(r.staff, r.day) for r in p.requests if r.kind == "off" and r.shift is None}
+    weekend_of = {day: i for i, group in enumerate(p.weekends()) for day in group}
     count: dict[tuple[str, str], int] = {}
-    minutes: dict[str, int] = {s.id: 0 for s in p.staff}
-    run: dict[str, int] = {s.id: 0 for s in p.staff}
+    minutes = {s.id: 0 for s in p.staff}
+    run = {s.id: 0 for s in p.staff}  # working days in a row, up to yesterday
+    rest = {s.id: 0 for s in p.staff}  # days off in a row, up to yesterday
+    inside = {s.id: False for s in p.staff}  # the current run or rest began inside the period
+    weekends: dict[str, set[int]] = {s.id: set() for s in p.staff}
     yesterday: dict[str, str | None] = {s.id: None for s in p.staff}
-    result: list[Assignment] = []
     need: dict[tuple[int, str], int] = {}
+    over_cost: dict[tuple[int, str], int] = {}
     for row in p.cover:
         need[(row.day, row.shift)] = need.get((row.day, row.shift), 0) + row.required
+        over_cost[(row.day, row.shift)] = over_cost.get((row.day, row.shift), 0) + row.over_weight
+    result: list[Assignment] = []
+
+    def allowed(person: Staff, day: int, shift_id: str) -> bool:
+        s = person.id
+        if (s, day) in locked or day in person.days_off or (s, day) in offs or not person.may_work(shift_id):
+            return False
+        if count.get((s, shift_id), 0) >= person.max_shifts.get(shift_id, p.days):
+            return False
+        prev = yesterday[s]
+        if prev is not None and shift_id in p.shift_index[prev].cannot_be_followed_by:
+            return False
+        if person.max_minutes is not None and minutes[s] + p.shift_index[shift_id].minutes > person.max_minutes:
+            return False
+        if person.max_consecutive_days is not None and run[s] >= person.max_consecutive_days:
+            return False
+        if run[s] == 0 and inside[s] and rest[s] < person.min_consecutive_days_off:
+            return False  # still resting
+        week = weekend_of.get(day)
+        return not (
+            week is not None
+            and person.max_weekends is not None
+            and week not in weekends[s]
+            and len(weekends[s]) >= person.max_weekends
+        )
+
+    def must_continue(person: Staff) -> bool:
+        return 0 < run[person.id] < person.min_consecutive_days and inside[person.id]
+
     for day in range(p.days):
-        today: dict[str, str] = {}
-        for (s, d), t in locked.items():
-            if d == day and t is not None:
-                today[s] = t
+        today: dict[str, str] = {s: t for (s, d), t in locked.items() if d == day and t is not None}
         for shift in sorted(p.shifts, key=lambda t: -need.get((day, t.id), 0)):
             wanted = need.get((day, shift.id), 0) - sum(1 for t in today.values() if t == shift.id)
-            candidates = []
-            for person in p.staff:
-                s = person.id
-                if s in today or (s, day) in locked or day in person.days_off or (s, day) in offs:
-                    continue
-                most = person.max_shifts.get(shift.id, p.days)
-                if not person.may_work(shift.id) or count.get((s, shift.id), 0) >= most:
-                    continue
-                prev = yesterday[s]
-                if prev is not None and shift.id in p.shift_index[prev].cannot_be_followed_by:
-                    continue
-                if person.max_minutes is not None and minutes[s] + shift.minutes > person.max_minutes:
-                    continue
-                if person.max_consecutive_days is not None and run[s] >= person.max_consecutive_days:
-                    continue
-                candidates.append((minutes[s], s))
-            for _used, s in sorted(candidates)[: max(0, wanted)]:
+            if wanted <= 0:
+                continue
+            candidates = [
+                (not must_continue(person), minutes[person.id], person.id)
+                for person in p.staff
+                if person.id not in today and allowed(person, day, shift.id)
+            ]
+            for _first, _used, s in sorted(candidates)[:wanted]:
                 today[s] = shift.id
+        # A run that is still too short goes on where an extra person costs least.
+        for person in p.staff:
+            if person.id in today or not must_continue(person):
+                continue
+            options = [t for t in p.shifts if allowed(person, day, t.id)]
+            if options:
+                today[person.id] = min(options, key=lambda t: over_cost.get((day, t.id), 0)).id
         for person in p.staff:
             s = person.id
             t = today.get(s)
@@ -296,11 +358,40 @@ def greedy(problem: Problem) -> list[Assignment]:
                 result.append((s, day, t))
                 count[(s, t)] = count.get((s, t), 0) + 1
                 minutes[s] += p.shift_index[t].minutes
-                run[s] += 1
+                inside[s] = inside[s] if run[s] else day > 0
+                run[s], rest[s] = run[s] + 1, 0
+                if day in weekend_of:
+                    weekends[s].add(weekend_of[day])
             else:
-                run[s] = 0
+                inside[s] = inside[s] if rest[s] else day > 0
+                run[s], rest[s] = 0, rest[s] + 1
             yesterday[s] = t
-    return result
+    return _drop_short_runs(p, result)
+
+
+def _drop_short_runs(problem: Problem, assignments: list[Assignment]) -> list[Assignment]:
+    """Take out working runs inside the period shorter than the person's minimum (what is
+    left is longer rest, which breaks no rule of runs)."""
+    by_person: dict[str, dict[int, str]] = {}
+    for s, d, t in assignments:
+        by_person.setdefault(s, {})[d] = t
+    locked = {(lk.staff, lk.day) for lk in problem.locked}
+    keep: list[Assignment] = []
+    for person in problem.staff:
+        days = by_person.get(person.id, {})
+        day = 0
+        while day < problem.days:
+            if day not in days:
+                day += 1
+                continue
+            end = day
+            while end + 1 < problem.days and end + 1 in days:
+                end += 1
+            short = end - day + 1 < person.min_consecutive_days and day > 0 and end < problem.days - 1
+            if not short or any((person.id, d) in locked for d in range(day, end + 1)):
+                keep += [(person.id, d, days[d]) for d in range(day, end + 1)]
+            day = end + 1
+    return keep
 
 
 class _Watcher(cp_model.CpSolverSolutionCallback):
@@ -337,9 +428,7 @@ def solve(
     every person, day and shift, the contract's rules written directly, no redundant
     constraints, no symmetry breaking, no hint."""
     started = time.perf_counter()
-    model = _Model(problem, strong=strong)
-    if strong:
-        model.hint(greedy(problem))
+    model = _Model(problem, strong=strong, hint=greedy(problem) if strong else None)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, float(time_limit))
     solver.parameters.num_workers = workers or os.cpu_count() or 1
