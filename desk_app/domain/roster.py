@@ -176,6 +176,14 @@ def shift_key(template_id: int) -> str:
     return f"s{template_id}"
 
 
+def account_of_key(key: str) -> int:
+    return int(key.removeprefix("a"))
+
+
+def template_of_key(key: str) -> int:
+    return int(key.removeprefix("s"))
+
+
 def build_problem(
     days: Sequence[date],
     templates: Sequence[ShiftTemplate],

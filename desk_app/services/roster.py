@@ -411,12 +411,45 @@ class RosterService:
         return gaps
 
     def issues(self, year: int, month: int) -> list[RosterIssue]:
-        """What the supervisor must see before publishing: every shift short of people."""
+        """What the supervisor must see before publishing: every shift short of people, and
+        every rule the month as it stands breaks (checked by the solver's own checker)."""
         names = {t.id: t.name for t in self._desk.shift_templates(include_inactive=True)}
-        return [
+        found = [
             RosterIssue("gap", g.day, f"{names.get(g.template_id, '?')}", g.needed, g.planned)
             for g in self.coverage_gaps(year, month)
         ]
+        return found + self.rule_breaks(year, month)
+
+    def rule_breaks(self, year: int, month: int) -> list[RosterIssue]:
+        from desk_app.roster.checker import violations
+        from desk_app.roster.problem import load_problem
+
+        view = self.month(year, month)
+        people = {m.account_id: m.name for m in view.staff}
+        problem = load_problem(self.problem(year, month))
+        listed = {s.id for s in problem.staff}
+        assignments = [
+            (rr.staff_key(a), view.days.index(d), rr.shift_key(t))
+            for a, d, t in view.assignments()
+            if rr.staff_key(a) in listed
+        ]
+        return [
+            RosterIssue(
+                "rule",
+                view.days[v.day] if v.day is not None else None,
+                people.get(rr.account_of_key(v.staff), v.staff),
+                detail=v.rule,
+            )
+            for v in violations(problem, assignments)
+            if v.rule not in ("locked", "unknown")
+        ]
+
+    def solution_cells(
+        self, year: int, month: int, assignments: Iterable[tuple[str, int, str]]
+    ) -> list[tuple[int, date, int]]:
+        """The solver's (staff key, day number, shift key) as (account id, date, template id)."""
+        days = rr.month_days(year, month)
+        return [(rr.account_of_key(s), days[d], rr.template_of_key(t)) for s, d, t in assignments]
 
     def expected_on(self, day: date, template_id: int) -> list[tuple[int, str]]:
         """Who the current published roster puts on ``template_id`` on ``day`` (the handover's

@@ -30,6 +30,7 @@ class Output(enum.IntEnum):
     PRINT = 1  # the print preview, from which the clerk prints
     SAVE_PDF = 2
     SAVE_EXCEL = 3
+    SAVE_CALENDAR = 4
 
 
 class DocumentRunner(QObject):
@@ -83,8 +84,10 @@ class DocumentRunner(QObject):
                 print_preview.print_pdf(self._parent, path)
             elif output is Output.SAVE_PDF:
                 print_preview.save_pdf_copy(self._parent, path, suggested_name=path.name)
-            else:
+            elif output is Output.SAVE_EXCEL:
                 print_preview.save_excel_copy(self._parent, path, suggested_name=path.name)
+            else:
+                print_preview.save_calendar_copy(self._parent, path, suggested_name=path.name)
         finally:
             shutil.rmtree(path.parent, ignore_errors=True)
 

@@ -155,6 +155,18 @@ def save_excel_copy(parent: QWidget, path: Path, suggested_name: str | None = No
     )
 
 
+def save_calendar_copy(parent: QWidget, path: Path, suggested_name: str | None = None) -> Path | None:
+    """The same for an iCalendar file (.ics)."""
+    return _save_copy(
+        parent,
+        path,
+        suggested_name,
+        QCoreApplication.translate("PrintPreview", "Save the calendar"),
+        QCoreApplication.translate("PrintPreview", "Calendar files (*.ics)"),
+        ".ics",
+    )
+
+
 def _save_copy(
     parent: QWidget, path: Path, suggested_name: str | None, title: str, file_filter: str, suffix: str
 ) -> Path | None:

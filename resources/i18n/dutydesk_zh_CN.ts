@@ -959,7 +959,7 @@
     <message>
         <location line="+3"/>
         <location filename="../../desk_app/services/roster.py" line="+229"/>
-        <location line="+289"/>
+        <location line="+322"/>
         <source>Unknown shift.</source>
         <translation>未知的班次。</translation>
     </message>
@@ -969,7 +969,7 @@
         <translation>每月最少工时多于最多工时。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>The roster period is empty.</source>
         <translation>排班期间为空。</translation>
     </message>
@@ -1086,8 +1086,8 @@
         <translation>工单 #{id} 已关闭；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/roster.py" line="-52"/>
-        <location filename="../../desk_app/services/roster.py" line="-373"/>
+        <location filename="../../desk_app/domain/roster.py" line="-60"/>
+        <location filename="../../desk_app/services/roster.py" line="-406"/>
         <location filename="../../desk_app/services/tickets.py" line="+165"/>
         <source>{field} must be a whole number from {low} to {high}.</source>
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
@@ -1124,13 +1124,13 @@
     </message>
     <message>
         <location filename="../../desk_app/services/roster.py" line="+89"/>
-        <location line="+311"/>
+        <location line="+344"/>
         <location filename="../../desk_app/services/roster_export.py" line="+92"/>
         <source>No such person.</source>
         <translation>没有这个人员。</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-267"/>
         <source>This month is published: change it cell by cell, with a reason.</source>
         <translation>本月排班已发布：请逐格修改并说明原因。</translation>
     </message>
@@ -1150,7 +1150,7 @@
         <translation>没有这个排班版本。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+137"/>
         <source>A wish is to work or to be off.</source>
         <translation>意愿只能是上班或休息。</translation>
     </message>
@@ -1168,12 +1168,12 @@
 <context>
     <name>DocumentRunner</name>
     <message>
-        <location filename="../../desk_app/ui/documents.py" line="+49"/>
+        <location filename="../../desk_app/ui/documents.py" line="+50"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>The document could not be made</source>
         <translation>文档生成失败</translation>
     </message>
@@ -1402,7 +1402,7 @@
         <translation>最多上班周末数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="-356"/>
+        <location filename="../../desk_app/services/roster.py" line="-389"/>
         <source>Rest between shifts (minutes)</source>
         <translation>两班之间休息（分钟）</translation>
     </message>
@@ -2530,6 +2530,16 @@ Log files: {logs}</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Save the calendar</source>
+        <translation>保存日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Saving failed</source>
         <translation>保存失败</translation>
@@ -2913,7 +2923,7 @@ Log files: {logs}</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Leave…</source>
         <translation>请假…</translation>
     </message>
@@ -3057,7 +3067,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterGridModel</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/model.py" line="+106"/>
+        <location filename="../../desk_app/ui/roster_tab/model.py" line="+118"/>
         <source>Shifts</source>
         <translation>班数</translation>
     </message>
@@ -3105,7 +3115,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+69"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+77"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
@@ -3115,7 +3125,7 @@ Log files: {logs}</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
@@ -3125,12 +3135,63 @@ Log files: {logs}</source>
         <translation>变更记录…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+2"/>
+        <source>Generate</source>
+        <translation>自动排班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+126"/>
+        <source>Compute the best roster for the month; locked cells, approved leave and wishes are kept</source>
+        <translation>计算本月最优排班；保留锁定的格子、已批准的请假并尽量满足意愿</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The longest the search may take</source>
+        <translation>最长计算时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calendar…</source>
+        <translation>日历…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected person&apos;s shifts as an .ics file for a phone calendar</source>
+        <translation>所选人员的班次导出为 .ics 文件，可导入手机日历</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Gaps and rule breaks</source>
         <translation>缺岗与违规</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Published, version {n}</source>
         <translation>已发布，第 {n} 版</translation>
     </message>
@@ -3140,7 +3201,12 @@ Log files: {logs}</source>
         <translation>草稿：未发布</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>A published month changes cell by cell, with a reason.</source>
+        <translation>已发布的月份只能逐格修改并说明原因。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>work {shift} (weight {w})</source>
         <translation>想上{shift}班（权重 {w}）</translation>
     </message>
@@ -3170,7 +3236,107 @@ Log files: {logs}</source>
         <translation>没有缺岗，也没有违规。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+12"/>
+        <source>{name}: the most {shift} shifts</source>
+        <translation>{name}：{shift}最多次数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: days off and approved leave</source>
+        <translation>{name}：休息日与已批准的请假</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: locked cells</source>
+        <translation>{name}：锁定的格子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: rest between shifts</source>
+        <translation>{name}：两班之间的休息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the minimum hours</source>
+        <translation>{name}：最低工时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the maximum hours</source>
+        <translation>{name}：最高工时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the most working days in a row</source>
+        <translation>{name}：最多连续上班天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the fewest working days in a row</source>
+        <translation>{name}：最少连续上班天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the fewest days off in a row</source>
+        <translation>{name}：最少连续休息天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the most weekends</source>
+        <translation>{name}：最多上班周末数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>more than one shift a day</source>
+        <translation>一天多于一个班次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too little rest between two shifts</source>
+        <translation>两班之间休息不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more of a shift than allowed (or a shift not allowed, e.g. nights)</source>
+        <translation>某班次超过允许次数（或不允许上该班，如夜班）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fewer hours than the minimum</source>
+        <translation>工时少于最低要求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more hours than the maximum</source>
+        <translation>工时超过上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too many working days in a row</source>
+        <translation>连续上班天数过多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too few working days in a row</source>
+        <translation>连续上班天数过少</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too few days off in a row</source>
+        <translation>连续休息天数过少</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too many weekends</source>
+        <translation>上班周末过多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>works on approved leave or a day off</source>
+        <translation>在已批准的请假日或休息日上班</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>X  Day off (kept by the generator)</source>
         <translation>X  休息（自动排班时保留）</translation>
     </message>
@@ -3185,7 +3351,52 @@ Log files: {logs}</source>
         <translation>L  锁定 / 解锁</translation>
     </message>
     <message>
+        <location line="+23"/>
+        <source>Searching…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Best so far: cost {cost} (cannot be below {bound}), {s:.0f} s</source>
+        <translation>当前最优：代价 {cost}（下限 {bound}），{s:.0f} 秒</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No roster satisfies the rules. These rules conflict: {rules}</source>
+        <translation>没有满足全部规则的排班。以下规则相互冲突：{rules}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No roster was found in the time given; allow more time.</source>
+        <translation>在给定时间内没有找到排班，请延长计算时间。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Generated the best possible roster (cost {cost}) in {s:.1f} s.</source>
+        <translation>已生成最优排班（代价 {cost}），用时 {s:.1f} 秒。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generated a roster of cost {cost} in {s:.1f} s (stopped before proving it the best).</source>
+        <translation>已生成代价为 {cost} 的排班，用时 {s:.1f} 秒（提前停止，未证明为最优）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The roster could not be generated: {error}</source>
+        <translation>无法生成排班：{error}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select the person&apos;s row first.</source>
+        <translation>请先选择人员所在的行。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Publish the roster</source>
         <translation>发布排班表</translation>
     </message>

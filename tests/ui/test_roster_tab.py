@@ -3,6 +3,7 @@ a change to a published month with its reason, and a swap asked and approved."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -155,3 +156,90 @@ def test_a_refused_request_shows_why_in_the_dialog(qtbot, services, clerk, li):
     assert not dialog.submit()  # no published shift to cover
     assert dialog.message.text()
     assert services.requests.requests() == []
+
+
+def test_generate_fills_the_draft_and_keeps_locked_cells(qtbot, tab, services, supervisor, clerk, li):
+    night = next(t.id for t in services.roster.templates() if t.name == "夜班")
+    services.roster.set_cell(supervisor, DEC1, clerk.account_id, night, locked=True)
+    tab.reload()
+    improvements = []
+    tab.generator.improved.connect(lambda *args: improvements.append(args[0]))
+    tab.time_limit.setValue(10)
+    with qtbot.waitSignal(tab.generator.finished, timeout=60_000):
+        assert tab.generate()
+        assert not tab.generate_button.isEnabled() and tab.stop_button.isVisibleTo(tab)
+    assert improvements  # the grid showed rosters while searching
+    view = services.roster.month(2026, 12)
+    assert view.cells[(clerk.account_id, DEC1)] == (night, True)
+    assert len(view.assignments()) > 31  # two people on three shifts a day: as many as the rules allow
+    assert tab.generate_button.isEnabled() and not tab.stop_button.isVisibleTo(tab)
+    assert "Generated" in tab.message.text()
+    assert not any(i.kind == "rule" for i in services.roster.issues(2026, 12))
+
+
+def test_stop_ends_the_search_with_the_best_roster_so_far(qtbot, tab, services):
+    tab.time_limit.setValue(600)
+    tab.generator.improved.connect(lambda *_: tab.stop_generating())
+    with qtbot.waitSignal(tab.generator.finished, timeout=60_000):
+        tab.generate()
+    assert services.roster.month(2026, 12).assignments()
+
+
+def test_conflicting_rules_are_named_not_just_infeasible(qtbot, tab, services, supervisor):
+    from desk_app.domain.roster import StaffRules
+
+    services.roster.set_rules(supervisor, None, StaffRules(min_minutes=30 * 480, max_consecutive_days=2))
+    tab.time_limit.setValue(10)
+    with qtbot.waitSignal(tab.generator.finished, timeout=60_000):
+        tab.generate()
+    text = tab.message.text()
+    assert text.startswith("No roster satisfies the rules")
+    # One person is enough to show the conflict: the first, or the second, named with the rules.
+    assert re.search(r"(王丽|李娜): the most working days in a row; \1: the minimum hours", text)
+    assert services.roster.month(2026, 12).assignments() == []
+
+
+def test_rule_breaks_of_a_hand_made_month_are_listed(qtbot, tab, services, supervisor, clerk):
+    from desk_app.domain.roster import StaffRules
+
+    services.roster.set_rules(supervisor, clerk.account_id, StaffRules(max_consecutive_days=2))
+    early = next(t.id for t in services.roster.templates() if t.name == "早班")
+    for day in range(1, 5):
+        services.roster.set_cell(supervisor, date(2026, 12, day), clerk.account_id, early)
+    tab.reload()
+    texts = [tab.issues.item(i).text() for i in range(tab.issues.count())]
+    assert any("王丽" in t and "too many working days in a row" in t for t in texts)
+
+
+def test_the_month_prints_and_exports(qtbot, tab, services, supervisor, clerk, monkeypatch, tmp_path):
+    from pypdf import PdfReader
+
+    from desk_app.ui import print_preview
+    from desk_app.ui.documents import Output
+
+    early = next(t.id for t in services.roster.templates() if t.name == "早班")
+    services.roster.set_cell(supervisor, DEC1, clerk.account_id, early)
+    tab.reload()
+    made = {}
+    monkeypatch.setattr(
+        print_preview, "print_pdf", lambda _p, path: made.update(pdf=PdfReader(str(path)).pages[0].extract_text())
+    )
+    monkeypatch.setattr(
+        print_preview, "save_excel_copy", lambda _p, path, suggested_name=None: made.update(xlsx=suggested_name)
+    )
+    monkeypatch.setattr(
+        print_preview, "save_calendar_copy", lambda _p, path, suggested_name=None: made.update(ics=path.read_bytes())
+    )
+    tab.make_document(Output.PRINT)
+    qtbot.waitUntil(lambda: "pdf" in made, timeout=20_000)
+    assert "2026年12月值班安排表" in made["pdf"] and "王丽" in made["pdf"]
+    tab.make_document(Output.SAVE_EXCEL)
+    qtbot.waitUntil(lambda: "xlsx" in made, timeout=20_000)
+    assert made["xlsx"] == "值班安排表_2026-12.xlsx"
+    tab.table.clearSelection()
+    tab.table.setCurrentIndex(tab.model.index(-1, -1))
+    assert tab.make_document(Output.SAVE_CALENDAR) is None and tab.message.text()
+    tab.table.setCurrentIndex(_cell(tab, clerk.account_id, DEC1))
+    tab.make_document(Output.SAVE_CALENDAR)
+    qtbot.waitUntil(lambda: "ics" in made, timeout=20_000)
+    assert made["ics"].count(b"BEGIN:VEVENT") == 1

@@ -68,6 +68,18 @@ class RosterGridModel(QAbstractTableModel):
         self._count()
         self.endResetModel()
 
+    def preview(self, assignments: list[tuple[int, date, int]]) -> None:
+        """Show a generated roster (not saved): locked cells stay, the rest is replaced."""
+        if self.view is None:
+            return
+        kept = {key: cell for key, cell in self.view.cells.items() if cell[1]}
+        for account_id, day, template_id in assignments:
+            if (account_id, day) not in kept:
+                kept[(account_id, day)] = (template_id, False)
+        self.view.cells = kept
+        self._count()
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
     def _count(self) -> None:
         self._planned = {}
         if self.view is None:

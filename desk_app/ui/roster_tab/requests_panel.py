@@ -162,7 +162,8 @@ class RequestsPanel(QWidget):
         self.supervisor = actor.role.rank >= Role.SUPERVISOR.rank
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Request"), self.tr("Who"), self.tr("When"), self.tr("State")])
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

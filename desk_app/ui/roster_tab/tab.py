@@ -8,10 +8,11 @@ a locked day off (休), L locks or unlocks a cell (the generator keeps locked ce
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QDate, QElapsedTimer, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMenu,
+    QProgressBar,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -31,11 +34,15 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
+from desk_app.roster.solver import Solution
 from desk_app.services.container import Services
 from desk_app.services.roster import RosterIssue
+from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.i18n import translate_error
+from desk_app.ui.roster_tab.generate import RosterGenerator
 from desk_app.ui.roster_tab.model import RosterGridModel
 from desk_app.ui.roster_tab.requests_panel import RequestsPanel
+from desk_app.ui.tasks import Task
 
 # ask_reason(title, label) -> the reason typed, or None when cancelled (tests answer it).
 AskReason = Callable[[str, str], str | None]
@@ -57,6 +64,7 @@ class RosterTab(QWidget):
         self._services = services
         self._actor = actor
         self._ask_reason = ask_reason or _ask_reason(self)
+        self._generating: tuple[int, int] = (0, 0)
         self.supervisor = actor.role.rank >= Role.SUPERVISOR.rank
         today = services.clock.now().astimezone(services.desk.info().tz).date()
         first_of_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
@@ -68,6 +76,8 @@ class RosterTab(QWidget):
         self.next_button = QPushButton("▶")
         self.previous_button.setToolTip(self.tr("Previous month"))
         self.next_button.setToolTip(self.tr("Next month"))
+        for button in (self.previous_button, self.next_button):
+            button.setFixedWidth(32)
         self.previous_button.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(-1)))
         self.next_button.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(1)))
         self.state_label = QLabel()
@@ -75,6 +85,40 @@ class RosterTab(QWidget):
         self.publish_button.clicked.connect(self.publish)
         self.changes_button = QPushButton(self.tr("Changes…"))
         self.changes_button.clicked.connect(self.show_changes)
+        self.generate_button = QPushButton(self.tr("Generate"))
+        self.generate_button.setToolTip(
+            self.tr("Compute the best roster for the month; locked cells, approved leave and wishes are kept")
+        )
+        self.generate_button.clicked.connect(self.generate)
+        self.time_limit = QSpinBox()
+        self.time_limit.setRange(5, 600)
+        self.time_limit.setValue(60)
+        self.time_limit.setSuffix(self.tr(" s"))
+        self.time_limit.setToolTip(self.tr("The longest the search may take"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.clicked.connect(self.stop_generating)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress_label = QLabel()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(lambda: self.make_document(Output.PRINT))
+        self.pdf_button = QPushButton(self.tr("PDF…"))
+        self.pdf_button.clicked.connect(lambda: self.make_document(Output.SAVE_PDF))
+        self.excel_button = QPushButton(self.tr("Excel…"))
+        self.excel_button.clicked.connect(lambda: self.make_document(Output.SAVE_EXCEL))
+        self.calendar_button = QPushButton(self.tr("Calendar…"))
+        self.calendar_button.setToolTip(self.tr("The selected person's shifts as an .ics file for a phone calendar"))
+        self.calendar_button.clicked.connect(lambda: self.make_document(Output.SAVE_CALENDAR))
+        self.documents = DocumentRunner(self)
+        self.generator = RosterGenerator(services, self)
+        self.generator.improved.connect(self._improved)
+        self.generator.finished.connect(self._generated)
+        self.generator.failed.connect(self._generate_failed)
+        self._elapsed = QElapsedTimer()
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(250)
+        self._clock_timer.timeout.connect(self._tick)
 
         self.model = RosterGridModel(self._edit, editable=self.supervisor)
         self.table = QTableView()
@@ -102,10 +146,20 @@ class RosterTab(QWidget):
         top.addWidget(self.month)
         top.addWidget(self.next_button)
         top.addWidget(self.state_label, 1)
-        self.actions_row = top
-        for button in (self.publish_button, self.changes_button):
-            top.addWidget(button)
-        self.publish_button.setVisible(self.supervisor)
+        for widget in (
+            self.progress_label,
+            self.progress,
+            self.stop_button,
+            self.time_limit,
+            self.generate_button,
+            self.publish_button,
+            self.changes_button,
+        ):
+            top.addWidget(widget)
+        for widget in (self.publish_button, self.generate_button, self.time_limit):
+            widget.setVisible(self.supervisor)
+        for widget in (self.progress, self.stop_button):
+            widget.setVisible(False)
 
         grid = QWidget()
         grid_layout = QVBoxLayout(grid)
@@ -118,6 +172,11 @@ class RosterTab(QWidget):
         splitter.addWidget(self.requests)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        paper = QHBoxLayout()
+        paper.addStretch(1)
+        for button in (self.print_button, self.pdf_button, self.excel_button, self.calendar_button):
+            paper.addWidget(button)
+        grid_layout.insertLayout(0, paper)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -149,7 +208,13 @@ class RosterTab(QWidget):
             self.state_label.setText(self.tr("Published, version {n}").format(n=view.version))
         else:
             self.state_label.setText(self.tr("Draft: not published"))
-        self.publish_button.setEnabled(not view.published)
+        self.publish_button.setEnabled(not view.published and not self.generator.running)
+        self.generate_button.setEnabled(not view.published and not self.generator.running)
+        self.generate_button.setToolTip(
+            self.tr("A published month changes cell by cell, with a reason.")
+            if view.published
+            else self.tr("Compute the best roster for the month; locked cells, approved leave and wishes are kept")
+        )
         self.table.resizeColumnToContents(self.model.columnCount() - 1)
         self.table.resizeColumnToContents(self.model.columnCount() - 2)
 
@@ -200,10 +265,48 @@ class RosterTab(QWidget):
                     when=when, shift=issue.subject, planned=issue.planned, needed=issue.needed
                 )
             else:
-                text = f"{when}{issue.subject}: {issue.detail}"
+                text = f"{when}{issue.subject}: {self._rule_text(issue.detail)}"
             self.issues.addItem(text)
         if not issues:
             self.issues.addItem(self.tr("No gaps and no rule breaks."))
+
+    def _conflict_text(self, group: str) -> str:
+        """The solver's "maximum run of work of a12" as the person's name and the rule."""
+        match = re.fullmatch(r"(.+) of a(\d+)", group)
+        if match is None or self.model.view is None:
+            return group
+        phrase, account_id = match.group(1), int(match.group(2))
+        name = next((m.name for m in self.model.view.staff if m.account_id == account_id), group)
+        shift = re.fullmatch(r"most s(\d+) shifts", phrase)
+        if shift is not None:
+            shift_name = next((t.name for t in self.model.templates if t.id == int(shift.group(1))), "?")
+            return self.tr("{name}: the most {shift} shifts").format(name=name, shift=shift_name)
+        rules = {
+            "days off": self.tr("{name}: days off and approved leave"),
+            "locked cells": self.tr("{name}: locked cells"),
+            "rest between shifts": self.tr("{name}: rest between shifts"),
+            "minimum minutes": self.tr("{name}: the minimum hours"),
+            "maximum minutes": self.tr("{name}: the maximum hours"),
+            "maximum run of work": self.tr("{name}: the most working days in a row"),
+            "minimum run of work": self.tr("{name}: the fewest working days in a row"),
+            "minimum run of days off": self.tr("{name}: the fewest days off in a row"),
+            "most weekends": self.tr("{name}: the most weekends"),
+        }
+        return rules[phrase].format(name=name) if phrase in rules else group
+
+    def _rule_text(self, rule: str) -> str:
+        return {
+            "one_shift_a_day": self.tr("more than one shift a day"),
+            "follow": self.tr("too little rest between two shifts"),
+            "max_shifts": self.tr("more of a shift than allowed (or a shift not allowed, e.g. nights)"),
+            "min_minutes": self.tr("fewer hours than the minimum"),
+            "max_minutes": self.tr("more hours than the maximum"),
+            "max_consecutive_days": self.tr("too many working days in a row"),
+            "min_consecutive_days": self.tr("too few working days in a row"),
+            "min_consecutive_days_off": self.tr("too few days off in a row"),
+            "max_weekends": self.tr("too many weekends"),
+            "days_off": self.tr("works on approved leave or a day off"),
+        }.get(rule, rule)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if (
@@ -260,6 +363,121 @@ class RosterTab(QWidget):
         menu.addAction(self.tr("0  Clear")).triggered.connect(lambda: self.model.setData(index, None))
         menu.addAction(self.tr("L  Lock / unlock")).triggered.connect(lambda: self.model.toggle_lock(index))
         menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # -- generating ------------------------------------------------------------------------------
+    def generate(self) -> bool:
+        """Start the solver for the shown month; the grid shows each better roster."""
+        year, month = self.year_month()
+        try:
+            problem = self._services.roster.problem(year, month)
+        except DeskError as exc:
+            self.message.setText(translate_error(exc))
+            return False
+        self._generating = (year, month)
+        self.generator.start(problem, float(self.time_limit.value()))
+        self._elapsed.start()
+        self.progress.setRange(0, self.time_limit.value() * 1000)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.stop_button.setVisible(True)
+        controls: list[QWidget] = [self.generate_button, self.publish_button, self.month, self.previous_button]
+        for control in [*controls, self.next_button]:
+            control.setEnabled(False)
+        self.table.setEnabled(False)
+        self.progress_label.setText(self.tr("Searching…"))
+        self.message.clear()
+        self._clock_timer.start()
+        return True
+
+    def stop_generating(self) -> None:
+        self.generator.stop()
+        self.progress_label.setText(self.tr("Stopping…"))
+
+    def _tick(self) -> None:
+        self.progress.setValue(min(self.progress.maximum(), int(self._elapsed.elapsed())))
+
+    def _improved(self, objective: int, bound: int, seconds: float, assignments: object) -> None:
+        year, month = self._generating
+        cells = self._services.roster.solution_cells(year, month, assignments)  # type: ignore[arg-type]
+        self.model.preview(cells)
+        self.progress_label.setText(
+            self.tr("Best so far: cost {cost} (cannot be below {bound}), {s:.0f} s").format(
+                cost=objective, bound=bound, s=seconds
+            )
+        )
+
+    def _finish_generating(self) -> None:
+        self._clock_timer.stop()
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
+        for control in (self.month, self.previous_button, self.next_button, self.table):
+            control.setEnabled(True)
+        self.progress_label.clear()
+
+    def _generated(self, solution: Solution) -> None:
+        self._finish_generating()
+        year, month = self._generating
+        if solution.status == "INFEASIBLE":
+            self.reload()
+            self.message.setText(
+                self.tr("No roster satisfies the rules. These rules conflict: {rules}").format(
+                    rules="; ".join(self._conflict_text(c) for c in solution.conflicts)
+                )
+            )
+            return
+        if not solution.assignments and solution.status not in ("OPTIMAL", "FEASIBLE"):
+            self.reload()
+            self.message.setText(self.tr("No roster was found in the time given; allow more time."))
+            return
+        try:
+            cells = self._services.roster.solution_cells(year, month, solution.assignments)
+            self._services.roster.apply_solution(self._actor, year, month, cells)
+        except DeskError as exc:
+            self.reload()
+            self.message.setText(translate_error(exc))
+            return
+        self.reload()
+        self.message.setStyleSheet("color: #2e7d32;")
+        if solution.status == "OPTIMAL":
+            text = self.tr("Generated the best possible roster (cost {cost}) in {s:.1f} s.")
+        else:
+            text = self.tr("Generated a roster of cost {cost} in {s:.1f} s (stopped before proving it the best).")
+        self.message.setText(text.format(cost=solution.objective, s=solution.wall_time))
+
+    def _generate_failed(self, error: str) -> None:
+        self._finish_generating()
+        self.reload()
+        self.message.setText(self.tr("The roster could not be generated: {error}").format(error=error))
+
+    # -- paper and files ---------------------------------------------------------------------------
+    def make_document(self, output: Output) -> Task | None:
+        """The 值班安排表 printed or as PDF, the month as Excel, or one person's .ics."""
+        from desk_app.printing.roster_form import FORM_TITLE, render_roster_pdf
+        from desk_app.services.roster_export import export_roster_ics, export_roster_xlsx
+
+        services = self._services
+        year, month = self.year_month()
+        stem = f"{FORM_TITLE}_{year}-{month:02d}"
+        if output is Output.SAVE_CALENDAR:
+            account_id = self.model.account_of(self.table.currentIndex().row())
+            if account_id is None:
+                self.message.setText(self.tr("Select the person's row first."))
+                return None
+            view = self.model.view
+            assert view is not None  # a row is selected
+            name = next(m.name for m in view.staff if m.account_id == account_id)
+            return self.documents.start(
+                lambda path, _p: export_roster_ics(services, year, month, account_id, path),
+                f"{name}_{year}-{month:02d}.ics",
+                output,
+            )
+        if output is Output.SAVE_EXCEL:
+            return self.documents.start(
+                lambda path, _p: export_roster_xlsx(services, year, month, path), f"{stem}.xlsx", output
+            )
+        return self.documents.start(
+            lambda path, _p: render_roster_pdf(services, year, month, path), f"{stem}.pdf", output
+        )
 
     # -- publishing ------------------------------------------------------------------------------
     def publish(self) -> bool:
