@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from desk_app.domain.roles import Actor, Role
+from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.shifts import ShiftOccurrence, ShiftTemplate, running_at, validate_template
 from desk_app.domain.text_rules import FIELD_DESK_NAME, clean_text
 from desk_app.services.accounts import AccountService
@@ -19,6 +19,8 @@ from desk_app.storage.database import Database
 from desk_app.storage.models import Account, Desk, ShiftTemplateRow
 
 DESK_NAME_MAX = 60
+SHIFT_NAME_MAX = 12
+FIELD_SHIFT_NAME = QT_TRANSLATE_NOOP("Field", "Shift name")
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,7 @@ def validate_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("DeskError", "Unknown time zone: {name}."), name=name
-        ) from None
+        raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Unknown time zone: {name}."), name=name) from None
     return name
 
 
@@ -115,6 +115,44 @@ class DeskService:
         if not include_inactive:
             self._templates = templates
         return list(templates)
+
+    def add_shift_template(self, actor: Actor, name: str, start_minute: int, duration_minutes: int) -> ShiftTemplate:
+        """A new shift for the desk (a shift's times never change: the log refers to them;
+        a changed shift is a new one and the old one retired)."""
+        require_role(actor, Role.SUPERVISOR)
+        if isinstance(start_minute, bool) or isinstance(duration_minutes, bool):
+            raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "A shift must start between 00:00 and 23:59."))
+        name = clean_text(name, field=FIELD_SHIFT_NAME, max_len=SHIFT_NAME_MAX, required=True)
+        validate_template(name, start_minute, duration_minutes)
+        with self._db.write() as session:
+            taken = session.scalar(
+                select(ShiftTemplateRow.id).where(ShiftTemplateRow.name == name, ShiftTemplateRow.active.is_(True))
+            )
+            if taken is not None:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("DeskError", "There is already a shift called {name}."), name=name
+                )
+            row = ShiftTemplateRow(name=name, start_minute=start_minute, duration_minutes=duration_minutes, active=True)
+            session.add(row)
+            session.flush()
+            audit(session, self._clock.now(), actor.account_id, "shift.added", f"{row.id} {name}")
+            template = ShiftTemplate(row.id, name, start_minute, duration_minutes)
+        self._templates = None
+        return template
+
+    def retire_shift_template(self, actor: Actor, template_id: int) -> None:
+        """The shift is no longer worked; its past log entries and rosters keep it."""
+        require_role(actor, Role.SUPERVISOR)
+        with self._db.write() as session:
+            row = session.get(ShiftTemplateRow, template_id)
+            if row is None or not row.active:
+                raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Unknown shift."))
+            active = session.scalar(select(func.count()).where(ShiftTemplateRow.active.is_(True))) or 0
+            if active <= 1:
+                raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "The desk needs at least one shift."))
+            row.active = False
+            audit(session, self._clock.now(), actor.account_id, "shift.retired", f"{row.id} {row.name}")
+        self._templates = None
 
     def shift_at(self, instant: datetime | None = None) -> ShiftOccurrence | None:
         return running_at(self.shift_templates(), instant or self._clock.now(), self.info().tz)

@@ -461,6 +461,7 @@
     </message>
     <message>
         <location filename="../../desk_app/domain/shifts.py" line="+52"/>
+        <location filename="../../desk_app/services/desk.py" line="+124"/>
         <source>A shift must start between 00:00 and 23:59.</source>
         <translation>班次开始时间必须在 00:00 至 23:59 之间。</translation>
     </message>
@@ -582,17 +583,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desk_app/services/desk.py" line="+71"/>
+        <location filename="../../desk_app/services/desk.py" line="-53"/>
+        <location line="+81"/>
         <source>The desk needs at least one shift.</source>
         <translation>前台至少需要一个班次。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-32"/>
+        <location filename="../../desk_app/services/desk.py" line="-112"/>
         <source>Unknown time zone: {name}.</source>
         <translation>未知时区：{name}。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <location line="+7"/>
         <source>This desk is already set up.</source>
         <translation>此前台已设置完毕。</translation>
@@ -601,6 +603,11 @@
         <location line="+19"/>
         <source>This desk is not set up yet.</source>
         <translation>此前台尚未设置。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>There is already a shift called {name}.</source>
+        <translation>已有名为{name}的班次。</translation>
     </message>
     <message>
         <location filename="../../desk_app/services/log.py" line="+3"/>
@@ -958,6 +965,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../desk_app/services/desk.py" line="+16"/>
         <location filename="../../desk_app/services/roster.py" line="+229"/>
         <location line="+322"/>
         <source>Unknown shift.</source>
@@ -1415,6 +1423,11 @@
         <location line="+1"/>
         <source>Longest cover (minutes)</source>
         <translation>顶班最长时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/desk.py" line="-126"/>
+        <source>Shift name</source>
+        <translation>班次名称</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3126,206 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>RosterRulesDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/roster_tab/rules_dialog.py" line="+61"/>
+        <source>Roster rules</source>
+        <translation>排班规则</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 白班</source>
+        <translation>例如：白班</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add shift</source>
+        <translation>添加班次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retire the selected shift</source>
+        <translation>停用所选班次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+127"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>New shift:</source>
+        <translation>新班次：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rest between two shifts at least:</source>
+        <translation>两班之间至少休息：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave asked at least:</source>
+        <translation>请假至少提前：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A cover (顶班) lasts at most:</source>
+        <translation>顶班最长：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>People each shift needs, per weekday and on statutory holidays:</source>
+        <translation>各班次每天所需人数（按星期及法定节假日）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>May not be worked the day after (ticked; greyed: too little rest):</source>
+        <translation>次日不得接上的班次（勾选；灰色表示休息不足）：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>after {shift}</source>
+        <translation>{shift}之后</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only {h:.1f} hours of rest</source>
+        <translation>仅休息 {h:.1f} 小时</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+149"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Shift added.</source>
+        <translation>已添加班次。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select the shift&apos;s row first.</source>
+        <translation>请先选择班次所在的行。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Shift retired.</source>
+        <translation>已停用班次。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The first row is the desk&apos;s default; “default” in a person&apos;s row follows it. The most of a shift: 0 = never (e.g. no nights).</source>
+        <translation>第一行为前台默认规则；个人行中的“默认”即沿用默认规则。某班次最多次数为 0 表示不排该班（如不上夜班）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Desk default</source>
+        <translation>前台默认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No nights</source>
+        <translation>不上夜班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most days in a row</source>
+        <translation>最多连续上班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fewest days in a row</source>
+        <translation>最少连续上班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fewest days off in a row</source>
+        <translation>最少连续休息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most weekends</source>
+        <translation>最多周末</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fewest hours</source>
+        <translation>最少工时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most hours</source>
+        <translation>最多工时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most {shift}</source>
+        <translation>{shift}最多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Office phone</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ticked: no night shifts; half: as the desk&apos;s default</source>
+        <translation>勾选：不排夜班；半选：沿用前台默认</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
     <name>RosterTab</name>
     <message>
         <location filename="../../desk_app/ui/roster_tab/tab.py" line="+77"/>
@@ -3136,17 +3349,27 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shifts and the people they need, rest, and each person&apos;s rules</source>
+        <translation>班次及所需人数、休息规定、每人的排班规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Generate</source>
         <translation>自动排班</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>Compute the best roster for the month; locked cells, approved leave and wishes are kept</source>
         <translation>计算本月最优排班；保留锁定的格子、已批准的请假并尽量满足意愿</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -3186,7 +3409,7 @@ Log files: {logs}</source>
         <translation>所选人员的班次导出为 .ics 文件，可导入手机日历</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Gaps and rule breaks</source>
         <translation>缺岗与违规</translation>
     </message>

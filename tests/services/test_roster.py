@@ -318,3 +318,20 @@ def test_wishes_are_for_days_to_come_and_ones_own(services, clerk, li, clock):
     assert services.roster.wishes(date(2026, 12, 1), date(2026, 12, 31)) == [
         Wish(clerk.account_id, date(2026, 12, 7), None, "on", 1)
     ]
+
+
+def test_shifts_are_added_and_retired_but_never_all(services, supervisor, clerk):
+    added = services.desk.add_shift_template(supervisor, "白班", 8 * 60 + 30, 480)
+    assert added.name in [t.name for t in services.roster.templates()]
+    with pytest.raises(PermissionDenied):
+        services.desk.add_shift_template(clerk, "晚班", 17 * 60, 240)
+    with pytest.raises(ValidationError):
+        services.desk.add_shift_template(supervisor, "长班", 8 * 60, 25 * 60)
+    for template in services.roster.templates()[:-1]:
+        services.desk.retire_shift_template(supervisor, template.id)
+    last = services.roster.templates()
+    assert len(last) == 1
+    with pytest.raises(ValidationError):
+        services.desk.retire_shift_template(supervisor, last[0].id)
+    # Retired shifts stay known to the log and old rosters.
+    assert len(services.desk.shift_templates(include_inactive=True)) == 4

@@ -85,6 +85,9 @@ class RosterTab(QWidget):
         self.publish_button.clicked.connect(self.publish)
         self.changes_button = QPushButton(self.tr("Changes…"))
         self.changes_button.clicked.connect(self.show_changes)
+        self.rules_button = QPushButton(self.tr("Rules…"))
+        self.rules_button.setToolTip(self.tr("Shifts and the people they need, rest, and each person's rules"))
+        self.rules_button.clicked.connect(self.edit_rules)
         self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setToolTip(
             self.tr("Compute the best roster for the month; locked cells, approved leave and wishes are kept")
@@ -154,9 +157,10 @@ class RosterTab(QWidget):
             self.generate_button,
             self.publish_button,
             self.changes_button,
+            self.rules_button,
         ):
             top.addWidget(widget)
-        for widget in (self.publish_button, self.generate_button, self.time_limit):
+        for widget in (self.publish_button, self.generate_button, self.time_limit, self.rules_button):
             widget.setVisible(self.supervisor)
         for widget in (self.progress, self.stop_button):
             widget.setVisible(False)
@@ -499,6 +503,12 @@ class RosterTab(QWidget):
         self.message.setStyleSheet("color: #2e7d32;")
         self.reload()
         return True
+
+    def edit_rules(self) -> None:
+        from desk_app.ui.roster_tab.rules_dialog import RosterRulesDialog
+
+        RosterRulesDialog(self._services, self._actor, self).exec()
+        self.reload()
 
     def show_changes(self) -> None:
         from desk_app.ui.roster_tab.changes_dialog import ChangesDialog
