@@ -2463,6 +2463,34 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>PersonCalendarDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/roster_tab/person_calendar.py" line="+36"/>
+        <source>{name}: {year}-{month:02d}</source>
+        <translation>{name}：{year}-{month:02d}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>day off</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statutory holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} shifts this month</source>
+        <translation>本月共 {n} 个班次</translation>
+    </message>
+</context>
+<context>
     <name>PrintLogDialog</name>
     <message>
         <location filename="../../desk_app/ui/log_tab/print_dialog.py" line="+40"/>
@@ -3328,7 +3356,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+77"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+78"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
@@ -3364,12 +3392,12 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>Compute the best roster for the month; locked cells, approved leave and wishes are kept</source>
         <translation>计算本月最优排班；保留锁定的格子、已批准的请假并尽量满足意愿</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -3409,7 +3437,12 @@ Log files: {logs}</source>
         <translation>所选人员的班次导出为 .ics 文件，可导入手机日历</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+25"/>
+        <source>Double-click a name for that person&apos;s calendar</source>
+        <translation>双击姓名查看此人的月历</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Gaps and rule breaks</source>
         <translation>缺岗与违规</translation>
     </message>
@@ -3559,7 +3592,7 @@ Log files: {logs}</source>
         <translation>在已批准的请假日或休息日上班</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>X  Day off (kept by the generator)</source>
         <translation>X  休息（自动排班时保留）</translation>
     </message>
@@ -3574,7 +3607,42 @@ Log files: {logs}</source>
         <translation>L  锁定 / 解锁</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Wish for this day</source>
+        <translation>对这一天的意愿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day off</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work, any shift</source>
+        <translation>上班（任意班次）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work {shift}</source>
+        <translation>上{shift}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No wish</source>
+        <translation>取消意愿</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wish</source>
+        <translation>意愿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How much does it matter? (1 a little … 10 very much)</source>
+        <translation>有多重要？（1 一般 … 10 非常重要）</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Searching…</source>
         <translation>正在计算…</translation>
     </message>

@@ -243,3 +243,37 @@ def test_the_month_prints_and_exports(qtbot, tab, services, supervisor, clerk, m
     tab.make_document(Output.SAVE_CALENDAR)
     qtbot.waitUntil(lambda: "ics" in made, timeout=20_000)
     assert made["ics"].count(b"BEGIN:VEVENT") == 1
+
+
+def test_a_clerk_enters_a_wish_on_their_own_row_only(qtbot, services, supervisor, clerk, li):
+    widget = RosterTab(services, clerk, ask_reason=lambda *_: "")
+    qtbot.addWidget(widget)
+    assert widget.set_wish(clerk.account_id, date(2026, 12, 24), "off", None, 5)
+    assert services.roster.wishes(DEC1, date(2026, 12, 31))[0].weight == 5
+    index = _cell(widget, clerk.account_id, date(2026, 12, 24))
+    assert "wish: off" in widget.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert not widget.set_wish(li.account_id, date(2026, 12, 24), "off", None, 5)  # not hers to wish
+    assert widget.message.text()
+    assert widget.remove_wish(clerk.account_id, date(2026, 12, 24))
+    assert services.roster.wishes(DEC1, date(2026, 12, 31)) == []
+
+
+def test_a_persons_calendar_shows_their_shifts_and_leave(qtbot, services, supervisor, clerk):
+    from desk_app.ui.roster_tab.person_calendar import PersonCalendarDialog
+
+    early = next(t.id for t in services.roster.templates() if t.name == "早班")
+    services.roster.set_cell(supervisor, DEC1, clerk.account_id, early)
+    request = services.requests.request_leave(clerk, date(2026, 12, 10), date(2026, 12, 10), "看病")
+    services.requests.decide(supervisor, request.id, True, "")
+    dialog = PersonCalendarDialog(services, 2026, 12, clerk.account_id)
+    qtbot.addWidget(dialog)
+    cells = {
+        dialog.table.item(r, c).text().split("\n")[0]: dialog.table.item(r, c).text()
+        for r in range(dialog.table.rowCount())
+        for c in range(7)
+        if dialog.table.item(r, c) is not None
+    }
+    assert len(cells) == 31
+    assert cells["1"] == "1\n早班\n08:00–16:00"
+    assert dialog.table.item(0, 1).text().startswith("1")  # 1 December 2026 is a Tuesday
+    assert cells["10"] == "10\nleave"

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
+from desk_app.domain.roster import Wish
 from desk_app.roster.solver import Solution
 from desk_app.services.container import Services
 from desk_app.services.roster import RosterIssue
@@ -135,6 +136,8 @@ class RosterTab(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.installEventFilter(self)
+        self.table.verticalHeader().sectionDoubleClicked.connect(self.show_person)
+        self.table.verticalHeader().setToolTip(self.tr("Double-click a name for that person's calendar"))
 
         self.issues = QListWidget()
         self.issues.setMaximumHeight(110)
@@ -354,19 +357,58 @@ class RosterTab(QWidget):
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
-        if not index.isValid() or not (self.model.flags(index) & Qt.ItemFlag.ItemIsEditable):
+        account_id, day = self.model.account_of(index.row()), self.model.day_of(index.column())
+        if account_id is None or day is None:
             return
         menu = QMenu(self)
-        for n, template in enumerate(self.model.templates, start=1):
-            action = menu.addAction(f"{n}  {template.name} {template.span_text()}")
-            action.triggered.connect(lambda _c=False, t=template.id: self.model.setData(index, t))
-        menu.addSeparator()
-        menu.addAction(self.tr("X  Day off (kept by the generator)")).triggered.connect(
-            lambda: self.model.setData(index, "off")
+        if self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            for n, template in enumerate(self.model.templates, start=1):
+                action = menu.addAction(f"{n}  {template.name} {template.span_text()}")
+                action.triggered.connect(lambda _c=False, t=template.id: self.model.setData(index, t))
+            menu.addSeparator()
+            menu.addAction(self.tr("X  Day off (kept by the generator)")).triggered.connect(
+                lambda: self.model.setData(index, "off")
+            )
+            menu.addAction(self.tr("0  Clear")).triggered.connect(lambda: self.model.setData(index, None))
+            menu.addAction(self.tr("L  Lock / unlock")).triggered.connect(lambda: self.model.toggle_lock(index))
+            menu.addSeparator()
+        if self.supervisor or account_id == self._actor.account_id:
+            wishes = menu.addMenu(self.tr("Wish for this day"))
+            wishes.addAction(self.tr("Day off")).triggered.connect(lambda: self.ask_wish(account_id, day, "off", None))
+            wishes.addAction(self.tr("Work, any shift")).triggered.connect(
+                lambda: self.ask_wish(account_id, day, "on", None)
+            )
+            for template in self.model.templates:
+                wishes.addAction(self.tr("Work {shift}").format(shift=template.name)).triggered.connect(
+                    lambda _c=False, t=template.id: self.ask_wish(account_id, day, "on", t)
+                )
+            wishes.addAction(self.tr("No wish")).triggered.connect(lambda: self.remove_wish(account_id, day))
+        if not menu.isEmpty():
+            menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def ask_wish(self, account_id: int, day: date, kind: str, template_id: int | None) -> bool:
+        weight, ok = QInputDialog.getInt(
+            self, self.tr("Wish"), self.tr("How much does it matter? (1 a little … 10 very much)"), 3, 1, 10
         )
-        menu.addAction(self.tr("0  Clear")).triggered.connect(lambda: self.model.setData(index, None))
-        menu.addAction(self.tr("L  Lock / unlock")).triggered.connect(lambda: self.model.toggle_lock(index))
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        return ok and self.set_wish(account_id, day, kind, template_id, weight)
+
+    def set_wish(self, account_id: int, day: date, kind: str, template_id: int | None, weight: int) -> bool:
+        try:
+            self._services.roster.set_wish(self._actor, Wish(account_id, day, template_id, kind, weight))
+        except DeskError as exc:
+            self.message.setText(translate_error(exc))
+            return False
+        self.reload()
+        return True
+
+    def remove_wish(self, account_id: int, day: date) -> bool:
+        try:
+            self._services.roster.remove_wish(self._actor, account_id, day)
+        except DeskError as exc:
+            self.message.setText(translate_error(exc))
+            return False
+        self.reload()
+        return True
 
     # -- generating ------------------------------------------------------------------------------
     def generate(self) -> bool:
@@ -503,6 +545,14 @@ class RosterTab(QWidget):
         self.message.setStyleSheet("color: #2e7d32;")
         self.reload()
         return True
+
+    def show_person(self, row: int) -> None:
+        """One person's month as a calendar (a clerk opens their own from their row)."""
+        from desk_app.ui.roster_tab.person_calendar import PersonCalendarDialog
+
+        account_id = self.model.account_of(row)
+        if account_id is not None:
+            PersonCalendarDialog(self._services, *self.year_month(), account_id, self).open()
 
     def edit_rules(self) -> None:
         from desk_app.ui.roster_tab.rules_dialog import RosterRulesDialog
