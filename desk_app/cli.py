@@ -174,11 +174,15 @@ def run(args: argparse.Namespace) -> int:
                     seed=args.seed,
                     progress=_progress_printer("tickets"),
                 )
+            from desk_app.services.demo_roster import generate_roster
+
+            roster = generate_roster(services, seed=args.seed)
         finally:
             services.close()
         print(summary.describe())
         if tickets is not None:
             print(tickets.describe())
+        print(roster.describe())
         return EXIT_OK
     if args.command == "verify":
         services = _open(args.db)

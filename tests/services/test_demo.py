@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -157,7 +158,28 @@ def test_cli_demo(db_url, capsys):
     out = capsys.readouterr().out
     assert "80 log entries" in out
     assert "Demo tickets: 50 (" in out  # 25 a day by default
+    assert re.search(r"Demo roster: \d{4}-\d\d published, \d{4}-\d\d as a draft", out)
     assert DEMO_PASSWORD in out
     assert main(["--db", db_url, "verify"]) == 0
     assert main(["--db", db_url, "demo", "--days", "2"]) == 1
     assert "already has log entries" in capsys.readouterr().err
+
+
+def test_the_demo_roster_is_published_for_this_month_and_drafted_for_the_next(services, clock, demo):
+    from desk_app.roster.checker import violations
+    from desk_app.roster.problem import load_problem
+    from desk_app.services.demo_roster import generate_roster
+
+    summary = generate_roster(services)
+    assert summary.published == (2026, 11) and summary.draft == (2026, 12)
+    current = services.roster.month(2026, 11)
+    assert current.published and current.version == 1
+    today = clock.now().astimezone(TZ).date()
+    for template in services.roster.templates():  # the handover knows who comes next
+        assert len(services.roster.expected_on(today, template.id)) == 1
+    problem = load_problem(services.roster.problem(2026, 12))
+    draft = services.roster.month(2026, 12)
+    cells = [(f"a{a}", d.day - 1, f"s{t}") for a, d, t in draft.assignments()]
+    assert not draft.published and cells and violations(problem, cells) == []
+    assert all(m.rules.mobile for m in services.roster.staff())
+    assert generate_roster(services).shifts == 0  # never over a roster that exists
