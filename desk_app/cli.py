@@ -116,6 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
     monthly.add_argument("month", type=_month, metavar="YYYY-MM")
     monthly.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
 
+    backup = commands.add_parser("backup", help="back the database up now (SQLite online backup)")
+    backup.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="where to write it (default: the backup folder)"
+    )
+    restore = commands.add_parser(
+        "restore", help="check a backup and put it in place of the database (the old one is kept aside)"
+    )
+    restore.add_argument("backup_file", type=Path, metavar="FILE")
+
     roster = commands.add_parser("roster", help="the roster solver, headless")
     roster_commands = roster.add_subparsers(dest="roster_command", metavar="COMMAND", required=True)
     solve = roster_commands.add_parser("solve", help="solve a roster problem (JSON) with OR-Tools CP-SAT")
@@ -209,6 +218,8 @@ def run(args: argparse.Namespace) -> int:
             services.close()
         print(f"{args.output}: {pages} pages" if pages != 1 else f"{args.output}: 1 page")
         return EXIT_OK
+    if args.command in ("backup", "restore"):
+        return _backup_or_restore(args)
     if args.command == "roster":
         from desk_app.roster.problem import ProblemError
         from desk_app.roster.solver import solve_file
@@ -244,6 +255,40 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.output}: {rows} tickets")
         return EXIT_OK
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _database_file(url: str | None) -> Path:
+    from desk_app.paths import default_db_url
+    from desk_app.storage.database import sqlite_path
+
+    path = sqlite_path(url or default_db_url())
+    if path is None:
+        raise DeskError("Backups are made of an SQLite database file; {url} is not one.", url=url)
+    return path
+
+
+def _backup_or_restore(args: argparse.Namespace) -> int:
+    from desk_app.domain.clock import SystemClock
+    from desk_app.local_settings import backup_folder
+    from desk_app.services.backup import BackupPlan, check_backup, online_backup, restore
+    from desk_app.single_instance import is_running
+
+    database = _database_file(args.db)
+    if args.command == "backup":
+        if args.output is not None:
+            written = online_backup(database, args.output)
+        else:
+            written = BackupPlan(backup_folder(), SystemClock()).manual(database)
+        print(written)
+        return EXIT_OK
+    if is_running(database):
+        raise DeskError("DutyDesk is open on this database: close it before restoring.")
+    summary = check_backup(args.backup_file)
+    aside = restore(args.backup_file, database, SystemClock())
+    print(f"{database}: restored from {args.backup_file} ({summary})")
+    if aside is not None:
+        print(f"the replaced database is kept as {aside}")
+    return EXIT_OK
 
 
 def _print(services, args: argparse.Namespace) -> int:  # services: Services

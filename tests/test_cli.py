@@ -150,3 +150,36 @@ def test_roster_solve_from_the_command_line(tmp_path: Path, capsys) -> None:
     assert "not valid JSON" in err and len(err.strip().splitlines()) == 1
     with pytest.raises(SystemExit):
         main(["roster", "solve", str(source), "--time-limit", "0", "-o", "x.json"])
+
+
+def test_backup_and_restore_from_the_command_line(qapp, services, clerk, db_url, tmp_path: Path, capsys) -> None:
+    from desk_app.domain.categories import LogCategory
+
+    services.log.add(clerk, LogCategory.PATROL, "巡查")
+    target = tmp_path / "usb" / "desk.sqlite"
+    assert main(["--db", db_url, "backup", "-o", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    services.log.add(clerk, LogCategory.PATROL, "备份之后")
+    services.close()
+    assert main(["--db", db_url, "restore", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "restored from" in out and "OK: 1 log entries" in out and "kept as" in out
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"not a database at all")
+    assert main(["--db", db_url, "restore", str(broken)]) == 1
+    assert capsys.readouterr().err.startswith("desk-app: ")
+
+
+def test_restore_is_refused_while_the_program_has_the_database_open(qapp, services, db_url, tmp_path, capsys):
+    from desk_app.single_instance import SingleInstance
+    from desk_app.storage.database import sqlite_path
+
+    backup = tmp_path / "b.sqlite"
+    assert main(["--db", db_url, "backup", "-o", str(backup)]) == 0
+    running = SingleInstance(sqlite_path(db_url))
+    assert running.claim()
+    try:
+        assert main(["--db", db_url, "restore", str(backup)]) == 1
+        assert "close it before restoring" in capsys.readouterr().err
+    finally:
+        running.release()
