@@ -181,10 +181,10 @@ class BackupPlan:
 
     def __init__(self, folder: Path, clock: Clock) -> None:
         self.folder = Path(folder)
-        self._clock = clock
+        self.clock = clock
 
     def _today(self) -> date:
-        return self._clock.now().date()
+        return self.clock.now().date()
 
     def daily(self, database: Path) -> Path | None:
         """Today's backup if there is none yet (and this month's monthly); None if done."""
@@ -200,7 +200,7 @@ class BackupPlan:
         return made
 
     def manual(self, database: Path) -> Path:
-        stamp = self._clock.now().strftime("%Y%m%dT%H%M%S")
+        stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
         return online_backup(database, self.folder / f"dutydesk-manual-{stamp}.sqlite")
 
     def prune(self) -> list[Path]:

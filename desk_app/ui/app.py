@@ -11,18 +11,24 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app import __version__
-from desk_app.domain.clock import Clock
+from desk_app.domain.clock import Clock, SystemClock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError, DeskError
 from desk_app.domain.roles import Actor
+from desk_app.local_settings import backup_folder
 from desk_app.paths import APP_NAME, ORG_NAME, default_db_url, font_path, log_dir
+from desk_app.services.backup import BackupFile, BackupPlan, restore
 from desk_app.services.container import Services
+from desk_app.single_instance import SingleInstance
+from desk_app.storage.database import sqlite_path
 from desk_app.ui import i18n
+from desk_app.ui.backup_scheduler import BackupScheduler
 from desk_app.ui.errors import install_exception_hook, setup_logging
 from desk_app.ui.main_window import MainWindow, TabFactory
 from desk_app.ui.setup_dialog import SetupDialog
@@ -34,10 +40,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 
 OpenServices = Callable[[str], Services]
-
-
-def _open_services(url: str) -> Services:
-    return Services.open(url)
+# ask_restore(the error or None for a missing file, the backup) -> restore it?
+AskRestore = Callable[[DeskError | None, BackupFile], bool]
 
 
 class Startup(QObject):
@@ -57,13 +61,18 @@ class Startup(QObject):
         open_services: OpenServices | None = None,
         clock: Clock | None = None,
         log_tab_factory: TabFactory | None = None,
+        backups: BackupPlan | None = None,
+        ask_restore: AskRestore | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.url = url
-        self._open_services = open_services or (
-            (lambda u: Services.open(u, clock=clock)) if clock is not None else _open_services
-        )
+        # Where backups are made and looked for (None: no automatic backups, no restore offer).
+        self.backups = backups
+        self._ask_restore = ask_restore or self._ask_restore_dialog
+        self.scheduler: BackupScheduler | None = None
+        backup_dir = backups.folder if backups is not None else None
+        self._open_services = open_services or (lambda u: Services.open(u, clock=clock, backup_dir=backup_dir))
         self._log_tab_factory = log_tab_factory
         self.services: Services | None = None
         self.window: MainWindow | None = None
@@ -84,7 +93,10 @@ class Startup(QObject):
         self.show_main_window(actor)
         return True
 
-    def open_database(self) -> bool:
+    def open_database(self, retry: bool = True) -> bool:
+        path = sqlite_path(self.url)
+        if path is not None and not path.exists() and retry and self._recover(None, path):
+            return self.open_database(retry=False)
         try:
             try:
                 self.services = self._open_services(self.url)
@@ -97,10 +109,51 @@ class Startup(QObject):
         except DeskError as exc:
             self.error = exc
             log.error("cannot open the database %s: %s", self.url, exc.english())
+            if retry and path is not None and self._recover(exc, path):
+                self.error = None
+                return self.open_database(retry=False)
             self.report_error(exc)
             self._finish(EXIT_FAILED)
             return False
+        if self.backups is not None and path is not None:
+            self.scheduler = BackupScheduler(self.backups, path, self)
+            self.scheduler.start()
         return True
+
+    def _recover(self, exc: DeskError | None, path: Path) -> bool:
+        """Offer the newest backup that passes every check; restoring keeps the damaged or
+        unreadable file aside (renamed, never overwritten). ``exc`` None: the file is missing."""
+        if self.backups is None:
+            return False
+        best = self.backups.newest_good()
+        if best is None or not self._ask_restore(exc, best):
+            return False
+        try:
+            aside = restore(best.path, path, self.backups.clock)
+        except (DeskError, OSError) as failure:
+            log.error("restoring %s failed: %s", best.path, failure)
+            return False
+        log.warning("restored %s from %s; the previous file is kept as %s", path, best.path, aside)
+        return True
+
+    def _ask_restore_dialog(self, exc: DeskError | None, backup: BackupFile) -> bool:
+        if exc is None:
+            question = self.tr(
+                "There is no database at {path}, but there is a backup of {time}.\n\n"
+                "Restore the backup, or start with a new, empty desk?"
+            ).format(path=sqlite_path(self.url), time=f"{backup.made:%Y-%m-%d %H:%M}")
+        else:
+            question = self.tr(
+                "DutyDesk cannot open its database.\n\n{reason}\n\nThe newest good backup is of {time}. "
+                "Restore it? The current file is kept aside, not overwritten."
+            ).format(reason=i18n.translate_error(exc), time=f"{backup.made:%Y-%m-%d %H:%M}")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore a backup"), question)
+        restore_button = box.addButton(self.tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(
+            self.tr("Start a new desk") if exc is None else self.tr("Quit"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.exec()
+        return box.clickedButton() is restore_button
 
     def report_error(self, exc: DeskError) -> None:
         QMessageBox.critical(
@@ -135,6 +188,8 @@ class Startup(QObject):
         window.signed_out.connect(self._on_signed_out, queued)
         window.closed.connect(self._on_closed, queued)
         self.window = window
+        if self.scheduler is not None:
+            self.scheduler.failed.connect(window.show_backup_failure)
         window.show()
         return window
 
@@ -162,6 +217,14 @@ class Startup(QObject):
         self.done = True
         self.finished.emit(code)
         return False
+
+    def bring_to_front(self) -> None:
+        """A second start of the program: show this one instead."""
+        target = self.window or QApplication.activeModalWidget()
+        if target is not None:
+            target.showNormal()
+            target.raise_()
+            target.activateWindow()
 
     def shutdown(self) -> None:
         if self.services is not None:
@@ -214,7 +277,15 @@ def run_gui(db_url: str | None) -> int:
     log.info("DutyDesk %s starting", __version__)
     i18n.install_translators(app)
     install_fonts(app)
-    startup = Startup(db_url or default_db_url())
+    url = db_url or default_db_url()
+    database = sqlite_path(url)
+    instance = SingleInstance(database) if database is not None else None
+    if instance is not None and not instance.claim():
+        log.info("DutyDesk is already open on %s: brought it to the front", database)
+        return EXIT_OK
+    startup = Startup(url, backups=BackupPlan(backup_folder(), SystemClock()))
+    if instance is not None:
+        instance.activate_requested.connect(startup.bring_to_front)
     startup.finished.connect(app.exit)
     try:
         if not startup.start():
@@ -225,4 +296,6 @@ def run_gui(db_url: str | None) -> int:
         return EXIT_FAILED
     finally:
         startup.shutdown()
+        if instance is not None:
+            instance.release()
         log.info("DutyDesk stopped")

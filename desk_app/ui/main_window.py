@@ -267,6 +267,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.ticket_tab)
         self.ticket_tab.show_ticket(ticket_id)
 
+    def show_backup_failure(self, reason: str) -> None:
+        """The daily backup failed (tried again every hour): say so until it works."""
+        self.statusBar().showMessage(self.tr("The daily backup failed: {reason}").format(reason=reason))
+
     def _show_handover_status(self, text: str) -> None:
         self.handover_label.setText(text)
         self.handover_label.setVisible(bool(text))

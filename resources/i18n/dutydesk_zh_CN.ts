@@ -687,7 +687,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../desk_app/ui/app.py" line="+93"/>
+        <location filename="../../desk_app/ui/app.py" line="+105"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>无法打开数据库 {path}：{reason}</translation>
     </message>
@@ -1171,6 +1171,47 @@
         <location line="+5"/>
         <source>A wish is for a day still to come.</source>
         <translation>意愿只能针对今后的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/backup.py" line="+53"/>
+        <source>There is no database at {path}.</source>
+        <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup folder {path} cannot be written: {reason}</source>
+        <translation>无法写入备份文件夹 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The backup could not be written to {path}: {reason}</source>
+        <translation>备份无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There is no backup at {path}.</source>
+        <translation>{path} 处没有备份。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+15"/>
+        <source>{path} is not a usable backup: {reason}</source>
+        <translation>{path} 不是可用的备份：{reason}</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>{path} is damaged (integrity check: {reason}).</source>
+        <translation>{path} 已损坏（完整性检查：{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{path} fails the log&apos;s hash chain: {reason}</source>
+        <translation>{path} 未通过值班记录的哈希链校验：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{path}: handover #{id} does not match its digest.</source>
+        <translation>{path}：交接班 #{id} 与其摘要不符。</translation>
     </message>
 </context>
 <context>
@@ -2399,6 +2440,11 @@ Log files: {logs}</source>
         <location line="+8"/>
         <source>{n} escalated to you</source>
         <translation>{n} 条上报给您</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The daily backup failed: {reason}</source>
+        <translation>每日备份失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3961,7 +4007,49 @@ Log files: {logs}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+15"/>
+        <location filename="../../desk_app/ui/app.py" line="+37"/>
+        <source>There is no database at {path}, but there is a backup of {time}.
+
+Restore the backup, or start with a new, empty desk?</source>
+        <translation>{path} 处没有数据库，但有 {time} 的备份。
+
+恢复该备份，还是新建一个空白的前台？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>DutyDesk cannot open its database.
+
+{reason}
+
+The newest good backup is of {time}. Restore it? The current file is kept aside, not overwritten.</source>
+        <translation>值班台无法打开数据库。
+
+{reason}
+
+最新的完好备份为 {time}。是否恢复？当前文件会另行保留，不会被覆盖。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new desk</source>
+        <translation>新建前台</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>DutyDesk cannot start</source>
         <translation>值班台无法启动</translation>
     </message>

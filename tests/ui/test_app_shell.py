@@ -586,3 +586,99 @@ def test_crash_dialog_copies_its_details(qtbot):
 
 def test_bundled_cjk_font_is_registered(qapp):
     assert "WenQuanYi Micro Hei" in install_fonts(qapp)
+
+
+# -- backups at start-up ------------------------------------------------------------------------
+def _desk_with_backup(db_url, clock, tmp_path):
+    from desk_app.domain.categories import LogCategory
+    from desk_app.services.backup import BackupPlan
+    from desk_app.services.container import Services
+
+    services = Services.open(db_url, clock=clock)
+    supervisor = services.desk.set_up(
+        services.accounts,
+        desk_name="XX花园客户服务中心前台",
+        timezone="Asia/Shanghai",
+        shifts=[("早班", 480, 480), ("中班", 960, 480), ("夜班", 0, 480)],
+        supervisor_username="zhang",
+        supervisor_name="张敏",
+        supervisor_password=SUPERVISOR_PASSWORD,
+    )
+    services.log.add(supervisor, LogCategory.PATROL, "备份里的记录")
+    services.close()
+    plan = BackupPlan(tmp_path / "usb", clock)
+    plan.daily(Path(db_url.removeprefix("sqlite:///")))
+    return plan
+
+
+def test_a_damaged_database_offers_the_newest_good_backup(qtbot, db_url, clock, tmp_path, script):
+    plan = _desk_with_backup(db_url, clock, tmp_path)
+    path = Path(db_url.removeprefix("sqlite:///"))
+    garbage = b"this file was damaged by a power cut" * 200
+    path.write_bytes(garbage)
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    asked = []
+    script.sign_ins.append([("zhang", SUPERVISOR_PASSWORD)])
+    startup = Startup(
+        db_url, clock=clock, log_tab_factory=plain_tab, backups=plan, ask_restore=lambda e, b: asked.append(b) or True
+    )
+    try:
+        assert startup.start()
+        assert len(asked) == 1 and asked[0].kind in ("daily", "monthly")
+        from desk_app.services.log import LogFilter
+
+        assert startup.services.log.count(LogFilter()) == 1  # the backup's record is back
+        kept = list(path.parent.glob("*.replaced-*"))
+        assert [k.read_bytes() for k in kept if k.suffix == ".sqlite"] == [garbage]  # never overwritten
+    finally:
+        startup.shutdown()
+
+
+def test_declining_the_backup_leaves_everything_as_it_was(qtbot, db_url, clock, tmp_path, boxes, script):
+    plan = _desk_with_backup(db_url, clock, tmp_path)
+    path = Path(db_url.removeprefix("sqlite:///"))
+    path.write_bytes(b"damaged" * 500)
+    startup = Startup(db_url, clock=clock, backups=plan, ask_restore=lambda e, b: False)
+    assert not startup.start()
+    assert startup.exit_code == EXIT_FAILED and path.read_bytes() == b"damaged" * 500
+    assert not list(path.parent.glob("*.replaced-*"))
+
+
+def test_a_missing_database_with_backups_asks_before_starting_a_new_desk(qtbot, db_url, clock, tmp_path, script):
+    plan = _desk_with_backup(db_url, clock, tmp_path)
+    path = Path(db_url.removeprefix("sqlite:///"))
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    reasons = []
+    script.sign_ins.append([("zhang", SUPERVISOR_PASSWORD)])
+    startup = Startup(
+        db_url, clock=clock, log_tab_factory=plain_tab, backups=plan, ask_restore=lambda e, b: reasons.append(e) or True
+    )
+    try:
+        assert startup.start()
+        assert reasons == [None] and script.shown == ["sign-in"]  # restored: no new setup
+    finally:
+        startup.shutdown()
+
+
+def test_the_daily_backup_runs_at_start_and_failures_reach_the_status_bar(qtbot, db_url, clock, tmp_path, script):
+    from desk_app.services.backup import BackupPlan
+
+    plan = _desk_with_backup(db_url, clock, tmp_path)
+    for made in plan.folder.glob("*.sqlite"):
+        made.unlink()
+    script.sign_ins.append([("zhang", SUPERVISOR_PASSWORD)])
+    startup = Startup(db_url, clock=clock, log_tab_factory=plain_tab, backups=plan)
+    try:
+        assert startup.start()
+        qtbot.waitUntil(lambda: (plan.folder / f"dutydesk-daily-{clock.now():%Y-%m-%d}.sqlite").exists())
+        blocker = tmp_path / "unplugged"
+        blocker.write_text("a file where the USB drive's folder should be")
+        qtbot.waitUntil(lambda: startup.scheduler.task is None)  # the first backup has reported
+        startup.scheduler.plan = BackupPlan(blocker / "backups", clock)
+        with qtbot.waitSignal(startup.scheduler.failed):
+            assert startup.scheduler.run() is not None
+        qtbot.waitUntil(lambda: "daily backup failed" in startup.window.statusBar().currentMessage())
+    finally:
+        startup.shutdown()
