@@ -8,13 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from desk_app.paths import APP_NAME, ORG_NAME, data_dir
+from desk_app.paths import data_dir
 
 BACKUP_FOLDER_KEY = "backup/folder"
 
 
 def _settings() -> QSettings:
-    return QSettings(ORG_NAME, APP_NAME)
+    data_dir()  # names the application, also in the command line (which has no window)
+    return QSettings()
 
 
 def backup_folder() -> Path:

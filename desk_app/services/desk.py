@@ -16,9 +16,10 @@ from desk_app.domain.text_rules import FIELD_DESK_NAME, clean_text
 from desk_app.services.accounts import AccountService
 from desk_app.services.common import audit, to_db
 from desk_app.storage.database import Database
-from desk_app.storage.models import Account, Desk, ShiftTemplateRow
+from desk_app.storage.models import Account, Desk, DeskSettings, ShiftTemplateRow
 
 DESK_NAME_MAX = 60
+IDLE_LOCK_DEFAULT = 10
 SHIFT_NAME_MAX = 12
 FIELD_SHIFT_NAME = QT_TRANSLATE_NOOP("Field", "Shift name")
 
@@ -153,6 +154,24 @@ class DeskService:
             row.active = False
             audit(session, self._clock.now(), actor.account_id, "shift.retired", f"{row.id} {row.name}")
         self._templates = None
+
+    def idle_lock_minutes(self) -> int:
+        with self._db.read() as session:
+            row = session.get(DeskSettings, 1)
+            return row.idle_lock_minutes if row is not None else IDLE_LOCK_DEFAULT
+
+    def set_idle_lock_minutes(self, actor: Actor, minutes: int) -> None:
+        """How long the shared computer may stay unused before the window locks."""
+        require_role(actor, Role.SUPERVISOR)
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 240:
+            raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "The window locks after 1 to 240 minutes."))
+        with self._db.write() as session:
+            row = session.get(DeskSettings, 1)
+            if row is None:
+                row = DeskSettings(id=1)
+                session.add(row)
+            row.idle_lock_minutes = minutes
+            audit(session, self._clock.now(), actor.account_id, "desk.idle_lock", str(minutes))
 
     def shift_at(self, instant: datetime | None = None) -> ShiftOccurrence | None:
         return running_at(self.shift_templates(), instant or self._clock.now(), self.info().tz)

@@ -163,6 +163,7 @@ class DeskSettings(Base):
         CheckConstraint("min_rest_minutes BETWEEN 0 AND 1440", name="sane_min_rest"),
         CheckConstraint("leave_notice_days BETWEEN 0 AND 30", name="sane_leave_notice"),
         CheckConstraint("cover_max_minutes BETWEEN 30 AND 240", name="sane_cover_max"),
+        CheckConstraint("idle_lock_minutes BETWEEN 1 AND 240", name="sane_idle_lock"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -171,6 +172,8 @@ class DeskSettings(Base):
     min_rest_minutes: Mapped[int] = mapped_column(Integer, default=720, server_default="720")
     leave_notice_days: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     cover_max_minutes: Mapped[int] = mapped_column(Integer, default=240, server_default="240")
+    # The shared desk computer locks the window after this long without use.
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
 
 
 class HandoverItem(Base):

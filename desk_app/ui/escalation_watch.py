@@ -60,6 +60,7 @@ class EscalationWatch(QObject):
         tray_factory: Callable[[QObject], Tray | None] = system_tray,
     ) -> None:
         super().__init__(parent)
+        self.discreet = False  # set while the window is locked
         self._services = services
         self._actor = actor
         self._announced: set[int] = set()
@@ -111,7 +112,12 @@ class EscalationWatch(QObject):
             self._last_ticket = latest.ticket_id
             title = self.tr("Escalated to you: ticket #{id}").format(id=latest.ticket_id)
             kind = QCoreApplication.translate("TicketKind", latest.kind.label)
-            text = f"{kind}：{latest.description[:60]}\n{latest.reason}"
+            # While the window is locked the notice names the ticket, not what it says.
+            text = (
+                self.tr("Unlock DutyDesk to read it.")
+                if self.discreet
+                else f"{kind}：{latest.description[:60]}\n{latest.reason}"
+            )
             if len(new) > 1:
                 text += "\n" + self.tr("and {n} more").format(n=len(new) - 1)
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)

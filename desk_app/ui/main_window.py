@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from desk_app import __version__
 from desk_app.domain.errors import DeskError
@@ -21,6 +31,7 @@ from desk_app.ui import i18n
 from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.escalation_watch import EscalationWatch, NoticesDialog
 from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
+from desk_app.ui.idle_lock import IdleWatch, LockPage
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab import HandoverTab
@@ -90,7 +101,19 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.ticket_tab, self.tr("Tickets"))
         self.roster_tab = _roster_tab(services, actor, self.tabs)
         self.tabs.addTab(self.roster_tab, self.tr("Roster"))
-        self.setCentralWidget(self.tabs)
+        # The tabs, and the lock page that hides them after the idle time.
+        self.idle_minutes = services.desk.idle_lock_minutes()
+        self.lock_page = LockPage(services, actor, self.idle_minutes)
+        self.lock_page.unlocked.connect(self.unlock)
+        self.lock_page.switch_user.connect(self.sign_out)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
+        self._hidden_while_locked: list[QWidget] = []
+        self.idle_watch = IdleWatch(services.clock, self.idle_minutes, self)
+        self.idle_watch.idle.connect(self.lock)
+        self.idle_watch.start()
 
         self._build_menus()
         self.person_label = QLabel()
@@ -156,6 +179,10 @@ class MainWindow(QMainWindow):
         self.ticket_rules_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
         self.ticket_rules_action.triggered.connect(self.open_ticket_rules)
         admin_menu.addAction(self.ticket_rules_action)
+        self.backup_action = QAction(self.tr("&Backups and locking…"), self)
+        self.backup_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
+        self.backup_action.triggered.connect(self.open_backups)
+        admin_menu.addAction(self.backup_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -178,6 +205,11 @@ class MainWindow(QMainWindow):
 
     def open_accounts(self) -> None:
         AccountsDialog(self._services, self.actor, self).exec()
+
+    def open_backups(self) -> None:
+        from desk_app.ui.backup_dialog import BackupDialog
+
+        BackupDialog(self._services, self.actor, self).exec()
 
     def open_ticket_rules(self) -> None:
         from desk_app.ui.ticket_rules_dialog import TicketRulesDialog
@@ -267,6 +299,36 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.ticket_tab)
         self.ticket_tab.show_ticket(ticket_id)
 
+    # -- the idle lock -----------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_page
+
+    def lock(self) -> None:
+        """Hide every record: the tabs, the menus, the notices and any open dialog."""
+        if self.locked:
+            return
+        self._hidden_while_locked = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible() and w.isWindow()
+        ]
+        for widget in self._hidden_while_locked:
+            widget.hide()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.escalation_watch.discreet = True
+        self.menuBar().setEnabled(False)
+        self.notices_button.setEnabled(False)
+        self.lock_page.password.setFocus()
+
+    def unlock(self) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self.escalation_watch.discreet = False
+        self.menuBar().setEnabled(True)
+        self.notices_button.setEnabled(True)
+        for widget in self._hidden_while_locked:
+            widget.show()
+        self._hidden_while_locked = []
+        self.idle_watch.last = self._services.clock.now()
+
     def show_backup_failure(self, reason: str) -> None:
         """The daily backup failed (tried again every hour): say so until it works."""
         self.statusBar().showMessage(self.tr("The daily backup failed: {reason}").format(reason=reason))
@@ -289,6 +351,7 @@ class MainWindow(QMainWindow):
         self.handover_tab.save_open_work()
         self.status_timer.stop()
         self.escalation_watch.stop()
+        self.idle_watch.stop()
         self.save_window_state()
         super().closeEvent(event)
         log.info("%s: %s", "signed out" if self._signing_out else "window closed", self.actor.username)

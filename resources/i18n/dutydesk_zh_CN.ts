@@ -206,6 +206,69 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/backup_dialog.py" line="+37"/>
+        <source>Backups and locking</source>
+        <translation>备份与锁屏</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the window after:</source>
+        <translation>无人操作多久后锁屏：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A backup is made every day the program runs; dailies are kept for a month, the first of each month for three years. Restore with “desk-app restore FILE” while DutyDesk is closed; the backup is checked first and the current database kept aside.</source>
+        <translation>程序运行的每一天都会自动备份；每日备份保留一个月，每月第一份保留三年。恢复时请先关闭值班台，再运行“desk-app restore 文件”；恢复前会先检查备份，并另行保留当前数据库。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No backups in this folder yet.</source>
+        <translation>此文件夹中还没有备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Backed up to {path}.</source>
+        <translation>已备份到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved: the window locks after {n} minutes from the next sign-in.</source>
+        <translation>已保存：下次登录起，无人操作 {n} 分钟后锁屏。</translation>
+    </message>
+</context>
+<context>
     <name>ChangesDialog</name>
     <message>
         <location filename="../../desk_app/ui/roster_tab/changes_dialog.py" line="+13"/>
@@ -461,7 +524,7 @@
     </message>
     <message>
         <location filename="../../desk_app/domain/shifts.py" line="+52"/>
-        <location filename="../../desk_app/services/desk.py" line="+124"/>
+        <location filename="../../desk_app/services/desk.py" line="+125"/>
         <source>A shift must start between 00:00 and 23:59.</source>
         <translation>班次开始时间必须在 00:00 至 23:59 之间。</translation>
     </message>
@@ -608,6 +671,11 @@
         <location line="+32"/>
         <source>There is already a shift called {name}.</source>
         <translation>已有名为{name}的班次。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The window locks after 1 to 240 minutes.</source>
+        <translation>锁屏时间须为 1 到 240 分钟。</translation>
     </message>
     <message>
         <location filename="../../desk_app/services/log.py" line="+3"/>
@@ -965,7 +1033,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desk_app/services/desk.py" line="+16"/>
+        <location filename="../../desk_app/services/desk.py" line="-17"/>
         <location filename="../../desk_app/services/roster.py" line="+229"/>
         <location line="+322"/>
         <source>Unknown shift.</source>
@@ -1283,12 +1351,17 @@
 <context>
     <name>EscalationWatch</name>
     <message>
-        <location filename="../../desk_app/ui/escalation_watch.py" line="+112"/>
+        <location filename="../../desk_app/ui/escalation_watch.py" line="+113"/>
         <source>Escalated to you: ticket #{id}</source>
         <translation>上报给您的工单：#{id}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Unlock DutyDesk to read it.</source>
+        <translation>请解锁值班台后查看。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>and {n} more</source>
         <translation>另有 {n} 条</translation>
     </message>
@@ -2084,6 +2157,34 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../../desk_app/ui/idle_lock.py" line="+83"/>
+        <source>DutyDesk is locked</source>
+        <translation>值班台已锁定</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No one used the desk computer for {n} minutes, so the records are hidden. {name}, type your password to continue.</source>
+        <translation>前台电脑已 {n} 分钟无人操作，记录已隐藏。{name}，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in as someone else</source>
+        <translation>换人登录</translation>
+    </message>
+</context>
+<context>
     <name>LogCategory</name>
     <message>
         <location filename="../../desk_app/domain/categories.py" line="-34"/>
@@ -2318,7 +2419,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+86"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+97"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
     </message>
@@ -2342,7 +2443,7 @@
         <translation type="vanished">本版本的值班台暂不提供值班安排表。在此之前，请继续使用纸质排班表。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+56"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2377,6 +2478,11 @@
         <translation>工单规则与收费价格(&amp;T)…</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Backups and locking…</source>
+        <translation>备份与锁屏(&amp;B)…</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
@@ -2397,7 +2503,7 @@
         <translation>关于值班台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>The language is now {language}. It takes effect when DutyDesk is started again.</source>
         <translation>界面语言已改为 {language}，重新启动值班台后生效。</translation>
     </message>
@@ -2442,7 +2548,7 @@ Log files: {logs}</source>
         <translation>{n} 条上报给您</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+63"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>

@@ -1,0 +1,138 @@
+"""Backups and the idle lock, for a supervisor: the folder backups go to (this computer's
+setting: a USB drive or a network share), a backup made now, the backups there; and how
+long the desk computer may stay unused before the window locks (the desk's rule)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app import local_settings
+from desk_app.domain.errors import DeskError
+from desk_app.domain.roles import Actor
+from desk_app.services.backup import BackupPlan
+from desk_app.services.container import Services
+from desk_app.storage.database import sqlite_path
+from desk_app.ui.i18n import translate_error
+from desk_app.ui.tasks import Task, run_in_background
+
+
+class BackupDialog(QDialog):
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Backups and locking"))
+        self._services = services
+        self._actor = actor
+        self.task: Task | None = None
+        self.folder = QLineEdit(str(local_settings.backup_folder()))
+        self.folder.setReadOnly(True)
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self.choose_folder)
+        self.now_button = QPushButton(self.tr("Back up now"))
+        self.now_button.clicked.connect(self.back_up_now)
+        self.list = QListWidget()
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setValue(services.desk.idle_lock_minutes())
+        save_idle = QPushButton(self.tr("Save"))
+        save_idle.clicked.connect(self.save_idle)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle)
+        idle_row.addWidget(save_idle)
+        idle_row.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Backup folder:"), folder_row)
+        form.addRow(self.tr("Lock the window after:"), idle_row)
+        hint = QLabel(
+            self.tr(
+                "A backup is made every day the program runs; dailies are kept for a month, the "
+                "first of each month for three years. Restore with “desk-app restore FILE” while "
+                "DutyDesk is closed; the backup is checked first and the current database kept aside."
+            )
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.now_button)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(640, 460)
+        self.show_backups()
+
+    def _plan(self) -> BackupPlan:
+        return BackupPlan(Path(self.folder.text()), self._services.clock)
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
+        self.message.setText(text)
+
+    def show_backups(self) -> None:
+        self.list.clear()
+        for backup in self._plan().backups():
+            self.list.addItem(f"{backup.made:%Y-%m-%d %H:%M}  {backup.path.name}")
+        if self.list.count() == 0:
+            self.list.addItem(self.tr("No backups in this folder yet."))
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.folder.text())
+        if chosen:
+            self.set_folder(Path(chosen))
+
+    def set_folder(self, folder: Path) -> None:
+        local_settings.set_backup_folder(folder)
+        self.folder.setText(str(folder))
+        self.show_backups()
+
+    def back_up_now(self) -> Task | None:
+        database = sqlite_path(self._services.db.url)
+        if database is None:
+            return None
+        plan = self._plan()
+        self.now_button.setEnabled(False)
+        self.task = run_in_background(lambda _p: plan.manual(database), self._made, self._failed, context=self)
+        return self.task
+
+    def _made(self, path: object) -> None:
+        self.now_button.setEnabled(True)
+        self._say(self.tr("Backed up to {path}.").format(path=str(path)), ok=True)
+        self.show_backups()
+
+    def _failed(self, exc: BaseException, _trace: str) -> None:
+        self.now_button.setEnabled(True)
+        self._say(translate_error(exc) if isinstance(exc, DeskError) else str(exc), ok=False)
+
+    def save_idle(self) -> bool:
+        try:
+            self._services.desk.set_idle_lock_minutes(self._actor, self.idle.value())
+        except DeskError as exc:
+            self._say(translate_error(exc), ok=False)
+            return False
+        self._say(
+            self.tr("Saved: the window locks after {n} minutes from the next sign-in.").format(n=self.idle.value()),
+            ok=True,
+        )
+        return True
