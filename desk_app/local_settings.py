@@ -4,6 +4,7 @@ Windows): where backups go (a USB drive or a network share of this PC). The desk
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -25,3 +26,39 @@ def backup_folder() -> Path:
 
 def set_backup_folder(folder: Path) -> None:
     _settings().setValue(BACKUP_FOLDER_KEY, str(folder))
+
+
+MAIL_KEYS = ("mail/host", "mail/port", "mail/user", "mail/sender", "mail/tls")
+
+
+@dataclass(frozen=True)
+class MailServer:
+    """Where reports are sent from (the password is in the system's password store)."""
+
+    host: str = ""
+    port: int = 465
+    user: str = ""
+    sender: str = ""
+    tls: bool = True  # SMTP over TLS (465); False: STARTTLS (587)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host and self.user)
+
+
+def mail_server() -> MailServer:
+    settings = _settings()
+    return MailServer(
+        host=str(settings.value("mail/host", "")),
+        port=int(str(settings.value("mail/port", 465)) or 465),
+        user=str(settings.value("mail/user", "")),
+        sender=str(settings.value("mail/sender", "")),
+        tls=str(settings.value("mail/tls", "true")).lower() in ("true", "1"),
+    )
+
+
+def set_mail_server(server: MailServer) -> None:
+    settings = _settings()
+    for key, value in zip(MAIL_KEYS, (server.host, server.port, server.user, server.sender, server.tls), strict=True):
+        settings.setValue(key, value)
+    settings.sync()

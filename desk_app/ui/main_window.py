@@ -183,6 +183,10 @@ class MainWindow(QMainWindow):
         self.backup_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
         self.backup_action.triggered.connect(self.open_backups)
         admin_menu.addAction(self.backup_action)
+        self.mail_action = QAction(self.tr("&Mail server…"), self)
+        self.mail_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
+        self.mail_action.triggered.connect(self.open_mail)
+        admin_menu.addAction(self.mail_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -205,6 +209,11 @@ class MainWindow(QMainWindow):
 
     def open_accounts(self) -> None:
         AccountsDialog(self._services, self.actor, self).exec()
+
+    def open_mail(self) -> None:
+        from desk_app.ui.mail_dialog import MailDialog
+
+        MailDialog(self).exec()
 
     def open_backups(self) -> None:
         from desk_app.ui.backup_dialog import BackupDialog

@@ -1281,6 +1281,37 @@
         <source>{path}: handover #{id} does not match its digest.</source>
         <translation>{path}：交接班 #{id} 与其摘要不符。</translation>
     </message>
+    <message>
+        <location filename="../../desk_app/mailer.py" line="+32"/>
+        <source>The mail server is not set up yet.</source>
+        <translation>尚未设置邮件服务器。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give at least one mail address.</source>
+        <translation>请至少填写一个邮箱地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The mail password is not stored yet.</source>
+        <translation>尚未保存邮箱密码。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The mail could not be sent: {reason}</source>
+        <translation>邮件发送失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/secrets.py" line="+25"/>
+        <source>A password needs the account it belongs to.</source>
+        <translation>保存密码需要对应的账号。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <source>The system&apos;s password store refused: {reason}</source>
+        <translation>系统密码库拒绝了操作：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>DocumentRunner</name>
@@ -2417,6 +2448,85 @@
     </message>
 </context>
 <context>
+    <name>MailDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/mail_dialog.py" line="+31"/>
+        <source>Mail server</source>
+        <translation>邮件服务器</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TLS from the start (port 465); unticked: STARTTLS (port 587)</source>
+        <translation>直接使用 TLS（端口 465）；不勾选则用 STARTTLS（端口 587）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+49"/>
+        <source>stored in the system&apos;s password store</source>
+        <translation>已保存在系统密码库中</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>not stored yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>address for a test mail</source>
+        <translation>测试邮件的收件地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a test mail</source>
+        <translation>发送测试邮件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender address:</source>
+        <translation>发件地址：</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>DutyDesk test mail</source>
+        <translation>值班台测试邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The duty desk can send reports from this address.</source>
+        <translation>值班台可以用此地址发送报表。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The test mail was sent.</source>
+        <translation>测试邮件已发送。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="+97"/>
@@ -2483,6 +2593,11 @@
         <translation>备份与锁屏(&amp;B)…</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Mail server…</source>
+        <translation>邮件服务器(&amp;M)…</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
@@ -2503,7 +2618,7 @@
         <translation>关于值班台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>The language is now {language}. It takes effect when DutyDesk is started again.</source>
         <translation>界面语言已改为 {language}，重新启动值班台后生效。</translation>
     </message>
