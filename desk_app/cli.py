@@ -125,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("backup_file", type=Path, metavar="FILE")
 
+    smoke = commands.add_parser("smoke-test", help="check the installed program end to end, offscreen")
+    smoke.add_argument("--db", dest="smoke_db", required=True, metavar="URL", help="a NEW database to fill")
+    smoke.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+
     roster = commands.add_parser("roster", help="the roster solver, headless")
     roster_commands = roster.add_subparsers(dest="roster_command", metavar="COMMAND", required=True)
     solve = roster_commands.add_parser("solve", help="solve a roster problem (JSON) with OR-Tools CP-SAT")
@@ -218,6 +222,10 @@ def run(args: argparse.Namespace) -> int:
             services.close()
         print(f"{args.output}: {pages} pages" if pages != 1 else f"{args.output}: 1 page")
         return EXIT_OK
+    if args.command == "smoke-test":
+        from desk_app.smoke import run_smoke_test
+
+        return run_smoke_test(args.smoke_db, args.output)
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args)
     if args.command == "roster":

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app import __version__
@@ -22,7 +22,7 @@ from desk_app.domain.clock import Clock, SystemClock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError, DeskError
 from desk_app.domain.roles import Actor
 from desk_app.local_settings import backup_folder
-from desk_app.paths import APP_NAME, ORG_NAME, default_db_url, font_path, log_dir
+from desk_app.paths import APP_NAME, ORG_NAME, default_db_url, font_path, log_dir, resource
 from desk_app.services.backup import BackupFile, BackupPlan, restore
 from desk_app.services.container import Services
 from desk_app.single_instance import SingleInstance
@@ -263,6 +263,7 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "dutydesk.png"))))
     # Windows come and go (sign-out closes the main window before sign-in shows):
     # Startup decides when the program ends.
     app.setQuitOnLastWindowClosed(False)
