@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSize, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSettings, QSize, QStandardPaths
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 # Rendering resolution for the printer, and (lower, grey) for the on-screen preview, which
 # keeps every page in memory.
 PRINT_DPI = 300
+PRINTER_KEY = "print/printer"  # QSettings: the printer belongs to the computer
 PREVIEW_DPI = 150
 
 
@@ -123,11 +124,16 @@ def print_pdf(parent: QWidget, pdf_path: Path) -> None:
         )
         return
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    remembered = str(QSettings().value(PRINTER_KEY, "") or "")
+    if remembered:
+        printer.setPrinterName(remembered)  # this computer's printer, as chosen last time
     pages.prepare(printer)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "Print preview"))
     dialog.paintRequested.connect(pages.paint)
     dialog.exec()
+    if printer.printerName():
+        QSettings().setValue(PRINTER_KEY, printer.printerName())
     dialog.deleteLater()
 
 
