@@ -13,9 +13,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from desk_app import __version__
 from desk_app.domain.clock import Clock, SystemClock
@@ -33,6 +33,7 @@ from desk_app.ui.errors import install_exception_hook, setup_logging
 from desk_app.ui.main_window import MainWindow, TabFactory
 from desk_app.ui.setup_dialog import SetupDialog
 from desk_app.ui.signin_dialog import SignInDialog
+from desk_app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -123,9 +124,9 @@ class Startup(QObject):
     def _recover(self, exc: DeskError | None, path: Path) -> bool:
         """Offer the newest backup that passes every check; restoring keeps the damaged or
         unreadable file aside (renamed, never overwritten). ``exc`` None: the file is missing."""
-        if self.backups is None:
+        if self.backups is None or not self.backups.backups():
             return False
-        best = self.backups.newest_good()
+        best = self._newest_good_backup()
         if best is None or not self._ask_restore(exc, best):
             return False
         try:
@@ -135,6 +136,33 @@ class Startup(QObject):
             return False
         log.warning("restored %s from %s; the previous file is kept as %s", path, best.path, aside)
         return True
+
+    def _newest_good_backup(self) -> BackupFile | None:
+        """Check the backups off the UI thread (each check reads a whole database) while a
+        busy dialog shows; the start-up waits in a local event loop."""
+        plan = self.backups
+        assert plan is not None
+        progress = QProgressDialog(self.tr("Checking the backups…"), "", 0, 0)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.setMinimumDuration(500)
+        loop = QEventLoop()
+        found: list[BackupFile | None] = []
+
+        def done(result: object) -> None:
+            found.append(result if isinstance(result, BackupFile) else None)
+            loop.quit()
+
+        def failed(error: BaseException, trace: str) -> None:
+            log.error("checking the backups failed: %s\n%s", error, trace)
+            found.append(None)
+            loop.quit()
+
+        run_in_background(lambda _p: plan.newest_good(), done, failed, context=self)
+        if not found:
+            loop.exec()
+        progress.close()
+        return found[0] if found else None
 
     def _ask_restore_dialog(self, exc: DeskError | None, backup: BackupFile) -> bool:
         if exc is None:

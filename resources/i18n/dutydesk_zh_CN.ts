@@ -755,7 +755,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../desk_app/ui/app.py" line="+105"/>
+        <location filename="../../desk_app/ui/app.py" line="+106"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>无法打开数据库 {path}：{reason}</translation>
     </message>
@@ -2529,12 +2529,13 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desk_app/smoke.py" line="+41"/>
         <location filename="../../desk_app/ui/main_window.py" line="+97"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+2"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
@@ -2798,7 +2799,7 @@ Log files: {logs}</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../desk_app/ui/print_preview.py" line="+65"/>
+        <location filename="../../desk_app/ui/print_preview.py" line="+66"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -2813,12 +2814,12 @@ Log files: {logs}</source>
         <translation>无法读取打印文件：{error}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -4228,7 +4229,12 @@ Log files: {logs}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+37"/>
+        <location filename="../../desk_app/ui/app.py" line="+39"/>
+        <source>Checking the backups…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>There is no database at {path}, but there is a backup of {time}.
 
 Restore the backup, or start with a new, empty desk?</source>
