@@ -12,12 +12,13 @@ from __future__ import annotations
 import enum
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from desk_app import local_settings, mailer
 from desk_app.domain.errors import DeskError
 from desk_app.ui.i18n import translate_error
 from desk_app.ui.tasks import ProgressFn, Task, run_in_background
@@ -31,6 +32,7 @@ class Output(enum.IntEnum):
     SAVE_PDF = 2
     SAVE_EXCEL = 3
     SAVE_CALENDAR = 4
+    SEND_MAIL = 5  # rendered and sent by mail from the background, as an attachment
 
 
 class DocumentRunner(QObject):
@@ -43,9 +45,10 @@ class DocumentRunner(QObject):
         self._progress: QProgressDialog | None = None
         self._folder: Path | None = None
 
-    def start(self, render: Render, file_name: str, output: Output) -> Task:
+    def start(self, render: Render, file_name: str, output: Output, mail_to: Sequence[str] = ()) -> Task:
         folder = Path(tempfile.mkdtemp(prefix="dutydesk-print-"))
         target = folder / file_name
+        server = local_settings.mail_server() if output is Output.SEND_MAIL else None
         self._folder = folder
         self._progress = QProgressDialog(self.tr("Preparing the document…"), "", 0, 0, self._parent)
         self._progress.setCancelButton(None)
@@ -54,6 +57,8 @@ class DocumentRunner(QObject):
 
         def work(progress: ProgressFn) -> Path:
             render(target, progress)
+            if server is not None:
+                mailer.send(server, list(mail_to), target.stem, target.stem, [target])
             return target
 
         self.task = run_in_background(
@@ -84,6 +89,10 @@ class DocumentRunner(QObject):
                 print_preview.print_pdf(self._parent, path)
             elif output is Output.SAVE_PDF:
                 print_preview.save_pdf_copy(self._parent, path, suggested_name=path.name)
+            elif output is Output.SEND_MAIL:
+                QMessageBox.information(
+                    self._parent, self.tr("Sent"), self.tr("{name} was sent by mail.").format(name=path.name)
+                )
             elif output is Output.SAVE_EXCEL:
                 print_preview.save_excel_copy(self._parent, path, suggested_name=path.name)
             else:

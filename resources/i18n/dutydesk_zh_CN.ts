@@ -1316,12 +1316,22 @@
 <context>
     <name>DocumentRunner</name>
     <message>
-        <location filename="../../desk_app/ui/documents.py" line="+50"/>
+        <location filename="../../desk_app/ui/documents.py" line="+53"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+41"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{name} was sent by mail.</source>
+        <translation>{name} 已通过邮件发送。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The document could not be made</source>
         <translation>文档生成失败</translation>
     </message>
@@ -4694,7 +4704,7 @@ Nothing was changed.</source>
 <context>
     <name>TicketPaperDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/paper_dialog.py" line="+53"/>
+        <location filename="../../desk_app/ui/ticket_tab/paper_dialog.py" line="+56"/>
         <source>Ticket registers and reports</source>
         <translation>工单登记表与报表</translation>
     </message>
@@ -4749,7 +4759,32 @@ Nothing was changed.</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>Send by mail…</source>
+        <translation>邮件发送…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the report as a PDF (Admin → Mail server)</source>
+        <translation>以 PDF 发送报表（在“管理 → 邮件服务器”中设置）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Send by mail</source>
+        <translation>邮件发送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To (several addresses separated by commas):</source>
+        <translation>收件人（多个地址用逗号分隔）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give at least one mail address.</source>
+        <translation>请至少填写一个邮箱地址。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>

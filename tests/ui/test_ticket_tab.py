@@ -303,3 +303,47 @@ def test_the_release_slip_prints_from_the_ticket(qtbot, tab, services, clerk, mo
     detail.buttons["slip"].click()
     qtbot.waitUntil(lambda: bool(printed), timeout=20_000)
     assert "旧衣柜" in printed[0] and "物品放行条" in printed[0]
+
+
+def test_the_monthly_report_is_sent_by_mail(qtbot, tab, services, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk_app import local_settings, mailer, secrets
+    from desk_app.ui.ticket_tab.paper_dialog import MONTHLY, TicketPaperDialog
+
+    sent = []
+
+    class FakeSMTP:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def login(self, user, password):
+            assert password == "mail-pw"
+
+        def send_message(self, message):
+            sent.append(message)
+
+    monkeypatch.setattr(mailer.smtplib, "SMTP_SSL", FakeSMTP)
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
+    local_settings.set_mail_server(local_settings.MailServer("smtp.example.com", 465, "desk@example.com"))
+    secrets.set_mail_password("desk@example.com", "mail-pw")
+    dialog = TicketPaperDialog(services, tab)
+    qtbot.addWidget(dialog)
+    dialog.what.setCurrentIndex(dialog.what.findData(MONTHLY))
+    assert dialog.mail_button.isVisibleTo(dialog)
+    assert not dialog.choose_mail(["not an address"])
+    assert dialog.choose_mail(["boss@example.com"])
+    choice = dialog.choice
+    tab.documents.start(choice.render, choice.file_name, choice.output, choice.mail_to)
+    qtbot.waitUntil(lambda: bool(sent), timeout=20_000)
+    message = sent[0]
+    assert message["To"] == "boss@example.com"
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == "部门客户投诉工作月报_2026-11.pdf"
+    assert attachment.get_content().startswith(b"%PDF")

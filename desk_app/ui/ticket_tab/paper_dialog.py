@@ -3,10 +3,10 @@ report for a month, or the Excel list of one kind of ticket."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from desk_app.ui.documents import Output, Render
 REGISTER_COMPLAINTS = "complaints"
 REGISTER_REPAIRS = "repairs"
 MONTHLY = "monthly"
+REPORT_TO_KEY = "mail/report_to"  # QSettings: where the monthly report was sent last
 EXCEL = "excel:"  # + the kind's value
 
 
@@ -45,6 +47,7 @@ class PaperChoice:
     render: Render
     file_name: str
     output: Output
+    mail_to: tuple[str, ...] = ()
 
 
 class TicketPaperDialog(QDialog):
@@ -89,7 +92,10 @@ class TicketPaperDialog(QDialog):
         self.print_button = QPushButton(self.tr("Print…"))
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.excel_button = QPushButton(self.tr("Save as Excel…"))
-        for button in (self.print_button, self.pdf_button, self.excel_button):
+        self.mail_button = QPushButton(self.tr("Send by mail…"))
+        self.mail_button.setToolTip(self.tr("Send the report as a PDF (Admin → Mail server)"))
+        self.mail_button.clicked.connect(self.send_by_mail)
+        for button in (self.print_button, self.pdf_button, self.excel_button, self.mail_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(lambda: self._finish(Output.PRINT))
         self.pdf_button.clicked.connect(lambda: self._finish(Output.SAVE_PDF))
@@ -113,8 +119,30 @@ class TicketPaperDialog(QDialog):
         self.print_button.setVisible(not excel)
         self.pdf_button.setVisible(not excel)
         self.excel_button.setVisible(excel)
+        self.mail_button.setVisible(monthly)
         (self.excel_button if excel else self.print_button).setDefault(True)
         self.message.clear()
+
+    def send_by_mail(self) -> bool:
+        """The monthly report to the manager: the addresses are asked (and remembered)."""
+        settings = QSettings()
+        last = str(settings.value(REPORT_TO_KEY, "") or "")
+        text, ok = QInputDialog.getText(
+            self, self.tr("Send by mail"), self.tr("To (several addresses separated by commas):"), text=last
+        )
+        if not ok:
+            return False
+        return self.choose_mail([a.strip() for a in text.replace("，", ",").split(",") if a.strip()])
+
+    def choose_mail(self, addresses: list[str]) -> bool:
+        if not addresses or not all("@" in a for a in addresses):
+            self.message.setText(self.tr("Give at least one mail address."))
+            return False
+        QSettings().setValue(REPORT_TO_KEY, ", ".join(addresses))
+        self._finish(Output.SEND_MAIL)
+        if self.choice is not None:
+            self.choice = replace(self.choice, mail_to=tuple(addresses))
+        return True
 
     def _finish(self, output: Output) -> None:
         start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())

@@ -184,7 +184,7 @@ class TicketTab(QWidget):
         if not dialog.exec() or dialog.choice is None:
             return None
         choice = dialog.choice
-        return self.documents.start(choice.render, choice.file_name, choice.output)
+        return self.documents.start(choice.render, choice.file_name, choice.output, choice.mail_to)
 
     def show_ticket(self, ticket_id: int) -> None:
         """Open a ticket (from a notification): select it if it is listed, show its details."""
