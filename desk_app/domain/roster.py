@@ -16,6 +16,7 @@ from typing import Any
 from desk_app.domain import workdays
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from desk_app.domain.shifts import MINUTES_PER_DAY, ShiftTemplate
+from desk_app.domain.text_rules import check_whole_number
 
 # A shift that covers any of these minutes after midnight is a night shift (exemptions).
 NIGHT_WINDOW = (0, 5 * 60)
@@ -131,16 +132,7 @@ RULE_LIMITS: dict[str, tuple[int, int, str]] = {
 
 def validate_rules(rules: StaffRules) -> None:
     for name, (low, high, label) in RULE_LIMITS.items():
-        value = getattr(rules, name)
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("DeskError", "{field} must be a whole number from {low} to {high}."),
-                field=label,
-                low=low,
-                high=high,
-            )
+        check_whole_number(getattr(rules, name), low, high, label)
     for template_id, most in rules.max_shifts.items():
         if isinstance(most, bool) or not isinstance(most, int) or not 0 <= most <= 31:
             raise ValidationError(

@@ -36,15 +36,11 @@ def clean_text(
     text = unicodedata.normalize("NFC", value or "").strip()
     if not text:
         if required:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("DeskError", "{field} must not be empty."), field=field
-            )
+            raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "{field} must not be empty."), field=field)
         return ""
     if len(text) > max_len:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "DeskError", "{field} is {length} characters long; the limit is {limit}."
-            ),
+            QT_TRANSLATE_NOOP("DeskError", "{field} is {length} characters long; the limit is {limit}."),
             field=field,
             length=len(text),
             limit=max_len,
@@ -67,9 +63,7 @@ def clean_text(
         # make a text show differently from what is stored and signed.
         if category in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
             raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "DeskError", "{field} contains a control character (U+{code:04X})."
-                ),
+                QT_TRANSLATE_NOOP("DeskError", "{field} contains a control character (U+{code:04X})."),
                 field=field,
                 code=ord(ch),
             )
@@ -83,3 +77,17 @@ FIELD_REMARK = QT_TRANSLATE_NOOP("Field", "Remark")
 FIELD_NAME = QT_TRANSLATE_NOOP("Field", "Name")
 FIELD_USERNAME = QT_TRANSLATE_NOOP("Field", "User name")
 FIELD_DESK_NAME = QT_TRANSLATE_NOOP("Field", "Desk name")
+
+
+def check_whole_number(value: int | None, low: int, high: int, field: str) -> None:
+    """A count or a number of minutes someone typed: a whole number in ``low``..``high``
+    (None passes: "not set")."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("DeskError", "{field} must be a whole number from {low} to {high}."),
+            field=field,
+            low=low,
+            high=high,
+        )

@@ -23,6 +23,7 @@ import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
@@ -472,6 +473,34 @@ def draw_signature_lines(
                 canvas, measure, line_start, y - 2 - note_style.size - 2, slot.note, note_style, line_end - line_start
             )
         x += share
+
+
+def draw_footer(
+    canvas: Canvas,
+    measure: TextMeasure,
+    g: PageGeometry,
+    printed_at: datetime,
+    number: int,
+    total: int,
+    left_text: str = "",
+) -> None:
+    """The bottom line of every form: ``left_text`` (a fingerprint, a digest), when it was
+    printed in the middle, "第 n 页 共 m 页" on the right."""
+    if left_text:
+        draw_line(canvas, measure, g.left, g.bottom, left_text, TextStyle(size=8.0))
+    printed = f"打印于 {printed_at:%Y-%m-%d %H:%M}"
+    draw_line(
+        canvas, measure, g.left, g.bottom, printed, TextStyle(size=7.5, gray=0.4, align="center"), g.content_width
+    )
+    draw_line(
+        canvas,
+        measure,
+        g.left,
+        g.bottom,
+        page_number_text(number, total),
+        TextStyle(size=9.0, align="right"),
+        g.content_width,
+    )
 
 
 @contextlib.contextmanager

@@ -36,9 +36,9 @@ from desk_app.printing.form_layout import (
     TextStyle,
     atomic_pdf,
     draw_fields,
+    draw_footer,
     draw_line,
     draw_signature_lines,
-    page_number_text,
 )
 from desk_app.printing.logbook import chinese_date
 from desk_app.services.container import Services
@@ -415,25 +415,7 @@ class HandoverLayout:
                 ),
             ],
         )
-        draw_line(canvas, m, g.left, g.bottom, s.digest_text, TextStyle(size=8.0))
-        draw_line(
-            canvas,
-            m,
-            g.left,
-            g.bottom,
-            f"打印于 {self.printed_at:%Y-%m-%d %H:%M}",
-            TextStyle(size=7.5, gray=0.4, align="center"),
-            g.content_width,
-        )
-        draw_line(
-            canvas,
-            m,
-            g.left,
-            g.bottom,
-            page_number_text(number, total),
-            TextStyle(size=9.0, align="right"),
-            g.content_width,
-        )
+        draw_footer(canvas, m, g, self.printed_at, number, total, s.digest_text)
 
     def _stamp(self, canvas: Canvas, x: float, y: float) -> None:
         """A boxed 未完成 beside the title: this paper is not a signed record."""

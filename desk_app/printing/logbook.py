@@ -34,9 +34,9 @@ from desk_app.printing.form_layout import (
     TextStyle,
     atomic_pdf,
     draw_fields,
+    draw_footer,
     draw_line,
     draw_signature_lines,
-    page_number_text,
 )
 from desk_app.services.container import Services
 from desk_app.services.log import DayReviewView, LogEntryView, LogFilter
@@ -217,25 +217,7 @@ class LogbookLayout:
         )
         last = page.last_entry
         chain = f"链指纹 #{last.id} {fingerprint(last.hash)}" if last is not None else "链指纹 —"
-        draw_line(canvas, m, g.left, g.bottom, chain, TextStyle(size=8.0))
-        draw_line(
-            canvas,
-            m,
-            g.left,
-            g.bottom,
-            f"打印于 {self.printed_at:%Y-%m-%d %H:%M}",
-            TextStyle(size=7.5, gray=0.4, align="center"),
-            g.content_width,
-        )
-        draw_line(
-            canvas,
-            m,
-            g.left,
-            g.bottom,
-            page_number_text(number, total),
-            TextStyle(size=9.0, align="right"),
-            g.content_width,
-        )
+        draw_footer(canvas, m, g, self.printed_at, number, total, chain)
 
 
 def _filter_texts(services: Services, flt: LogFilter) -> tuple[str, str]:

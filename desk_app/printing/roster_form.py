@@ -26,9 +26,9 @@ from desk_app.printing.form_layout import (
     SignatureSlot,
     TextStyle,
     atomic_pdf,
+    draw_footer,
     draw_line,
     draw_signature_lines,
-    page_number_text,
 )
 from desk_app.printing.ticket_forms import LANDSCAPE
 from desk_app.services.container import Services
@@ -80,24 +80,7 @@ def render_roster_pdf(services: Services, year: int, month: int, path: Path) -> 
         for number, page in enumerate(pages, start=1):
             canvas.setPageSize((g.width, g.height))
             _draw_page(canvas, measure, g, view, page, labels, templates, desk.name, published_at)
-            draw_line(
-                canvas,
-                measure,
-                g.left,
-                g.bottom,
-                f"打印于 {printed_at:%Y-%m-%d %H:%M}",
-                TextStyle(size=7.5, gray=0.4, align="center"),
-                g.content_width,
-            )
-            draw_line(
-                canvas,
-                measure,
-                g.left,
-                g.bottom,
-                page_number_text(number, len(pages)),
-                TextStyle(size=9, align="right"),
-                g.content_width,
-            )
+            draw_footer(canvas, measure, g, printed_at, number, len(pages))
             canvas.showPage()
     return len(pages)
 

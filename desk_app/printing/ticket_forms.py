@@ -42,9 +42,9 @@ from desk_app.printing.form_layout import (
     TextStyle,
     atomic_pdf,
     draw_fields,
+    draw_footer,
     draw_line,
     draw_signature_lines,
-    page_number_text,
 )
 from desk_app.printing.logbook import chinese_date
 from desk_app.services.container import Services
@@ -240,37 +240,6 @@ def _period_text(date_from: date, date_to: date) -> str:
     return f"{date_from:%Y-%m-%d} 至 {date_to:%Y-%m-%d}"
 
 
-class _Footer:
-    """Printed-at in the middle, the page number on the right, on the bottom margin."""
-
-    def __init__(self, measure: TextMeasure, printed_at: datetime) -> None:
-        self.measure = measure
-        self.printed_at = printed_at
-
-    def draw(self, canvas: Canvas, g: PageGeometry, number: int, total: int, left_text: str = "") -> None:
-        m = self.measure
-        if left_text:
-            draw_line(canvas, m, g.left, g.bottom, left_text, TextStyle(size=8.0))
-        draw_line(
-            canvas,
-            m,
-            g.left,
-            g.bottom,
-            f"打印于 {self.printed_at:%Y-%m-%d %H:%M}",
-            TextStyle(size=7.5, gray=0.4, align="center"),
-            g.content_width,
-        )
-        draw_line(
-            canvas,
-            m,
-            g.left,
-            g.bottom,
-            page_number_text(number, total),
-            TextStyle(size=9.0, align="right"),
-            g.content_width,
-        )
-
-
 def _title(canvas: Canvas, m: TextMeasure, g: PageGeometry, desk_name: str, title: str) -> None:
     draw_line(canvas, m, g.left, g.top - 11, desk_name, TextStyle(size=11, align="center"), g.content_width)
     draw_line(canvas, m, g.left, g.top - 36, title, TextStyle(size=18, align="center"), g.content_width)
@@ -312,7 +281,7 @@ def render_register_pdf(
     else:
         rows.append(table.lay_out_span([Para(NO_RECORDS, TextStyle(size=12.0, leading=60.0, align="center"))]))
     pages: list[TablePage] = table.paginate(rows, room)
-    footer = _Footer(measure, services.clock.now().astimezone(desk.tz))
+    printed_at = services.clock.now().astimezone(desk.tz)
     total = len(pages)
     if progress is not None:
         progress(0, total)
@@ -340,7 +309,7 @@ def render_register_pdf(
                 g.content_width * 0.75,
                 [SignatureSlot("值班员签名"), SignatureSlot("客服主管审核"), SignatureSlot("日期")],
             )
-            footer.draw(canvas, g, number, total)
+            draw_footer(canvas, measure, g, printed_at, number, total)
             canvas.showPage()
             if progress is not None:
                 progress(number, total)
@@ -362,7 +331,7 @@ def render_release_slip_pdf(services: Services, ticket_id: int, path: Path) -> i
     desk = services.desk.info()
     g = PORTRAIT
     measure = TextMeasure()
-    footer = _Footer(measure, services.clock.now().astimezone(desk.tz))
+    printed_at = services.clock.now().astimezone(desk.tz)
     half = (g.top - g.bottom) / 2
     with atomic_pdf(Path(path), title=f"{SLIP_TITLE} #{ticket_id} {desk.name}", author=desk.name) as canvas:
         for index, (part, note) in enumerate(SLIP_PARTS):
@@ -375,7 +344,7 @@ def render_release_slip_pdf(services: Services, ticket_id: int, path: Path) -> i
         canvas.line(g.left, cut_y, g.right, cut_y)
         canvas.setDash()
         draw_line(canvas, measure, g.left, cut_y + 3, "沿此线剪开", TextStyle(size=7.0, gray=0.4))
-        footer.draw(canvas, g, 1, 1)
+        draw_footer(canvas, measure, g, printed_at, 1, 1)
         canvas.showPage()
     return 1
 
@@ -478,7 +447,7 @@ def render_incident_report_pdf(services: Services, ticket_id: int, path: Path) -
     desk = services.desk.info()
     g = PORTRAIT
     measure = TextMeasure()
-    footer = _Footer(measure, services.clock.now().astimezone(desk.tz))
+    printed_at = services.clock.now().astimezone(desk.tz)
     row = view.row
     body = RuledTable([Column("事件经过、处理情况及整改措施", g.content_width)], measure, pad_x=6.0, pad_y=5.0)
     body_rows = [body.lay_out_row([[Para(view.incident_report, TextStyle(size=10.0, leading=16.0))]])]
@@ -544,7 +513,7 @@ def render_incident_report_pdf(services: Services, ticket_id: int, path: Path) -
                 g.content_width,
                 [SignatureSlot("报告人"), SignatureSlot("管理处主任"), SignatureSlot("总经理批示")],
             )
-            footer.draw(canvas, g, number, total)
+            draw_footer(canvas, measure, g, printed_at, number, total)
             canvas.showPage()
     return total
 
@@ -654,7 +623,7 @@ def render_monthly_report_pdf(services: Services, year: int, month: int, path: P
     desk = services.desk.info()
     g = PORTRAIT
     measure = TextMeasure()
-    footer = _Footer(measure, services.clock.now().astimezone(desk.tz))
+    printed_at = services.clock.now().astimezone(desk.tz)
     font = measure.font_name
 
     figures = monthly_figures(report)
@@ -749,6 +718,6 @@ def render_monthly_report_pdf(services: Services, year: int, month: int, path: P
             g.content_width,
             [SignatureSlot("制表"), SignatureSlot("客服主管"), SignatureSlot("管理处主任")],
         )
-        footer.draw(canvas, g, 1, 1)
+        draw_footer(canvas, measure, g, printed_at, 1, 1)
         canvas.showPage()
     return 1

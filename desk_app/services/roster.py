@@ -24,7 +24,7 @@ from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.roster import Locked, ShiftNeed, StaffRules, Wish
 from desk_app.domain.shifts import ShiftTemplate
-from desk_app.domain.text_rules import FIELD_REASON, REASON_MAX, clean_text
+from desk_app.domain.text_rules import FIELD_REASON, REASON_MAX, check_whole_number, clean_text
 from desk_app.services.common import audit, from_db, to_db
 from desk_app.services.desk import DeskService
 from desk_app.storage.database import Database
@@ -140,13 +140,7 @@ class RosterService:
             (settings.leave_notice_days, 0, 30, QT_TRANSLATE_NOOP("Field", "Days of notice for leave")),
             (settings.cover_max_minutes, 30, 240, QT_TRANSLATE_NOOP("Field", "Longest cover (minutes)")),
         ):
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("DeskError", "{field} must be a whole number from {low} to {high}."),
-                    field=label,
-                    low=low,
-                    high=high,
-                )
+            check_whole_number(value, low, high, label)
         with self._db.write() as session:
             row = session.get(DeskSettings, 1)
             if row is None:

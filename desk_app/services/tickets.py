@@ -24,7 +24,14 @@ from desk_app.domain.clock import Clock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from desk_app.domain.handover import OpenWork, WorkSource
 from desk_app.domain.roles import Actor, Role, require_role
-from desk_app.domain.text_rules import FIELD_NAME, FIELD_REASON, NAME_MAX, REASON_MAX, clean_text
+from desk_app.domain.text_rules import (
+    FIELD_NAME,
+    FIELD_REASON,
+    NAME_MAX,
+    REASON_MAX,
+    check_whole_number,
+    clean_text,
+)
 from desk_app.domain.textsearch import index_text, plan
 from desk_app.domain.tickets import (
     ClockKind,
@@ -271,10 +278,14 @@ class TicketService:
 
     def set_rule(self, actor: Actor, rule: KindRule) -> None:
         require_role(actor, Role.SUPERVISOR)
-        _check_range(rule.reply_minutes, 5, 10080, QT_TRANSLATE_NOOP("Field", "Reply within (minutes)"))
-        _check_range(rule.follow_up_working_days, 1, 30, QT_TRANSLATE_NOOP("Field", "Follow-up within (working days)"))
-        _check_range(rule.escalate_before_minutes, 0, 1440, QT_TRANSLATE_NOOP("Field", "Escalate before (minutes)"))
-        _check_range(rule.manager_after_minutes, 0, 10080, QT_TRANSLATE_NOOP("Field", "Manager after (minutes)"))
+        check_whole_number(rule.reply_minutes, 5, 10080, QT_TRANSLATE_NOOP("Field", "Reply within (minutes)"))
+        check_whole_number(
+            rule.follow_up_working_days, 1, 30, QT_TRANSLATE_NOOP("Field", "Follow-up within (working days)")
+        )
+        check_whole_number(
+            rule.escalate_before_minutes, 0, 1440, QT_TRANSLATE_NOOP("Field", "Escalate before (minutes)")
+        )
+        check_whole_number(rule.manager_after_minutes, 0, 10080, QT_TRANSLATE_NOOP("Field", "Manager after (minutes)"))
         with self._db.write() as session:
             row = session.get(TicketRule, rule.kind.value)
             if row is None:
@@ -461,7 +472,7 @@ class TicketService:
                 raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "That service is not on the desk's price list."))
             if d.visit_at is None:
                 raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Agree a time for the service with the resident."))
-            _check_range(d.quantity, 1, QUANTITY_MAX, QT_TRANSLATE_NOOP("Field", "Quantity"))
+            check_whole_number(d.quantity, 1, QUANTITY_MAX, QT_TRANSLATE_NOOP("Field", "Quantity"))
         if kind is TicketKind.ITEM_RELEASE:
             items = [clean_text(i, field=FIELD_ITEM, max_len=ITEM_MAX, required=False) for i in d.items]
             d.items = [i for i in items if i]
@@ -478,7 +489,7 @@ class TicketService:
             d.identity_note = clean_text(d.identity_note, field=FIELD_IDENTITY, max_len=NAME_MAX, required=False)
         if kind is TicketKind.VISITOR:
             d.visitor_name = clean_text(d.visitor_name, field=FIELD_VISITOR, max_len=NAME_MAX, required=True)
-            _check_range(d.visitor_count, 1, VISITORS_MAX, QT_TRANSLATE_NOOP("Field", "Number of visitors"))
+            check_whole_number(d.visitor_count, 1, VISITORS_MAX, QT_TRANSLATE_NOOP("Field", "Number of visitors"))
             if not d.owner_consent:
                 raise ValidationError(
                     QT_TRANSLATE_NOOP(
@@ -1237,15 +1248,3 @@ def _search_parts(ticket: Ticket, details: TicketDetails) -> list[str]:
         " ".join(details.items),
         details.dispatched_to,
     ]
-
-
-def _check_range(value: int | None, low: int, high: int, field_name: str) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("DeskError", "{field} must be a whole number from {low} to {high}."),
-            field=field_name,
-            low=low,
-            high=high,
-        )

@@ -8,17 +8,17 @@ need 140 MB per page) and drawn fitted into the printable area, one printer page
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSettings, QSize, QStandardPaths
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desk_app.services.files import write_atomically
 
 # Rendering resolution for the printer, and (lower, grey) for the on-screen preview, which
 # keeps every page in memory.
@@ -199,14 +199,10 @@ def _save_copy(
 
 
 def copy_atomically(source: Path, target: Path) -> None:
-    """Copy to a temporary file beside ``target``, then rename: never half a file."""
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(source, temp_name)
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+    """Copy ``source`` to ``target``, whole or not at all."""
+
+    def copy(handle: BinaryIO) -> None:
+        with open(source, "rb") as data:
+            shutil.copyfileobj(data, handle)
+
+    write_atomically(target, copy)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -27,20 +26,10 @@ from desk_app.domain.roles import Actor
 from desk_app.domain.tickets import KindRule, TicketKind
 from desk_app.services.container import Services
 from desk_app.ui.i18n import translate_error
+from desk_app.ui.number_box import number_box, number_value
 
 # Columns of the rules table: (title, lowest, highest, "off" allowed).
 REPLY, FOLLOW_UP, BEFORE, AFTER = range(4)
-
-
-def _spin(low: int, high: int, value: int | None, off: bool) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low - 1 if off else low, high)
-    if off:
-        box.setSpecialValueText(QCoreApplication.translate("TicketRulesDialog", "off"))
-    box.setValue(value if value is not None else box.minimum())
-    box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-    box.setAlignment(Qt.AlignmentFlag.AlignRight)
-    return box
 
 
 class TicketRulesDialog(QDialog):
@@ -69,11 +58,12 @@ class TicketRulesDialog(QDialog):
         self.rules.setWordWrap(True)
         self._spins: dict[TicketKind, list[QSpinBox]] = {}
         for row, (kind, rule) in enumerate(services.tickets.rules().items()):
+            off = self.tr("off")
             spins = [
-                _spin(5, 10080, rule.reply_minutes, off=True),
-                _spin(1, 30, rule.follow_up_working_days, off=True),
-                _spin(0, 1440, rule.escalate_before_minutes, off=False),
-                _spin(0, 10080, rule.manager_after_minutes, off=False),
+                number_box(5, 10080, rule.reply_minutes, off, buttons=False),
+                number_box(1, 30, rule.follow_up_working_days, off, buttons=False),
+                number_box(0, 1440, rule.escalate_before_minutes, buttons=False),
+                number_box(0, 10080, rule.manager_after_minutes, buttons=False),
             ]
             for column, spin in enumerate(spins):
                 self.rules.setCellWidget(row, column, spin)
@@ -138,11 +128,12 @@ class TicketRulesDialog(QDialog):
 
     # -- rules --------------------------------------------------------------------------------
     def rule_of(self, kind: TicketKind) -> KindRule:
-        reply, follow, before, after = (s.value() for s in self._spins[kind])
+        reply, follow, before, after = (number_value(s) for s in self._spins[kind])
+        assert before is not None and after is not None  # these two are always set
         return KindRule(
             kind,
-            reply_minutes=reply if reply >= 5 else None,
-            follow_up_working_days=follow if follow >= 1 else None,
+            reply_minutes=reply,
+            follow_up_working_days=follow,
             escalate_before_minutes=before,
             manager_after_minutes=after,
         )

@@ -31,6 +31,7 @@ from desk_app.domain.roster import WEEKDAY_NAMES, ShiftNeed, StaffRules, rest_be
 from desk_app.services.container import Services
 from desk_app.services.roster import RosterSettings
 from desk_app.ui.i18n import translate_error
+from desk_app.ui.number_box import number_box, number_value
 
 # The people table's columns after the name: rule field, lowest value (one below = "default").
 PEOPLE_RULES = (
@@ -42,17 +43,6 @@ PEOPLE_RULES = (
     ("max_minutes", 0, 744),
 )
 HOURS = ("min_minutes", "max_minutes")
-
-
-def _spin(low: int, high: int, value: int | None, default_text: str | None) -> QSpinBox:
-    """A spin box; with ``default_text`` the value below ``low`` means "as the desk's default"."""
-    box = QSpinBox()
-    box.setRange(low - 1 if default_text is not None else low, high)
-    if default_text is not None:
-        box.setSpecialValueText(default_text)
-    box.setValue(value if value is not None else box.minimum())
-    box.setAlignment(Qt.AlignmentFlag.AlignRight)
-    return box
 
 
 class RosterRulesDialog(QDialog):
@@ -84,11 +74,11 @@ class RosterRulesDialog(QDialog):
         self.needs = QTableWidget()
         self.bans = QTableWidget()
         settings = self._services.roster.settings()
-        self.min_rest = _spin(0, 24, settings.min_rest_minutes // 60, None)
+        self.min_rest = number_box(0, 24, settings.min_rest_minutes // 60, None)
         self.min_rest.setSuffix(self.tr(" h"))
-        self.leave_notice = _spin(0, 30, settings.leave_notice_days, None)
+        self.leave_notice = number_box(0, 30, settings.leave_notice_days, None)
         self.leave_notice.setSuffix(self.tr(" days"))
-        self.cover_max = _spin(30, 240, settings.cover_max_minutes, None)
+        self.cover_max = number_box(30, 240, settings.cover_max_minutes, None)
         self.cover_max.setSingleStep(30)
         self.cover_max.setSuffix(self.tr(" min"))
         self.new_name = QLineEdit()
@@ -141,7 +131,7 @@ class RosterRulesDialog(QDialog):
         for row, template in enumerate(self.templates):
             need = needs[template.id]
             self.needs.setItem(row, 0, QTableWidgetItem(template.span_text()))
-            spins = [_spin(0, 50, n, None) for n in (*need.weekday_counts, need.holiday_count)]
+            spins = [number_box(0, 50, n, None) for n in (*need.weekday_counts, need.holiday_count)]
             for column, spin in enumerate(spins, start=1):
                 self.needs.setCellWidget(row, column, spin)
             self._need_spins.append(spins)
@@ -282,13 +272,13 @@ class RosterRulesDialog(QDialog):
                 value = getattr(rules, field)
                 if field in HOURS and value is not None:
                     value //= 60
-                spin = _spin(low, high, value, fallback)
+                spin = number_box(low, high, value, fallback)
                 self.people.setCellWidget(row, column, spin)
                 widgets[field] = spin
             column = 1 + len(PEOPLE_RULES)
             for template in templates:
                 unlimited = default_text if account_id is not None else self.tr("no limit")
-                spin = _spin(0, 31, rules.max_shifts.get(template.id), unlimited)
+                spin = number_box(0, 31, rules.max_shifts.get(template.id), unlimited)
                 self.people.setCellWidget(row, column, spin)
                 widgets[f"shift:{template.id}"] = spin
                 column += 1
@@ -306,9 +296,7 @@ class RosterRulesDialog(QDialog):
         def number(key: str) -> int | None:
             spin = widgets[key]
             assert isinstance(spin, QSpinBox)
-            if spin.specialValueText() and spin.value() == spin.minimum():
-                return None  # as the desk's default (or, on the default row, no limit)
-            return int(spin.value())
+            return number_value(spin)  # None: as the desk's default (on the default row: no limit)
 
         def minutes(key: str) -> int | None:
             hours = number(key)
