@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import DeskError
@@ -69,15 +78,19 @@ class IdleWatch(QObject):
         return False
 
 
-class LockPage(QWidget):
-    """What the locked window shows: who was signed in, a password field, and the way out
-    for the next person."""
+class LockPage(QDialog):
+    """The lock: an application-modal dialog over everything (so it takes the keyboard even
+    when another modal dialog is open behind it), with who was signed in, a password field,
+    and the way out for the next person. It cannot be closed; only unlocked."""
 
     unlocked = Signal()
     switch_user = Signal()
 
     def __init__(self, services: Services, actor: Actor, minutes: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setWindowTitle(self.tr("DutyDesk is locked"))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self._services = services
         self._actor = actor
         title = QLabel(self.tr("DutyDesk is locked"))
@@ -113,14 +126,12 @@ class LockPage(QWidget):
         inner.addLayout(row)
         inner.addWidget(self.message)
         inner.addWidget(self.other_button)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(box)
-        column.addStretch(2)
-        outer.addLayout(column)
-        outer.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(box)
+        self.setMinimumWidth(440)
+
+    def reject(self) -> None:  # Esc does not close the lock
+        pass
 
     def unlock(self) -> bool:
         try:
@@ -131,5 +142,6 @@ class LockPage(QWidget):
             return False
         self.password.clear()
         self.message.clear()
+        self.hide()
         self.unlocked.emit()
         return True

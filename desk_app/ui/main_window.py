@@ -6,10 +6,11 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QLabel,
     QMainWindow,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from desk_app import __version__
 from desk_app.domain.errors import DeskError
@@ -45,6 +47,7 @@ TabFactory = Callable[[Services, Actor, QWidget], QWidget]
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 STATUS_REFRESH_MS = 60_000
+OUT_OF_SIGHT = QPoint(-32000, -32000)
 REMINDER_SHOWN_MS = 15 * 60_000
 LANGUAGE_NAMES = {i18n.CHINESE: "中文", i18n.ENGLISH: "English"}  # each in its own language
 
@@ -103,14 +106,18 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.roster_tab, self.tr("Roster"))
         # The tabs, and the lock page that hides them after the idle time.
         self.idle_minutes = services.desk.idle_lock_minutes()
-        self.lock_page = LockPage(services, actor, self.idle_minutes)
+        self.lock_page = LockPage(services, actor, self.idle_minutes, self)
         self.lock_page.unlocked.connect(self.unlock)
-        self.lock_page.switch_user.connect(self.sign_out)
+        self.lock_page.switch_user.connect(self._switch_user_from_lock)
+        self.locked_cover = QLabel(self.tr("Locked"))  # what stands where the tabs were
+        self.locked_cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.lock_page)
+        self.stack.addWidget(self.locked_cover)
         self.setCentralWidget(self.stack)
-        self._hidden_while_locked: list[QWidget] = []
+        # Open dialogs while locked: moved out of sight and disabled, not closed, so what
+        # someone was typing is still there after the unlock.
+        self._put_away: list[tuple[QWidget, QPoint, bool]] = []
         self.idle_watch = IdleWatch(services.clock, self.idle_minutes, self)
         self.idle_watch.idle.connect(self.lock)
         self.idle_watch.start()
@@ -311,21 +318,26 @@ class MainWindow(QMainWindow):
     # -- the idle lock -----------------------------------------------------------------------
     @property
     def locked(self) -> bool:
-        return self.stack.currentWidget() is self.lock_page
+        return self.stack.currentWidget() is self.locked_cover
 
     def lock(self) -> None:
         """Hide every record: the tabs, the menus, the notices and any open dialog."""
         if self.locked:
             return
-        self._hidden_while_locked = [
-            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible() and w.isWindow()
-        ]
-        for widget in self._hidden_while_locked:
-            widget.hide()
-        self.stack.setCurrentWidget(self.lock_page)
+        self._put_away = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or widget is self.lock_page or not widget.isVisible():
+                continue
+            self._put_away.append((widget, widget.pos(), widget.isEnabled()))
+            widget.setEnabled(False)
+            widget.move(OUT_OF_SIGHT)
+        self.stack.setCurrentWidget(self.locked_cover)
         self.escalation_watch.discreet = True
         self.menuBar().setEnabled(False)
         self.notices_button.setEnabled(False)
+        self.lock_page.show()  # not open(): that would make it only window-modal
+        self.lock_page.raise_()
+        self.lock_page.activateWindow()
         self.lock_page.password.setFocus()
 
     def unlock(self) -> None:
@@ -333,10 +345,21 @@ class MainWindow(QMainWindow):
         self.escalation_watch.discreet = False
         self.menuBar().setEnabled(True)
         self.notices_button.setEnabled(True)
-        for widget in self._hidden_while_locked:
-            widget.show()
-        self._hidden_while_locked = []
+        for widget, position, enabled in self._put_away:
+            if Shiboken.isValid(widget):
+                widget.move(position)
+                widget.setEnabled(enabled)
+        self._put_away = []
         self.idle_watch.last = self._services.clock.now()
+
+    def _switch_user_from_lock(self) -> None:
+        """The next person: the previous one's open dialogs are cancelled, then sign-out."""
+        self.lock_page.hide()
+        for widget, _position, _enabled in self._put_away:
+            if Shiboken.isValid(widget) and isinstance(widget, QDialog):
+                widget.reject()
+        self._put_away = []
+        self.sign_out()
 
     def show_backup_failure(self, reason: str) -> None:
         """The daily backup failed (tried again every hour): say so until it works."""

@@ -539,17 +539,17 @@
         <translation>班次需要名称。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/text_rules.py" line="+40"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="+39"/>
         <source>{field} must not be empty.</source>
         <translation>{field}不能为空。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{field} is {length} characters long; the limit is {limit}.</source>
         <translation>{field}长 {length} 个字符，上限为 {limit}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>{field} contains {char!r}, which cannot be printed on the paper form (emoji and rare symbols are not allowed).</source>
         <translation>{field}包含 {char!r}，无法打印在纸质表单上（不允许使用表情符号和生僻符号）。</translation>
     </message>
@@ -866,7 +866,7 @@
         <translation>{phone!r} 不是电话号码：请填写 11 位手机号、带区号的固定电话或分机号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="+301"/>
+        <location filename="../../desk_app/services/tickets.py" line="+312"/>
         <source>A price must be between 0 and 10000 yuan.</source>
         <translation>价格须在 0 至 10000 元之间。</translation>
     </message>
@@ -1011,7 +1011,7 @@
         <translation>工单 #{id} 已上报至管理处主任。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/roster.py" line="+29"/>
+        <location filename="../../desk_app/domain/roster.py" line="+30"/>
         <location filename="../../desk_app/services/tickets.py" line="+190"/>
         <source>No such month.</source>
         <translation>没有这个月份。</translation>
@@ -1027,14 +1027,14 @@
         <translation>人数须为 0 到 50 之间的整数。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+54"/>
         <source>The most shifts of one kind a month is a number from 0 to 31.</source>
         <translation>每月同一班次的最多次数须为 0 到 31 之间的数。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../../desk_app/services/desk.py" line="-17"/>
-        <location filename="../../desk_app/services/roster.py" line="+229"/>
+        <location filename="../../desk_app/services/roster.py" line="+223"/>
         <location line="+322"/>
         <source>Unknown shift.</source>
         <translation>未知的班次。</translation>
@@ -1162,14 +1162,12 @@
         <translation>工单 #{id} 已关闭；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/roster.py" line="-60"/>
-        <location filename="../../desk_app/services/roster.py" line="-406"/>
-        <location filename="../../desk_app/services/tickets.py" line="+165"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="+23"/>
         <source>{field} must be a whole number from {low} to {high}.</source>
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/printing/ticket_forms.py" line="+298"/>
+        <location filename="../../desk_app/printing/ticket_forms.py" line="+267"/>
         <source>There is no printed register for {kind}.</source>
         <translation>{kind}没有打印登记表。</translation>
     </message>
@@ -1199,7 +1197,7 @@
         <translation>生成演示工单需要值班员和主管账号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="+89"/>
+        <location filename="../../desk_app/services/roster.py" line="-317"/>
         <location line="+344"/>
         <location filename="../../desk_app/services/roster_export.py" line="+92"/>
         <source>No such person.</source>
@@ -1410,7 +1408,7 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desk_app/domain/text_rules.py" line="+9"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="-16"/>
         <source>Situation</source>
         <translation>情况</translation>
     </message>
@@ -1445,7 +1443,7 @@
         <translation>前台名称</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="-1178"/>
+        <location filename="../../desk_app/services/tickets.py" line="-1017"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -1510,17 +1508,17 @@
         <translation>答复时限（分钟）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Follow-up within (working days)</source>
         <translation>回访时限（工作日）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Escalate before (minutes)</source>
         <translation>提前上报（分钟）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Manager after (minutes)</source>
         <translation>超时后报主任（分钟）</translation>
     </message>
@@ -1535,7 +1533,7 @@
         <translation>访客人数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/roster.py" line="-16"/>
+        <location filename="../../desk_app/domain/roster.py" line="-67"/>
         <source>Minimum minutes a month</source>
         <translation>每月最少工时（分钟）</translation>
     </message>
@@ -1565,7 +1563,7 @@
         <translation>最多上班周末数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="-389"/>
+        <location filename="../../desk_app/services/roster.py" line="-383"/>
         <source>Rest between shifts (minutes)</source>
         <translation>两班之间休息（分钟）</translation>
     </message>
@@ -2200,7 +2198,8 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="+83"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="+91"/>
+        <location line="+5"/>
         <source>DutyDesk is locked</source>
         <translation>值班台已锁定</translation>
     </message>
@@ -2540,7 +2539,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/smoke.py" line="+41"/>
-        <location filename="../../desk_app/ui/main_window.py" line="+97"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+100"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
     </message>
@@ -2564,7 +2563,12 @@
         <translation type="vanished">本版本的值班台暂不提供值班安排表。在此之前，请继续使用纸质排班表。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+6"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2674,7 +2678,7 @@ Log files: {logs}</source>
         <translation>{n} 条上报给您</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+79"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>
@@ -3434,7 +3438,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterRulesDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/rules_dialog.py" line="+61"/>
+        <location filename="../../desk_app/ui/roster_tab/rules_dialog.py" line="+51"/>
         <source>Roster rules</source>
         <translation>排班规则</translation>
     </message>
@@ -3536,12 +3540,12 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+149"/>
+        <location line="+147"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-132"/>
         <source>Shift added.</source>
         <translation>已添加班次。</translation>
     </message>
@@ -4792,12 +4796,12 @@ Nothing was changed.</source>
 <context>
     <name>TicketRulesDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_rules_dialog.py" line="+39"/>
+        <location filename="../../desk_app/ui/ticket_rules_dialog.py" line="+61"/>
         <source>off</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-23"/>
         <source>Ticket rules and price list</source>
         <translation>工单规则与收费价格一览表</translation>
     </message>
@@ -4822,7 +4826,7 @@ Nothing was changed.</source>
         <translation>超时多少分钟上报主任</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Save the rules</source>
         <translation>保存规则</translation>
     </message>
@@ -4877,7 +4881,7 @@ Nothing was changed.</source>
         <translation>收费价格一览表</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
