@@ -579,8 +579,8 @@ class RosterService:
         before = cell.template_id if cell is not None else None
         if row.status == "published":
             reason = clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
-            if before == template_id and (cell is None or cell.locked == locked):
-                return False
+            if before == template_id and (cell.locked if cell is not None else False) == locked:
+                return False  # nothing changes: no new version
             row.version += 1
             session.add(
                 RosterChange(

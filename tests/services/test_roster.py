@@ -335,3 +335,13 @@ def test_shifts_are_added_and_retired_but_never_all(services, supervisor, clerk)
         services.desk.retire_shift_template(supervisor, last[0].id)
     # Retired shifts stay known to the log and old rosters.
     assert len(services.desk.shift_templates(include_inactive=True)) == 4
+
+
+def test_a_published_month_records_a_kept_day_off_and_ignores_no_change(services, supervisor, clerk, shifts):
+    services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
+    services.roster.publish(supervisor, *DEC)
+    services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"], reason="不变")
+    assert services.roster.month(*DEC).version == 1  # the same cell again: no new version
+    services.roster.set_cell(supervisor, date(2026, 12, 2), clerk.account_id, None, locked=True, reason="调休")
+    view = services.roster.month(*DEC)
+    assert view.version == 2 and view.cells[(clerk.account_id, date(2026, 12, 2))] == (None, True)
