@@ -45,6 +45,17 @@ def run_smoke_test(db_url: str, pdf: Path) -> int:
             raise RuntimeError("the bundled CJK font was not found")
         return f"font {families[0]}"
 
+    @step("signals keep the reference counts of True, False and None")
+    def _refcounts() -> object:
+        from PySide6 import __version__ as pyside_version
+
+        from desk_app.ui.refcounts import emit_drift
+
+        moved = emit_drift(5000)
+        if any(abs(m) > 20 for m in moved):
+            raise RuntimeError(f"PySide6 {pyside_version} loses references on emit: {moved} after 5000 emits")
+        return f"PySide6 {pyside_version}, unchanged after 5000 emits"
+
     @step("open a new database (Alembic migrations)")
     def _open() -> object:
         from desk_app.services.container import Services

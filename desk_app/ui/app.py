@@ -33,7 +33,7 @@ from desk_app.ui.errors import install_exception_hook, setup_logging
 from desk_app.ui.main_window import MainWindow, TabFactory
 from desk_app.ui.setup_dialog import SetupDialog
 from desk_app.ui.signin_dialog import SignInDialog
-from desk_app.ui.tasks import run_in_background
+from desk_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,8 @@ class Startup(QObject):
         self.url = url
         # Where backups are made and looked for (None: no automatic backups, no restore offer).
         self.backups = backups
+        # The background work before a window exists (the backup check, the daily backup).
+        self.task_runner = TaskRunner(self)
         self._ask_restore = ask_restore or self._ask_restore_dialog
         self.scheduler: BackupScheduler | None = None
         backup_dir = backups.folder if backups is not None else None
@@ -158,7 +160,7 @@ class Startup(QObject):
             found.append(None)
             loop.quit()
 
-        run_in_background(lambda _p: plan.newest_good(), done, failed, context=self)
+        self.task_runner.submit(lambda _p: plan.newest_good(), self, done, failed)
         if not found:
             loop.exec()
         progress.close()
@@ -255,6 +257,7 @@ class Startup(QObject):
             target.activateWindow()
 
     def shutdown(self) -> None:
+        self.task_runner.shutdown()
         if self.services is not None:
             self.services.close()
             self.services = None

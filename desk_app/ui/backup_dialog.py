@@ -28,7 +28,7 @@ from desk_app.services.backup import BackupPlan
 from desk_app.services.container import Services
 from desk_app.storage.database import sqlite_path
 from desk_app.ui.i18n import translate_error
-from desk_app.ui.tasks import Task, run_in_background
+from desk_app.ui.tasks import Task, TaskRunner
 
 
 class BackupDialog(QDialog):
@@ -113,7 +113,7 @@ class BackupDialog(QDialog):
             return None
         plan = self._plan()
         self.now_button.setEnabled(False)
-        self.task = run_in_background(lambda _p: plan.manual(database), self._made, self._failed, context=self)
+        self.task = TaskRunner.of(self).submit(lambda _p: plan.manual(database), self, self._made, self._failed)
         return self.task
 
     def _made(self, path: object) -> None:

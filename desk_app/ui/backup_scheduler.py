@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desk_app.domain.errors import DeskError
 from desk_app.services.backup import BackupPlan
 from desk_app.ui.i18n import translate_error
-from desk_app.ui.tasks import Task, run_in_background
+from desk_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ class BackupScheduler(QObject):
         if self.task is not None:
             return None  # the previous one is still copying
         plan, database = self.plan, self.database
-        self.task = run_in_background(lambda _p: plan.daily(database), self._done, self._failed, context=self)
+        self.task = TaskRunner.of(self).submit(lambda _p: plan.daily(database), self, self._done, self._failed)
         return self.task
 
     def _done(self, path: object) -> None:

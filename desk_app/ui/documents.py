@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from desk_app import local_settings, mailer
 from desk_app.domain.errors import DeskError
 from desk_app.ui.i18n import translate_error
-from desk_app.ui.tasks import ProgressFn, Task, run_in_background
+from desk_app.ui.tasks import ProgressFn, Task, TaskRunner
 
 # render(target path, progress) writes the document at the path.
 Render = Callable[[Path, ProgressFn], object]
@@ -44,6 +44,7 @@ class DocumentRunner(QObject):
         self.task: Task | None = None
         self._progress: QProgressDialog | None = None
         self._folder: Path | None = None
+        self._output = Output.PRINT
 
     def start(self, render: Render, file_name: str, output: Output, mail_to: Sequence[str] = ()) -> Task:
         folder = Path(tempfile.mkdtemp(prefix="dutydesk-print-"))
@@ -61,13 +62,8 @@ class DocumentRunner(QObject):
                 mailer.send(server, list(mail_to), target.stem, target.stem, [target])
             return target
 
-        self.task = run_in_background(
-            work,
-            lambda path: self._made(path, output),
-            self._failed,
-            self._show_progress,
-            context=self._parent,
-        )
+        self._output = output
+        self.task = TaskRunner.of(self._parent).submit(work, self, self._made, self._failed, self._show_progress)
         return self.task
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -80,9 +76,10 @@ class DocumentRunner(QObject):
             self._progress.close()
             self._progress = None
 
-    def _made(self, path: Path, output: Output) -> None:
+    def _made(self, path: Path) -> None:
         from desk_app.ui import print_preview
 
+        output = self._output
         self._close_progress()
         try:
             if output is Output.PRINT:

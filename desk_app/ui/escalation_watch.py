@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
 from desk_app.services.tickets import Notice
-from desk_app.ui.tasks import Task, run_in_background
+from desk_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger("desk_app")
 
@@ -79,10 +79,11 @@ class EscalationWatch(QObject):
         self.check()
 
     def stop(self) -> None:
-        """Stop checking and let a running check finish (the window is closing)."""
+        """Stop checking; a check still running is cancelled (the window is closing)."""
         self.timer.stop()
         if self._task is not None:
-            QThreadPool.globalInstance().waitForDone(5000)
+            self._task.cancel()
+            self._task = None
 
     def check(self) -> None:
         """Escalate what is due, then read the person's unread notices (off the UI thread)."""
@@ -94,7 +95,7 @@ class EscalationWatch(QObject):
             services.tickets.escalate_due()
             return services.tickets.notices(actor)
 
-        self._task = run_in_background(work, self._arrived, self._failed, context=self)
+        self._task = TaskRunner.of(self).submit(work, self, self._arrived, self._failed)
 
     def acknowledge(self, notice_ids: list[int]) -> None:
         self._services.tickets.acknowledge(self._actor, notice_ids)

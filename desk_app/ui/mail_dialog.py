@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desk_app import local_settings, mailer, secrets
 from desk_app.domain.errors import DeskError
 from desk_app.ui.i18n import translate_error
-from desk_app.ui.tasks import Task, run_in_background
+from desk_app.ui.tasks import Task, TaskRunner
 
 
 class MailDialog(QDialog):
@@ -105,8 +105,8 @@ class MailDialog(QDialog):
         subject = self.tr("DutyDesk test mail")
         body = self.tr("The duty desk can send reports from this address.")
         self.test_button.setEnabled(False)
-        self.task = run_in_background(
-            lambda _p: mailer.send(server, to, subject, body), self._sent, self._failed, context=self
+        self.task = TaskRunner.of(self).submit(
+            lambda _p: mailer.send(server, to, subject, body), self, self._sent, self._failed
         )
         return self.task
 

@@ -34,6 +34,7 @@ from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.escalation_watch import EscalationWatch, NoticesDialog
 from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
 from desk_app.ui.idle_lock import IdleWatch, LockPage
+from desk_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab import HandoverTab
@@ -93,8 +94,11 @@ class MainWindow(QMainWindow):
         self._signing_out = False
         self.setObjectName("MainWindow")  # saveState needs object names
         self.setWindowTitle(f"{services.desk.info().name} — {APP_TITLE}")
+        # Every background task of the window's tabs, dialogs and watches; cancelled and
+        # ended when the window closes (signing out included).
+        self.task_runner = TaskRunner(self)
 
-        self.tabs = QTabWidget()
+        self.tabs = QTabWidget(self)  # a parent at once: the tabs find the runner above them
         self.tabs.setDocumentMode(True)
         self.log_tab = (log_tab_factory or _default_log_tab)(services, actor, self.tabs)
         self.tabs.addTab(self.log_tab, self.tr("Shift log"))
@@ -384,6 +388,7 @@ class MainWindow(QMainWindow):
         self.status_timer.stop()
         self.escalation_watch.stop()
         self.idle_watch.stop()
+        self.task_runner.shutdown()
         self.save_window_state()
         super().closeEvent(event)
         log.info("%s: %s", "signed out" if self._signing_out else "window closed", self.actor.username)

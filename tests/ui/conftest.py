@@ -15,3 +15,15 @@ def isolated_settings(qapp, tmp_path_factory):
     qapp.setOrganizationName("DutyDeskTests")
     qapp.setApplicationName("DutyDeskTests")
     yield
+
+
+@pytest.fixture(autouse=True)
+def background_tasks_end(qapp):
+    """Every test ends with its background work delivered and the runners' threads ended,
+    so that no task of one test runs into the next (or outlives the QApplication)."""
+    yield
+    from desk_app.ui.tasks import live_runners
+
+    for runner in live_runners():
+        assert runner.wait_idle(60_000), "a background task did not finish"
+        runner.shutdown()

@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.services.container import Services
 from desk_app.services.log import LogEntryView, LogFilter
-from desk_app.ui.tasks import Task, run_in_background
+from desk_app.ui.tasks import Task, TaskRunner
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 40
@@ -108,7 +108,7 @@ class LogTableModel(QAbstractTableModel):
                 self.failed.emit(str(exc))
 
         self.loading.emit(True)
-        self._task = run_in_background(work, done, error, context=self)
+        self._task = TaskRunner.of(self).submit(work, self, done, error)
 
     def reload(self) -> None:
         self.set_filter(self._filter)

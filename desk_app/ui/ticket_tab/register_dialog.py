@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QStringListModel, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,7 +41,8 @@ def _datetime_edit(tz: ZoneInfo, now: datetime) -> QDateTimeEdit:
     edit = QDateTimeEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    edit.setDateTime(QDateTime(now.astimezone(tz).replace(tzinfo=None, second=0, microsecond=0)))
+    local = now.astimezone(tz)
+    edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)))
     return edit
 
 
