@@ -8,6 +8,7 @@ from pathlib import Path
 from desk_app.domain.clock import Clock, SystemClock
 from desk_app.services.accounts import AccountService
 from desk_app.services.desk import DeskService
+from desk_app.services.drafts import DraftService
 from desk_app.services.handover import HandoverService
 from desk_app.services.log import LogService
 from desk_app.services.roster import RosterService
@@ -27,6 +28,7 @@ class Services:
     tickets: TicketService
     roster: RosterService
     requests: StaffRequestService
+    drafts: DraftService
 
     @classmethod
     def open(cls, url: str, clock: Clock | None = None, backup_dir: Path | None = None) -> Services:
@@ -50,6 +52,7 @@ class Services:
             tickets=tickets,
             roster=roster,
             requests=StaffRequestService(db, clock, desk, roster),
+            drafts=DraftService(db, clock),
         )
 
     def close(self) -> None:

@@ -103,6 +103,15 @@ class HandoverView:
         return self.state == "signed"
 
 
+@dataclass(frozen=True)
+class SignedHandover:
+    """A handover both clerks signed, and the incoming clerk, who has just proved who they
+    are with their password: the desk is theirs from now on."""
+
+    view: HandoverView
+    incoming: Actor
+
+
 class RosterSource(Protocol):
     """Who the published roster puts on a shift (the roster plugs in here)."""
 
@@ -383,7 +392,7 @@ class HandoverService:
 
     def sign(
         self, handover_id: int, outgoing_password: str, incoming_username: str, incoming_password: str
-    ) -> HandoverView:
+    ) -> SignedHandover:
         """Both clerks sign with their own passwords; only then is the shift handed over."""
         with self._db.read() as session:
             row = self._open_row(session, handover_id)
@@ -481,7 +490,7 @@ class HandoverService:
             row.log_entry_id = entry["id"]
             row.state = "signed"
             session.flush()
-            return self._view(session, row)
+            return SignedHandover(self._view(session, row), in_actor)
 
     # -- supervision ------------------------------------------------------------------------
     def overdue(self) -> Overdue | None:

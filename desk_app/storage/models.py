@@ -632,3 +632,20 @@ class StaffRequest(Base):
 
 
 ROSTER_APPEND_ONLY_TABLES = ("roster_version", "roster_change")
+
+
+class TypingDraft(Base):
+    """What a person typed into a form and has not saved yet, kept so that a sign-out, the
+    idle lock or a power cut loses nothing. Only ever shown to that same person. Not a
+    record: it is replaced as the person types and deleted when the form is saved."""
+
+    __tablename__ = "typing_draft"
+    __table_args__ = (
+        CheckConstraint("length(form) BETWEEN 1 AND 80", name="sane_draft_form"),
+        CheckConstraint("length(fields_json) <= 40000", name="sane_draft_size"),
+    )
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), primary_key=True)
+    form: Mapped[str] = mapped_column(String(80), primary_key=True)
+    fields_json: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(DateTime)

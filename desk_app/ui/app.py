@@ -216,6 +216,7 @@ class Startup(QObject):
         # not in a nested event loop inside it.
         queued = Qt.ConnectionType.QueuedConnection
         window.signed_out.connect(self._on_signed_out, queued)
+        window.handed_over.connect(self._on_handed_over, queued)
         window.closed.connect(self._on_closed, queued)
         self.window = window
         if self.scheduler is not None:
@@ -235,6 +236,14 @@ class Startup(QObject):
             self._finish(EXIT_OK)
             return
         self.show_main_window(actor)
+
+    def _on_handed_over(self, incoming: Actor) -> None:
+        """The handover is signed: the incoming clerk's window, without asking again."""
+        old = self.window
+        self.window = None
+        if old is not None:
+            old.deleteLater()
+        self.show_main_window(incoming)
 
     def _on_closed(self) -> None:
         if self.window is not None:

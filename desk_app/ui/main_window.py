@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,6 +31,7 @@ from desk_app.services.tickets import Notice
 from desk_app.storage.database import sqlite_path
 from desk_app.ui import i18n
 from desk_app.ui.accounts_dialog import AccountsDialog
+from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.escalation_watch import EscalationWatch, NoticesDialog
 from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
 from desk_app.ui.idle_lock import IdleWatch, LockPage
@@ -80,6 +81,7 @@ def _roster_tab(services: Services, actor: Actor, parent: QWidget) -> RosterTab:
 class MainWindow(QMainWindow):
     signed_out = Signal()  # the person signed out; the window is closed
     closed = Signal()  # the window was closed to quit
+    handed_over = Signal(object)  # the handover is signed: the window closed for this incoming Actor
 
     def __init__(
         self,
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         self._services = services
         self.actor = actor
         self._signing_out = False
+        self._handing_to: Actor | None = None
+        self._shown_once = False
         self.setObjectName("MainWindow")  # saveState needs object names
         self.setWindowTitle(f"{services.desk.info().name} — {APP_TITLE}")
         # Every background task of the window's tabs, dialogs and watches; cancelled and
@@ -127,6 +131,11 @@ class MainWindow(QMainWindow):
         self.idle_watch.start()
 
         self._build_menus()
+        # Ctrl+N lands on the log's entry line from any tab (the tab's own is switched off).
+        own_shortcut = getattr(self.log_tab, "new_entry_shortcut", None)
+        if own_shortcut is not None:
+            own_shortcut.setEnabled(False)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.person_label = QLabel()
         self.shift_label = QLabel()
         self.handover_label = QLabel()  # "overdue by N minutes" while a handover waits
@@ -149,6 +158,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.notices_button)
         self.handover_tab.status_changed.connect(self._show_handover_status)
         self.handover_tab.reminder.connect(lambda text: self.statusBar().showMessage(text, REMINDER_SHOWN_MS))
+        self.handover_tab.handed_over.connect(self.hand_over)
         self.handover_tab.refresh()  # the signals are connected now
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(STATUS_REFRESH_MS)
@@ -168,6 +178,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.new_entry_action = QAction(self.tr("&New log entry"), self)
+        self.new_entry_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_entry_action.triggered.connect(self.new_log_entry)
+        self.addAction(self.new_entry_action)  # works with the menu bar hidden or locked too
+        file_menu.addAction(self.new_entry_action)
+        file_menu.addSeparator()
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -264,6 +280,34 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    # -- the keyboard's place ----------------------------------------------------------
+    def new_log_entry(self) -> None:
+        """Ctrl+N: the shift log, with the cursor in the entry line."""
+        if self.locked:
+            return
+        self.tabs.setCurrentWidget(self.log_tab)
+        self.focus_current_tab()
+
+    def focus_current_tab(self) -> None:
+        """Where the keyboard belongs when a tab is shown: the log's entry line."""
+        if self.locked or self.tabs.currentWidget() is not self.log_tab:
+            return
+        focus = getattr(self.log_tab, "focus_entry", None)
+        if callable(focus):
+            self.activateWindow()
+            focus()
+
+    def _tab_changed(self, _index: int) -> None:
+        DraftKeeper.flush_all(self)
+        self.focus_current_tab()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # After the window is on screen and active: the first key goes to the entry line.
+            QTimer.singleShot(0, self.focus_current_tab)
+
     # -- status bar ------------------------------------------------------------------
     def refresh_status(self) -> None:
         self.person_label.setText(
@@ -328,6 +372,7 @@ class MainWindow(QMainWindow):
         """Hide every record: the tabs, the menus, the notices and any open dialog."""
         if self.locked:
             return
+        DraftKeeper.flush_all(self)  # what was typed is on disk before the records hide
         self._put_away = []
         for widget in QApplication.topLevelWidgets():
             if widget is self or widget is self.lock_page or not widget.isVisible():
@@ -355,6 +400,7 @@ class MainWindow(QMainWindow):
                 widget.setEnabled(enabled)
         self._put_away = []
         self.idle_watch.last = self._services.clock.now()
+        self.focus_current_tab()
 
     def _switch_user_from_lock(self) -> None:
         """The next person: the previous one's open dialogs are cancelled, then sign-out."""
@@ -379,12 +425,22 @@ class MainWindow(QMainWindow):
         if not self.close():
             self._signing_out = False
 
+    def hand_over(self, incoming: Actor) -> None:
+        """Both clerks signed the handover: the outgoing clerk is signed out and the window
+        is made again for the incoming one, who has just typed their password to sign."""
+        self._handing_to = incoming
+        self._signing_out = True
+        if not self.close():
+            self._signing_out = False
+            self._handing_to = None
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         veto = getattr(self.log_tab, "can_close", None)
         if callable(veto) and not veto():
             event.ignore()
             return
         self.handover_tab.save_open_work()
+        DraftKeeper.flush_all(self)
         self.status_timer.stop()
         self.escalation_watch.stop()
         self.idle_watch.stop()
@@ -392,7 +448,13 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         super().closeEvent(event)
         log.info("%s: %s", "signed out" if self._signing_out else "window closed", self.actor.username)
-        (self.signed_out if self._signing_out else self.closed).emit()
+        if self._handing_to is not None:
+            log.info("handed over to %s", self._handing_to.username)
+            self.handed_over.emit(self._handing_to)
+        elif self._signing_out:
+            self.signed_out.emit()
+        else:
+            self.closed.emit()
 
     def save_window_state(self) -> None:
         settings = QSettings()

@@ -122,7 +122,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+71"/>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+77"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
@@ -135,6 +135,11 @@
         <location line="+1"/>
         <source>Judged:</source>
         <translation>判定：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Put back what you typed at {time} and did not save.</source>
+        <translation>已恢复您在 {time} 输入但未保存的内容。</translation>
     </message>
 </context>
 <context>
@@ -755,12 +760,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../desk_app/ui/app.py" line="+106"/>
+        <location filename="../../desk_app/ui/app.py" line="+108"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>无法打开数据库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover.py" line="+209"/>
+        <location filename="../../desk_app/services/handover.py" line="+218"/>
         <source>The early arrival is between 0 and 60 minutes.</source>
         <translation>提前到岗时间须在 0 至 60 分钟之间。</translation>
     </message>
@@ -1314,12 +1319,12 @@
 <context>
     <name>DocumentRunner</name>
     <message>
-        <location filename="../../desk_app/ui/documents.py" line="+53"/>
+        <location filename="../../desk_app/ui/documents.py" line="+54"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
@@ -1337,7 +1342,7 @@
 <context>
     <name>EntryBar</name>
     <message>
-        <location filename="../../desk_app/ui/log_tab/entry_bar.py" line="+67"/>
+        <location filename="../../desk_app/ui/log_tab/entry_bar.py" line="+74"/>
         <source>Type the number of a category, or Alt+1 … Alt+9</source>
         <translation>输入类别编号，或按 Alt+1 … Alt+9</translation>
     </message>
@@ -1382,7 +1387,12 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+52"/>
+        <source>Put back what you typed at {time} and did not save. Esc clears it.</source>
+        <translation>已恢复您在 {time} 输入但未保存的内容。按 Esc 清空。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Saved as #{id} at {time}.</source>
         <translation>已于 {time} 保存为 #{id}。</translation>
     </message>
@@ -1390,7 +1400,7 @@
 <context>
     <name>EscalationWatch</name>
     <message>
-        <location filename="../../desk_app/ui/escalation_watch.py" line="+113"/>
+        <location filename="../../desk_app/ui/escalation_watch.py" line="+114"/>
         <source>Escalated to you: ticket #{id}</source>
         <translation>上报给您的工单：#{id}</translation>
     </message>
@@ -1870,13 +1880,13 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+81"/>
-        <location line="+123"/>
+        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+83"/>
+        <location line="+116"/>
         <source>Start handover…</source>
         <translation>开始交接班…</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-114"/>
         <source>Item list…</source>
         <translation>物品清点清单…</translation>
     </message>
@@ -1981,17 +1991,22 @@
         <translation>继续交接班…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+32"/>
         <source>No shift is running now.</source>
         <translation>当前没有进行中的班次。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{shift} {date} was handed over to {name} at {time}; {name} is on duty.</source>
+        <translation>{date} {shift} 已于 {time} 交给 {name}，现由 {name} 值班。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{shift} {span}, {date}: no handover started.</source>
         <translation>{date} {shift} {span}：尚未开始交接班。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-33"/>
         <source>{shift} ended at {time}; the handover is overdue by {n} minutes. The outgoing clerk stays on duty until the incoming clerk signs.</source>
         <translation>{shift}已于 {time} 结束，交接班已超时 {n} 分钟。接班人签字前，交班人须继续值班。</translation>
     </message>
@@ -2001,7 +2016,7 @@
         <translation>按排班应由 {names} 接班。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>{shift} ends at {time}, in {n} minutes: tidy the desk and start the handover.</source>
         <translation>{shift}将于 {time} 结束（还有 {n} 分钟）：请整理前台，开始交接班。</translation>
     </message>
@@ -2031,7 +2046,7 @@
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Handed over to {name} at {time}. The outgoing clerk may leave the desk.</source>
         <translation>已于 {time} 交给 {name}。交班人可以离岗。</translation>
     </message>
@@ -2310,7 +2325,7 @@
         <translation>最早</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+83"/>
         <source>#{id} is hidden by the filters</source>
         <translation>#{id} 被筛选条件隐藏</translation>
     </message>
@@ -2539,7 +2554,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/smoke.py" line="+41"/>
-        <location filename="../../desk_app/ui/main_window.py" line="+100"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+108"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
     </message>
@@ -2568,12 +2583,17 @@
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;New log entry</source>
+        <translation>新建值班记录(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
@@ -2658,7 +2678,7 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+41"/>
         <source>Signed in: {name} ({username}), {role}</source>
         <translation>当前登录：{name}（{username}），{role}</translation>
     </message>
@@ -2678,7 +2698,7 @@ Log files: {logs}</source>
         <translation>{n} 条上报给您</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>
@@ -2983,7 +3003,7 @@ Log files: {logs}</source>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/register_dialog.py" line="+63"/>
+        <location filename="../../desk_app/ui/ticket_tab/register_dialog.py" line="+68"/>
         <source>Register a request</source>
         <translation>登记工单</translation>
     </message>
@@ -3161,6 +3181,16 @@ Log files: {logs}</source>
         <location line="+1"/>
         <source>Urgency:</source>
         <translation>紧急程度：</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Clear the form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Put back what you typed at {time} and did not register.</source>
+        <translation>已恢复您在 {time} 输入但未登记的内容。</translation>
     </message>
 </context>
 <context>
@@ -4319,7 +4349,7 @@ Nothing was changed.</source>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+52"/>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+41"/>
         <source>Clock</source>
         <translation>时限</translation>
     </message>
@@ -4544,20 +4574,20 @@ Nothing was changed.</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>Judge the complaint</source>
         <translation>判定投诉</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+69"/>
+        <location line="+76"/>
         <location line="+5"/>
         <location line="+5"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-77"/>
         <source>Reply to the complainant</source>
         <translation>答复投诉人</translation>
     </message>
@@ -4577,7 +4607,7 @@ Nothing was changed.</source>
         <translation>下次答复（未解决时）：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
@@ -4612,22 +4642,22 @@ Nothing was changed.</source>
         <translation>完成情况：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>What the resident said:</source>
         <translation>住户意见：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Message delivered</source>
         <translation>留言已转达</translation>
     </message>
@@ -4917,9 +4947,13 @@ Nothing was changed.</source>
 <context>
     <name>TicketTab</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/tab.py" line="+45"/>
         <source>Register… (Ctrl+N)</source>
-        <translation>登记…（Ctrl+N）</translation>
+        <translation type="vanished">登记…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/ticket_tab/tab.py" line="+46"/>
+        <source>Register… (Ctrl+T)</source>
+        <translation>登记…（Ctrl+T）</translation>
     </message>
     <message>
         <location line="+2"/>

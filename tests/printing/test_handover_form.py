@@ -71,7 +71,7 @@ def filled(services, clock, supervisor, clerk, incoming):
 @pytest.fixture
 def signed(services, clock, filled):
     clock.set(_at(15, 52))
-    view = services.handover.sign(filled, CLERK_PASSWORD, "li", INCOMING_PASSWORD)
+    view = services.handover.sign(filled, CLERK_PASSWORD, "li", INCOMING_PASSWORD).view
     return view
 
 

@@ -73,7 +73,7 @@ def _start_ready(services: Services, clerk: Actor, when: datetime | None = None)
 
 
 def _sign(services: Services, view: HandoverView) -> HandoverView:
-    return services.handover.sign(view.id, CLERK_PASSWORD, "li", INCOMING_PASSWORD)
+    return services.handover.sign(view.id, CLERK_PASSWORD, "li", INCOMING_PASSWORD).view
 
 
 # -- the item list ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget, QWizard
+from shiboken6 import Shiboken
 
 from desk_app.domain.categories import LogCategory
 from desk_app.domain.handover import Condition, Disposition, Step
@@ -495,3 +496,46 @@ def test_print_the_signed_handover_record(qtbot, tab, desk, monkeypatch, tmp_pat
     path, name, existed = saved[0]
     assert name == "交接班记录表_2026-11-24_早班.pdf" and existed
     qtbot.waitUntil(lambda: not path.parent.exists())  # no confidential copy left behind
+
+
+# -- who is signed in after the handover ------------------------------------------------------
+def test_after_the_handover_the_incoming_clerk_is_the_one_signed_in(qtbot, desk, clerk, db_url, clock, monkeypatch):
+    from desk_app.ui.app import Startup
+    from tests.ui.test_app_shell import Script
+
+    script = Script(monkeypatch, qtbot)
+    script.sign_ins.append([("wang", CLERK_PASSWORD)])
+    startup = Startup(db_url, clock=clock)
+    try:
+        assert startup.start()
+        outgoing_window = startup.window
+        assert outgoing_window is not None and outgoing_window.actor.username == "wang"
+        wizard = _open(qtbot, outgoing_window.handover_tab)
+        _through_to_sign(qtbot, wizard)
+        _sign(qtbot, wizard)
+        qtbot.waitUntil(lambda: startup.window is not None and startup.window is not outgoing_window)
+        window = startup.window
+        assert script.shown == ["sign-in"]  # the incoming clerk was not asked for a password again
+        qtbot.waitUntil(lambda: not Shiboken.isValid(outgoing_window))
+
+        # The header, the status bar and the handover tab all name the incoming clerk.
+        assert window.actor.username == "li"
+        assert "李娜" in window.person_label.text() and "王丽" not in window.person_label.text()
+        state = window.handover_tab.state_label.text()
+        assert state.startswith("早班 2026-11-24 was handed over to 李娜 at 15:46; 李娜 is on duty."), state
+        # The HANDOVER entry is at the top of the log list at once.
+        assert window.task_runner.wait_idle()
+        top = window.log_tab.model.entry(0)
+        assert top is not None and top.category is LogCategory.HANDOVER and "王丽 → 李娜" in top.situation
+
+        # What is written from now on carries the incoming clerk.
+        bar = window.log_tab.entry_bar
+        clock.advance(timedelta(minutes=1))
+        type_text(qtbot, bar.situation, "业主来电询问快递")
+        qtbot.keyClick(bar.situation, Qt.Key.Key_Return)
+        assert window.task_runner.wait_idle()
+        saved = window.log_tab.model.entry(0)
+        assert saved is not None and saved.situation == "业主来电询问快递" and saved.clerk_name == "李娜"
+        window.close()
+    finally:
+        startup.shutdown()

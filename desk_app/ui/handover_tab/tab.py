@@ -24,7 +24,7 @@ from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.shifts import ShiftOccurrence
 from desk_app.services.container import Services
-from desk_app.services.handover import HandoverView
+from desk_app.services.handover import HandoverView, SignedHandover
 from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.handover_tab.common import (
     ERROR_STYLE,
@@ -51,6 +51,7 @@ LIST_DAYS = 7
 class HandoverTab(QWidget):
     status_changed = Signal(str)  # a line for the main window's status bar ("" = nothing to say)
     reminder = Signal(str)  # once per shift, 15 minutes before its end
+    handed_over = Signal(object)  # the incoming clerk's Actor: the desk is theirs now
 
     PRINT, SAVE_PDF = Output.PRINT, Output.SAVE_PDF
     DATE, SHIFT, OUTGOING, INCOMING, STATE, SIGNED, LATE, DIFFERENCES, CHECKED = range(9)
@@ -61,6 +62,7 @@ class HandoverTab(QWidget):
         self._actor = actor
         self.wizard: HandoverWizard | None = None
         self._last_signed: int | None = None
+        self._handed_to: Actor | None = None
         self._reminded: set[tuple[date, int]] = set()
         self._handovers: list[HandoverView] = []
         self._documents = DocumentRunner(self)
@@ -193,14 +195,7 @@ class HandoverTab(QWidget):
             )
             self.start_button.setText(self.tr("Resume handover…"))
         else:
-            if shift is None:
-                self.state_label.setText(self.tr("No shift is running now."))
-            else:
-                self.state_label.setText(
-                    self.tr("{shift} {span}, {date}: no handover started.").format(
-                        shift=shift.template.name, span=shift.template.span_text(), date=shift.shift_date.isoformat()
-                    )
-                )
+            self.state_label.setText(self._shift_state(shift))
             self.start_button.setText(self.tr("Start handover…"))
 
         status = ""
@@ -227,6 +222,28 @@ class HandoverTab(QWidget):
         self.reload_follow_ups()
         self.reload_handovers()
 
+    def _shift_state(self, shift: ShiftOccurrence | None) -> str:
+        """The running shift and where its handover stands, when none is open."""
+        if shift is None:
+            return self.tr("No shift is running now.")
+        done = self._signed_handover_of(shift)
+        if done is not None:
+            return self.tr("{shift} {date} was handed over to {name} at {time}; {name} is on duty.").format(
+                shift=shift.template.name,
+                date=shift.shift_date.isoformat(),
+                name=done.incoming_name or "",
+                time=hm(done.incoming_signed_at),
+            )
+        return self.tr("{shift} {span}, {date}: no handover started.").format(
+            shift=shift.template.name, span=shift.template.span_text(), date=shift.shift_date.isoformat()
+        )
+
+    def _signed_handover_of(self, shift: ShiftOccurrence) -> HandoverView | None:
+        for view in self._services.handover.handovers(shift.shift_date, shift.shift_date):
+            if view.shift.template.id == shift.template.id and view.signed:
+                return view
+        return None
+
     def _reminder_text(self, shift: ShiftOccurrence | None, current: HandoverView | None) -> str:
         if shift is None:
             return ""
@@ -235,9 +252,8 @@ class HandoverTab(QWidget):
             return ""
         if current is not None and current.shift == shift:
             return ""
-        for view in self._services.handover.handovers(shift.shift_date, shift.shift_date):
-            if view.shift.template.id == shift.template.id:
-                return ""
+        if self._signed_handover_of(shift) is not None:
+            return ""
         return self.tr("{shift} ends at {time}, in {n} minutes: tidy the desk and start the handover.").format(
             shift=shift.template.name, time=hm(shift.end), n=math.ceil(left.total_seconds() / 60)
         )
@@ -330,8 +346,10 @@ class HandoverTab(QWidget):
         self.refresh()
         return wizard
 
-    def _signed(self, view: HandoverView) -> None:
+    def _signed(self, signed: SignedHandover) -> None:
+        view = signed.view
         self._last_signed = view.id
+        self._handed_to = signed.incoming
         self.message.setStyleSheet(NOTE_STYLE)
         self.message.setText(
             self.tr("Handed over to {name} at {time}. The outgoing clerk may leave the desk.").format(
@@ -344,6 +362,9 @@ class HandoverTab(QWidget):
         self.refresh()
         if self._last_signed is not None:
             self.select_handover(self._last_signed)
+        incoming, self._handed_to = self._handed_to, None
+        if incoming is not None:
+            self.handed_over.emit(incoming)
 
     def save_open_work(self) -> None:
         """Called when the window closes: nothing typed in the wizard is lost."""

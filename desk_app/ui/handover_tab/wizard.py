@@ -18,7 +18,7 @@ from desk_app.domain.errors import QT_TRANSLATE_NOOP, DeskError
 from desk_app.domain.handover import HandoverDraft, Step
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
-from desk_app.services.handover import HandoverView
+from desk_app.services.handover import HandoverView, SignedHandover
 from desk_app.ui.handover_tab.area_page import AreaPage
 from desk_app.ui.handover_tab.common import problem_text
 from desk_app.ui.handover_tab.count_page import CountPage
@@ -35,7 +35,7 @@ SAVE_DELAY_MS = 300
 
 
 class HandoverWizard(QWizard):
-    signed = Signal(object)  # HandoverView, once both clerks have signed
+    signed = Signal(object)  # SignedHandover, once both clerks have signed
     save_failed = Signal(str)
 
     def __init__(self, services: Services, actor: Actor, view: HandoverView, parent: QWidget | None = None) -> None:
@@ -158,14 +158,14 @@ class HandoverWizard(QWizard):
         dialog.exec()
         dialog.deleteLater()
 
-    def sign(self, outgoing_password: str, incoming_username: str, incoming_password: str) -> HandoverView:
+    def sign(self, outgoing_password: str, incoming_username: str, incoming_password: str) -> SignedHandover:
         if not self.save_now():
             raise DeskError(QT_TRANSLATE_NOOP("DeskError", "The handover could not be saved."))
-        view = self.services.handover.sign(self.view.id, outgoing_password, incoming_username, incoming_password)
-        self.signed_view = view
-        self.view = view
-        self.signed.emit(view)
-        return view
+        signed = self.services.handover.sign(self.view.id, outgoing_password, incoming_username, incoming_password)
+        self.signed_view = signed.view
+        self.view = signed.view
+        self.signed.emit(signed)
+        return signed
 
     # -- closing -------------------------------------------------------------------------------
     def done(self, result: int) -> None:

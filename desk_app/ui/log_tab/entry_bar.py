@@ -1,9 +1,13 @@
 """The entry line: a clerk logs what happened without touching the mouse.
 
-Ctrl+N (from the tab) focuses the situation field, the category is picked by typing its
-number (1-9) in the category box or with Alt+1…Alt+9 anywhere in the bar, Enter saves,
-Esc clears. The time follows the clock until the clerk changes it; an earlier time asks
-for a reason.
+Ctrl+N (from any tab of the window) focuses the situation field, the category is picked by
+typing its number (1-9) in the category box or with Alt+1…Alt+9 anywhere in the bar, Enter
+saves from any field of the bar (the check box and the time included), Esc clears. The time
+follows the clock until the clerk changes it; an earlier time asks for a reason.
+
+Nothing typed is lost: a refused save keeps the text and says why beside it, and what is
+typed and not saved is kept as this clerk's draft (``DraftKeeper``) through a sign-out, the
+idle lock or a power cut, and put back when the same clerk signs in again.
 """
 
 from __future__ import annotations
@@ -29,9 +33,12 @@ from desk_app.domain.roles import Actor
 from desk_app.domain.text_rules import HANDLING_MAX, REASON_MAX, SITUATION_MAX
 from desk_app.services.container import Services
 from desk_app.services.log import LogEntryView
+from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.i18n import translate_error
 
 CATEGORIES = list(MANUAL_CATEGORIES)
+DRAFT_FORM = "log_entry"
+OK, ERROR = "#2e7d32", "#c62828"
 
 
 def category_label(category: LogCategory) -> str:
@@ -101,9 +108,15 @@ class EntryBar(QWidget):
         layout.setColumnStretch(4, 3)
         layout.setColumnStretch(5, 2)
 
-        for edit in (self.situation, self.handling, self.reason):
-            edit.returnPressed.connect(self.save)
+        # Enter saves from every field of the bar: one shortcut for the whole bar, so the
+        # check box, the category and the time field save too (and never save twice).
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self)
+            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            enter.activated.connect(self.save)
         self.save_button.clicked.connect(self.save)
+        for edit in (self.situation, self.handling, self.reason):
+            edit.textEdited.connect(self._typed)
         self.time.timeChanged.connect(self._time_edited)
         for number, category in enumerate(CATEGORIES, start=1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
@@ -118,10 +131,37 @@ class EntryBar(QWidget):
         self._ticker.start(15_000)
         self._follow_clock()
 
+        self.drafts = DraftKeeper(
+            services,
+            actor,
+            DRAFT_FORM,
+            {
+                "category": self.category,
+                "situation": self.situation,
+                "handling": self.handling,
+                "reason": self.reason,
+                "follow_up": self.follow_up,
+                "time": (self._pinned_time, self._restore_time),
+            },
+            self,
+        )
+        restored = self.drafts.restore()
+        if restored is not None:
+            tz = services.desk.info().tz
+            self._say(
+                self.tr("Put back what you typed at {time} and did not save. Esc clears it.").format(
+                    time=f"{restored.astimezone(tz):%m-%d %H:%M}"
+                ),
+                "#b25b00",
+            )
+
     # -- public ------------------------------------------------------------------------
     def focus_entry(self) -> None:
+        """The situation field, with the cursor after what is there: never selected, so the
+        next key adds to unsaved text instead of replacing it."""
         self.situation.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.situation.selectAll()
+        self.situation.deselect()
+        self.situation.end(False)
 
     def set_category(self, category: LogCategory) -> None:
         self.category.setCurrentIndex(CATEGORIES.index(category))
@@ -133,9 +173,11 @@ class EntryBar(QWidget):
         self._time_pinned = False
         self._follow_clock()
         self.message.clear()
+        self.drafts.discard()
 
     def save(self) -> LogEntryView | None:
         """Validate and store; on a rule's refusal show why and keep what was typed."""
+        self.message.clear()  # the last "saved" must not stand beside text not saved
         try:
             entry = self._services.log.add(
                 self._actor,
@@ -150,12 +192,7 @@ class EntryBar(QWidget):
             self._show_error(translate_error(exc))
             return None
         self.clear()
-        self.message.setStyleSheet("color: #2e7d32;")
-        self.message.setText(
-            self.tr("Saved as #{id} at {time}.").format(
-                id=entry.id, time=f"{entry.occurred_at:%H:%M}"
-            )
-        )
+        self._say(self.tr("Saved as #{id} at {time}.").format(id=entry.id, time=f"{entry.occurred_at:%H:%M}"), OK)
         self.situation.setFocus()
         self.saved.emit(entry)
         return entry
@@ -178,6 +215,16 @@ class EntryBar(QWidget):
         chosen = self._chosen_time()
         earlier = chosen is not None and self._now_local() - chosen >= timedelta(minutes=1)
         self.reason.setVisible(earlier)
+        self.drafts.changed()
+
+    def _pinned_time(self) -> str:
+        """The time for the draft: "" while it follows the clock."""
+        return self.time.time().toString("HH:mm") if self._time_pinned else ""
+
+    def _restore_time(self, value: object) -> None:
+        parsed = QTime.fromString(str(value), "HH:mm")
+        if value and parsed.isValid():
+            self.time.setTime(parsed)  # pins it, and shows the reason field if it is earlier
 
     def _chosen_time(self) -> datetime | None:
         """The entry time: None (= now) unless the clerk changed the time field."""
@@ -192,6 +239,14 @@ class EntryBar(QWidget):
             chosen -= timedelta(days=1)
         return chosen
 
+    def _typed(self, _text: str) -> None:
+        if self.message.property("tone") == OK:
+            self.message.clear()  # "saved as #4" no longer describes what is in the fields
+
     def _show_error(self, text: str) -> None:
-        self.message.setStyleSheet("color: #c62828;")
+        self._say(text, ERROR)
+
+    def _say(self, text: str, tone: str) -> None:
+        self.message.setStyleSheet(f"color: {tone};")
+        self.message.setProperty("tone", tone)
         self.message.setText(text)

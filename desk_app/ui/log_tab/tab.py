@@ -112,8 +112,12 @@ class LogTab(QWidget):
         self.print_button.clicked.connect(self.choose_print)
         self.newest_button.clicked.connect(lambda: self.jump_to_row(0))
         self.oldest_button.clicked.connect(lambda: self.jump_to_row(self.model.rowCount() - 1))
+        # Ctrl+N of the tab alone; in the main window, the window's own Ctrl+N (from any tab)
+        # takes over and this one is switched off, so the two are never ambiguous.
+        self.new_entry_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        self.new_entry_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_entry_shortcut.activated.connect(self.focus_entry)
         for keys, slot in (
-            ("Ctrl+N", self.entry_bar.focus_entry),
             ("Ctrl+E", self.correct_selected),
             ("Ctrl+P", self.choose_print),
             ("Ctrl+F", self._focus_search),
@@ -125,6 +129,9 @@ class LogTab(QWidget):
         self.model.set_filter(self.filters.current())
         self._refresh_unsigned()
         self._update_buttons()
+
+    def focus_entry(self) -> None:
+        self.entry_bar.focus_entry()
 
     # -- list ----------------------------------------------------------------------------
     def selected_entry(self) -> LogEntryView | None:

@@ -32,6 +32,7 @@ from desk_app.domain.tickets import TicketKind, TicketStatus, Urgency, Validity
 from desk_app.services.container import Services
 from desk_app.services.tickets import TicketView
 from desk_app.ui.documents import DocumentRunner, Output
+from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.i18n import role_label, translate_error
 from desk_app.ui.tasks import Task
 from desk_app.ui.ticket_tab.register_dialog import _datetime_edit, to_aware
@@ -64,6 +65,11 @@ class ActionDialog(QDialog):
         self.when: QDateTimeEdit | None = None
         self.check: QCheckBox | None = None
         self.validity: QComboBox | None = None
+        self.drafts: DraftKeeper | None = None
+        self.restored = QLabel()
+        self.restored.setWordWrap(True)
+        self.restored.setStyleSheet("color: #b25b00;")
+        self.restored.setVisible(False)
         self._tz = tz
         form = QFormLayout()
         if validity:
@@ -83,8 +89,21 @@ class ActionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.restored)
         layout.addWidget(buttons)
         self.resize(460, 260)
+
+    def keep_drafts(self, services: Services, actor: Actor, form: str) -> DraftKeeper:
+        """Keep the note as ``actor``'s draft of ``form`` and put back the one waiting."""
+        self.drafts = DraftKeeper(services, actor, form, {"note": self.note}, self)
+        restored = self.drafts.restore()
+        if restored is not None:
+            when = restored.astimezone(self._tz) if self._tz is not None else restored  # type: ignore[arg-type]
+            self.restored.setText(
+                self.tr("Put back what you typed at {time} and did not save.").format(time=f"{when:%m-%d %H:%M}")
+            )
+            self.restored.setVisible(True)
+        return self.drafts
 
     def text(self) -> str:
         return self.note.toPlainText()
@@ -250,30 +269,39 @@ class TicketDetailDialog(QDialog):
         for key, button in self.buttons.items():
             button.setVisible(shown[key])
 
-    def _run(self, action: Callable[[], TicketView]) -> None:
+    def _run(self, action: Callable[[], TicketView], dialog: ActionDialog | None = None) -> None:
+        """Carry out an action; refused, what was typed for it stays as the clerk's draft and
+        is there again when they open the same action."""
         try:
             self.view = action()
         except DeskError as exc:
             self.message.setText(translate_error(exc))
             return
+        if dialog is not None and dialog.drafts is not None:
+            dialog.drafts.discard()
         self.message.clear()
         self.changed = True
         self._show()
 
     # -- actions --------------------------------------------------------------------------
-    def _dialog(self, title: str, note: str, **kwargs: object) -> ActionDialog | None:
+    def _dialog(self, key: str, title: str, note: str, **kwargs: object) -> ActionDialog | None:
+        """The action's dialog, with what this clerk typed for it before and did not save."""
         dialog = ActionDialog(title, note, self, tz=self._tz, **kwargs)  # type: ignore[arg-type]
-        return dialog if self._ask(dialog) else None
+        drafts = dialog.keep_drafts(self._services, self._actor, f"ticket_{self.view.id}_{key}")
+        accepted = self._ask(dialog)
+        drafts.flush()
+        return dialog if accepted else None
 
     def judge(self) -> None:
-        d = self._dialog(self.tr("Judge the complaint"), self.tr("Reason:"), validity=True)
+        d = self._dialog("judge", self.tr("Judge the complaint"), self.tr("Reason:"), validity=True)
         if d is not None and d.validity is not None:
             validity = Validity(d.validity.currentData())
-            self._run(lambda: self._services.tickets.judge(self._actor, self.view.id, validity, d.text()))
+            self._run(lambda: self._services.tickets.judge(self._actor, self.view.id, validity, d.text()), d)
 
     def reply(self) -> None:
         now = self._services.clock.now()
         d = self._dialog(
+            "reply",
             self.tr("Reply to the complainant"),
             self.tr("Reply:"),
             check_label=self.tr("This resolves the complaint"),
@@ -287,12 +315,14 @@ class TicketDetailDialog(QDialog):
         self._run(
             lambda: self._services.tickets.reply(
                 self._actor, self.view.id, d.text(), resolved=resolved, next_reply_at=next_at
-            )
+            ),
+            d,
         )
 
     def dispatch(self) -> None:
         now = self._services.clock.now()
         d = self._dialog(
+            "dispatch",
             self.tr("Dispatch"),
             self.tr("Person dispatched:"),
             check_label=self.tr("A visit time was agreed"),
@@ -302,52 +332,56 @@ class TicketDetailDialog(QDialog):
         if d is None or d.check is None:
             return
         visit = d.when_value() if d.check.isChecked() else None
-        self._run(lambda: self._services.tickets.dispatch(self._actor, self.view.id, d.text(), visit))
+        self._run(lambda: self._services.tickets.dispatch(self._actor, self.view.id, d.text(), visit), d)
 
     def complete(self) -> None:
         paid_label = self.tr("Paid") if self.view.row.kind is TicketKind.CONVENIENCE else None
-        d = self._dialog(self.tr("Work done"), self.tr("What was done:"), check_label=paid_label)
+        d = self._dialog("complete", self.tr("Work done"), self.tr("What was done:"), check_label=paid_label)
         if d is None:
             return
         paid = d.check.isChecked() if d.check is not None else None
-        self._run(lambda: self._services.tickets.complete(self._actor, self.view.id, d.text(), paid=paid))
+        self._run(lambda: self._services.tickets.complete(self._actor, self.view.id, d.text(), paid=paid), d)
 
     def follow_up(self) -> None:
         d = self._dialog(
-            self.tr("Follow-up visit"), self.tr("What the resident said:"), check_label=self.tr("Satisfied")
+            "follow_up",
+            self.tr("Follow-up visit"),
+            self.tr("What the resident said:"),
+            check_label=self.tr("Satisfied"),
         )
         if d is not None and d.check is not None:
             satisfied = d.check.isChecked()
             self._run(
                 lambda: self._services.tickets.record_follow_up(
                     self._actor, self.view.id, d.text(), satisfied=satisfied
-                )
+                ),
+                d,
             )
 
     def deliver(self) -> None:
-        d = self._dialog(self.tr("Message delivered"), self.tr("How:"))
+        d = self._dialog("deliver", self.tr("Message delivered"), self.tr("How:"))
         if d is not None:
-            self._run(lambda: self._services.tickets.deliver(self._actor, self.view.id, d.text()))
+            self._run(lambda: self._services.tickets.deliver(self._actor, self.view.id, d.text()), d)
 
     def report(self) -> None:
-        d = self._dialog(self.tr("Incident report"), self.tr("Report:"))
+        d = self._dialog("report", self.tr("Incident report"), self.tr("Report:"))
         if d is not None:
-            self._run(lambda: self._services.tickets.write_incident_report(self._actor, self.view.id, d.text()))
+            self._run(lambda: self._services.tickets.write_incident_report(self._actor, self.view.id, d.text()), d)
 
     def escalate(self) -> None:
-        d = self._dialog(self.tr("Escalate"), self.tr("Reason:"))
+        d = self._dialog("escalate", self.tr("Escalate"), self.tr("Reason:"))
         if d is not None:
-            self._run(lambda: self._services.tickets.escalate(self._actor, self.view.id, d.text()))
+            self._run(lambda: self._services.tickets.escalate(self._actor, self.view.id, d.text()), d)
 
     def close_ticket(self) -> None:
-        d = self._dialog(self.tr("Close the ticket"), self.tr("Reason:"))
+        d = self._dialog("close", self.tr("Close the ticket"), self.tr("Reason:"))
         if d is not None:
-            self._run(lambda: self._services.tickets.close(self._actor, self.view.id, d.text()))
+            self._run(lambda: self._services.tickets.close(self._actor, self.view.id, d.text()), d)
 
     def reopen(self) -> None:
-        d = self._dialog(self.tr("Reopen the ticket"), self.tr("Reason:"))
+        d = self._dialog("reopen", self.tr("Reopen the ticket"), self.tr("Reason:"))
         if d is not None:
-            self._run(lambda: self._services.tickets.reopen(self._actor, self.view.id, d.text()))
+            self._run(lambda: self._services.tickets.reopen(self._actor, self.view.id, d.text()), d)
 
     # -- paper ----------------------------------------------------------------------------
     def print_slip(self) -> Task:

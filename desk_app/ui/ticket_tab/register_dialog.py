@@ -32,6 +32,7 @@ from desk_app.domain.roles import Actor
 from desk_app.domain.tickets import Source, TicketDetails, TicketKind, Urgency, Validity
 from desk_app.services.container import Services
 from desk_app.services.tickets import ResidentInput, ResidentView, TicketInput, TicketView
+from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.i18n import translate_error
 
 KINDS = list(TicketKind)
@@ -50,6 +51,9 @@ def to_aware(edit: QDateTimeEdit, tz: ZoneInfo) -> datetime:
     value = edit.dateTime().toPython()
     assert isinstance(value, datetime)
     return value.replace(tzinfo=tz)
+
+
+DRAFT_FORM = "ticket_register"
 
 
 class RegisterDialog(QDialog):
@@ -186,9 +190,54 @@ class RegisterDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        # What the clerk types is kept as their draft until the request is registered.
+        self.drafts = DraftKeeper(
+            services,
+            actor,
+            DRAFT_FORM,
+            {
+                "kind": self.kind,
+                "source": self.source,
+                "urgency": self.urgency,
+                "name": self.name,
+                "building": self.building,
+                "room": self.room,
+                "phone": self.phone,
+                "description": self.description,
+                "dispatched": self.dispatched,
+                "items": self.items,
+                "identity_note": self.identity_note,
+                "visitor_name": self.visitor_name,
+                "recipient": self.recipient,
+            },
+            self,
+        )
+        self.discard_button = buttons.addButton(self.tr("Clear the form"), QDialogButtonBox.ButtonRole.ResetRole)
+        self.discard_button.clicked.connect(self.clear_draft)
+        restored = self.drafts.restore()
+        self.discard_button.setVisible(restored is not None)
+        if restored is not None:
+            self.message.setStyleSheet("color: #b25b00;")
+            self.message.setText(
+                self.tr("Put back what you typed at {time} and did not register.").format(
+                    time=f"{restored.astimezone(self._tz):%m-%d %H:%M}"
+                )
+            )
         self._kind_changed()
         self.resize(560, self.sizeHint().height())
         self.kind.setFocus()
+
+    def clear_draft(self) -> None:
+        """Start again: the fields emptied, the kept draft deleted."""
+        for edit in (self.name, self.building, self.room, self.phone, self.dispatched, self.identity_note):
+            edit.clear()
+        for edit in (self.visitor_name, self.recipient):
+            edit.clear()
+        self.description.clear()
+        self.items.clear()
+        self.drafts.discard()
+        self.message.clear()
+        self.discard_button.setVisible(False)
 
     def _form(self, rows: list[tuple[str | None, QWidget]]) -> QWidget:
         page = QWidget()
@@ -265,6 +314,13 @@ class RegisterDialog(QDialog):
         try:
             self.saved = self._services.tickets.register(self._actor, self.ticket_input())
         except DeskError as exc:
+            self.message.setStyleSheet("color: #c62828;")
             self.message.setText(translate_error(exc))
             return
+        self.drafts.discard()
         self.accept()
+
+    def done(self, result: int) -> None:
+        # Cancelled, or closed by the idle lock's next person: what was typed stays a draft.
+        self.drafts.flush()
+        super().done(result)

@@ -1,5 +1,6 @@
 """The ticket queue (工单): open work sorted by what is due first, with live countdowns,
-filters and search; Ctrl+N registers a request, Enter opens one."""
+filters and search; Ctrl+T registers a request (Ctrl+N is the log entry, from any tab),
+Enter opens one."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ class TicketTab(QWidget):
         self._actor = actor
         self.model = TicketTableModel(services.tickets, services.clock)
 
-        self.new_button = QPushButton(self.tr("Register… (Ctrl+N)"))
+        self.new_button = QPushButton(self.tr("Register… (Ctrl+T)"))
         self.new_button.clicked.connect(self.register)
         self.paper_button = QPushButton(self.tr("Registers and reports… (Ctrl+P)"))
         self.paper_button.clicked.connect(self.choose_paper)
@@ -117,7 +118,7 @@ class TicketTab(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         for box in (self.due_today, self.overdue):
             box.toggled.connect(self.refresh)
-        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.register)
+        QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(self.register)
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(lambda: self.search.setFocus())
         QShortcut(QKeySequence("Ctrl+P"), self).activated.connect(self.choose_paper)
 
