@@ -91,8 +91,7 @@ class SearchLab:
         return {i for i, (s, h) in self.stored.items() if _matches(query, s, h)}
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchLab]:
+def _open_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchLab]:
     path = tmp_path_factory.mktemp("search") / "search.sqlite"
     clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
     services = Services.open(f"sqlite:///{path.as_posix()}", clock=clock)
@@ -108,6 +107,26 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchLab]:
     actor = services.accounts.authenticate("boss", "super-secret-1")
     yield SearchLab(services, actor)
     services.close()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchLab]:
+    """The property's database: whatever hypothesis generated accumulates here."""
+    yield from _open_lab(tmp_path_factory)
+
+
+EXAMPLES = {"3栋漏水", "水表", "xAB", "漏水 停电", "漏水,水停", "水停了", "5%折扣", "5折", "a_b", "axb"}
+
+
+@pytest.fixture(scope="module")
+def examples_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchLab]:
+    """The examples' own database, holding the examples and nothing else. (Sharing the
+    property's made the examples flaky: a generated entry such as "5折" with "aB0" in its
+    handling matched "ab" too, depending on what hypothesis had drawn before.)"""
+    for lab in _open_lab(tmp_path_factory):
+        for situation in sorted(EXAMPLES):
+            lab.add(situation, "")
+        yield lab
 
 
 @st.composite
@@ -163,9 +182,5 @@ def test_search_finds_exactly_the_entries_containing_every_term(
         ("a_b", {"a_b"}),
     ],
 )
-def test_search_examples(lab: SearchLab, query: str, situations: set[str]) -> None:
-    examples = {"3栋漏水", "水表", "xAB", "漏水 停电", "漏水,水停", "水停了", "5%折扣", "5折", "a_b", "axb"}
-    for situation in examples - {s for s, _ in lab.stored.values()}:
-        lab.add(situation, "")
-    found = {lab.stored[i][0] for i in lab.found(query)}
-    assert found & examples == situations
+def test_search_examples(examples_lab: SearchLab, query: str, situations: set[str]) -> None:
+    assert {examples_lab.stored[i][0] for i in examples_lab.found(query)} == situations
