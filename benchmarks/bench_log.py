@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desk_app.domain.categories import LogCategory
+from desk_app.domain.categories import MANUAL_CATEGORIES, LogCategory
 from desk_app.domain.clock import FixedClock
 from desk_app.domain.roles import Actor, Role
 from desk_app.services.container import Services
@@ -238,7 +238,7 @@ def run_adds(path: Path, adds: int) -> list[Row]:
         info = next(a for a in services.accounts.staff() if a.role is Role.CLERK)
         clerk = Actor(info.id, info.username, info.display_name, info.role)
         ours: list[float] = []
-        categories = list(LogCategory)
+        categories = list(MANUAL_CATEGORIES)  # HANDOVER entries are the program's own
         for i in range(adds):
             clock.advance(timedelta(seconds=3))
             start = time.perf_counter()

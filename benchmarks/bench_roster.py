@@ -3,6 +3,7 @@ CP-SAT model given the same time, in the same run.
 
     uv run python benchmarks/bench_roster.py                 # desk month + 2 large problems
     uv run python benchmarks/bench_roster.py --quick         # shorter time limits
+    uv run python benchmarks/bench_roster.py --smoke         # 2 s / 3 s: that it runs (CI)
 
 Problems are generated with a fixed seed (the same rules the window builds: rest between
 shifts as "cannot be followed by", 做六休一, minimum runs, weekends, leave, wishes). For
@@ -111,7 +112,14 @@ def run(name: str, data: dict[str, Any], limit: float, moments: list[float], wor
         solution = solve(problem, limit, workers, strong=strong, explain=False)
         if solution.assignments:
             assert violations(problem, solution.assignments) == [], f"{name} {model}: a hard rule broken"
-            assert objective(problem, solution.assignments) == solution.objective, f"{name} {model}: objective"
+            cost = objective(problem, solution.assignments)
+            if solution.status == "OPTIMAL":
+                assert cost == solution.objective, f"{name} {model}: objective {cost} != {solution.objective}"
+            else:
+                # Shortage and wish slacks are only pushed down by the objective: in a roster
+                # found before the search ends (both models) they may exceed the real ones, so
+                # the solver's figure is an upper bound of the true cost, not the cost itself.
+                assert cost <= solution.objective, f"{name} {model}: objective {cost} > {solution.objective}"
         first = f"{solution.timeline[0][0]:.2f}s" if solution.timeline else "—"
         proven = f"{solution.wall_time:.1f}s" if solution.status == "OPTIMAL" else "—"
         rows.append(
@@ -132,10 +140,15 @@ def run(name: str, data: dict[str, Any], limit: float, moments: list[float], wor
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="shorter limits (10 s / 20 s)")
+    parser.add_argument("--smoke", action="store_true", help="2 s / 3 s: that it runs (CI), not how well")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
-    desk_limit, large_limit = (10.0, 20.0) if args.quick else (20.0, 60.0)
-    moments = [1.0, 5.0, 10.0, 30.0] if not args.quick else [1.0, 5.0, 10.0]
+    if args.smoke:
+        desk_limit, large_limit, moments = 2.0, 3.0, [1.0]
+    elif args.quick:
+        desk_limit, large_limit, moments = 10.0, 20.0, [1.0, 5.0, 10.0]
+    else:
+        desk_limit, large_limit, moments = 20.0, 60.0, [1.0, 5.0, 10.0, 30.0]
     problems = [
         (
             "desk month: 12 staff, 3 shifts, 31 days",

@@ -30,7 +30,7 @@ from desk_app.domain.handover import (
     WorkSource,
 )
 from desk_app.domain.roles import Actor, Role, require_role
-from desk_app.domain.shifts import ShiftOccurrence, occurrence, running_at
+from desk_app.domain.shifts import ShiftOccurrence, ShiftTemplate, occurrence, running_at
 from desk_app.domain.text_rules import FIELD_NAME, FIELD_REASON, NAME_MAX, REASON_MAX, clean_text
 from desk_app.services import log_chain
 from desk_app.services.accounts import AccountService
@@ -534,7 +534,7 @@ class HandoverService:
                 .where(Handover.shift_date >= date_from, Handover.shift_date <= date_to)
                 .order_by(Handover.started_at.desc())
             ).all()
-            return [self._view(session, r) for r in rows]
+            return self._views(session, list(rows))
 
     def get(self, handover_id: int) -> HandoverView:
         with self._db.read() as session:
@@ -634,13 +634,34 @@ class HandoverService:
         return best
 
     def _view(self, session: Session, row: Handover) -> HandoverView:
-        tz = self._desk.info().tz
+        return self._views(session, [row])[0]
+
+    def _views(self, session: Session, rows: list[Handover]) -> list[HandoverView]:
+        """The views of ``rows`` with one query each for the names, the templates and the
+        checks, however many rows (the handover tab lists a week every 30 seconds)."""
+        if not rows:
+            return []
         names = dict(session.execute(select(Account.id, Account.display_name)).all())
-        check = session.execute(
-            select(HandoverCheck, Account.display_name)
-            .join(Account, Account.id == HandoverCheck.checker_id)
-            .where(HandoverCheck.handover_id == row.id)
-        ).first()
+        templates = {t.id: t for t in self._desk.shift_templates(include_inactive=True)}
+        checks = {
+            check.handover_id: (check, checker)
+            for check, checker in session.execute(
+                select(HandoverCheck, Account.display_name)
+                .join(Account, Account.id == HandoverCheck.checker_id)
+                .where(HandoverCheck.handover_id.in_([row.id for row in rows]))
+                .order_by(HandoverCheck.id)
+            )
+        }
+        return [self._build_view(row, names, templates, checks.get(row.id)) for row in rows]
+
+    def _build_view(
+        self,
+        row: Handover,
+        names: dict[int, str],
+        templates: dict[int, ShiftTemplate],
+        check: tuple[HandoverCheck, str] | None,
+    ) -> HandoverView:
+        tz = self._desk.info().tz
 
         def local(value: datetime | None) -> datetime | None:
             return from_db(value).astimezone(tz) if value is not None else None
@@ -649,7 +670,7 @@ class HandoverService:
         assert started is not None
         return HandoverView(
             id=row.id,
-            shift=self._shift_of(row),
+            shift=occurrence(templates[row.shift_template_id], row.shift_date, tz),
             outgoing_id=row.outgoing_id,
             outgoing_name=names.get(row.outgoing_id, "?"),
             incoming_id=row.incoming_id,

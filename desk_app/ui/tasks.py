@@ -21,6 +21,7 @@ check, the daily backup). In the manner of Electrum's ``TaskThread``:
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import logging
 import queue
@@ -282,6 +283,14 @@ _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 def live_runners() -> list[TaskRunner]:
     """Every runner not yet deleted (the tests wait for them at teardown)."""
     return [r for r in _runners if Shiboken.isValid(r)]
+
+
+@atexit.register
+def _end_all_runners() -> None:
+    """A script that never ran the event loop (a benchmark, the smoke test) still ends its
+    worker threads before Python goes: a QThread deleted while running aborts the process."""
+    for runner in live_runners():
+        runner.shutdown(timeout_ms=10_000)
 
 
 def application_runner() -> TaskRunner:
