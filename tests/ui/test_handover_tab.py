@@ -523,6 +523,7 @@ def test_after_the_handover_the_incoming_clerk_is_the_one_signed_in(qtbot, desk,
         assert "李娜" in window.person_label.text() and "王丽" not in window.person_label.text()
         state = window.handover_tab.state_label.text()
         assert state.startswith("早班 2026-11-24 was handed over to 李娜 at 15:46; 李娜 is on duty."), state
+        assert not window.handover_tab.start_button.isEnabled()  # until 中班 begins
         # The HANDOVER entry is at the top of the log list at once.
         assert window.task_runner.wait_idle()
         top = window.log_tab.model.entry(0)

@@ -194,9 +194,12 @@ class HandoverTab(QWidget):
                 )
             )
             self.start_button.setText(self.tr("Resume handover…"))
+            self.start_button.setEnabled(True)
         else:
             self.state_label.setText(self._shift_state(shift))
             self.start_button.setText(self.tr("Start handover…"))
+            # Nothing to start until the next shift begins (the service refuses it anyway).
+            self.start_button.setEnabled(shift is None or self._signed_handover_of(shift) is None)
 
         status = ""
         if overdue is not None:
