@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from desk_app.domain.errors import DeskError
@@ -30,6 +30,7 @@ from desk_app.services.drafts import Fields
 log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 800
+RESTORED_COLOR = "#b25b00"
 
 Value = str | bool | int
 # A field is a widget, or a (read, write) pair for a value the form keeps its own way.
@@ -112,6 +113,24 @@ class DraftKeeper(QObject):
         finally:
             self._quiet = False
         return draft.saved_at
+
+    def keep_for(self, dialog: QDialog, note: QLabel, text: str = "") -> datetime | None:
+        """The one way a dialog keeps its drafts: put back what was waiting (saying so in
+        ``note``, with ``text`` holding ``{time}``), and save what is left when the dialog
+        closes without saving (cancelled, or closed by the idle lock's next person). The
+        dialog calls ``discard()`` once it has saved."""
+        restored = self.restore()
+        if restored is not None:
+            tz = self._services.desk.info().tz
+            when = f"{restored.astimezone(tz):%m-%d %H:%M}"
+            note.setStyleSheet(f"color: {RESTORED_COLOR};")
+            note.setText((text or self.tr("Put back what you typed at {time} and did not save.")).format(time=when))
+            note.setVisible(True)
+        dialog.finished.connect(self.flush_on_close)
+        return restored
+
+    def flush_on_close(self, _result: int) -> None:
+        self.flush()
 
     def discard(self) -> None:
         """The form was saved (or cleared on purpose): its draft goes."""

@@ -29,12 +29,12 @@
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
@@ -122,7 +122,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+77"/>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+76"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
@@ -137,9 +137,8 @@
         <translation>判定：</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Put back what you typed at {time} and did not save.</source>
-        <translation>已恢复您在 {time} 输入但未保存的内容。</translation>
+        <translation type="vanished">已恢复您在 {time} 输入但未保存的内容。</translation>
     </message>
 </context>
 <context>
@@ -150,12 +149,12 @@
         <translation>4. 区域检查</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The incoming clerk records anything out of order in the area; the outgoing clerk explains each one. A fault found now stops the handover until the outgoing clerk has dealt with it.</source>
         <translation>接班人记录区域内发现的异常，交班人逐条说明。此时发现的故障会暂停交接班，直到交班人处理完毕。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Anomaly found by the incoming clerk</source>
         <translation>接班人发现的异常</translation>
     </message>
@@ -248,12 +247,12 @@
         <translation>无人操作多久后锁屏：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>A backup is made every day the program runs; dailies are kept for a month, the first of each month for three years. Restore with “desk-app restore FILE” while DutyDesk is closed; the backup is checked first and the current database kept aside.</source>
         <translation>程序运行的每一天都会自动备份；每日备份保留一个月，每月第一份保留三年。恢复时请先关闭值班台，再运行“desk-app restore 文件”；恢复前会先检查备份，并另行保留当前数据库。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+26"/>
         <source>No backups in this folder yet.</source>
         <translation>此文件夹中还没有备份。</translation>
     </message>
@@ -342,7 +341,7 @@
 <context>
     <name>CloseFollowUpDialog</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/follow_up_dialog.py" line="+31"/>
+        <location filename="../../desk_app/ui/handover_tab/follow_up_dialog.py" line="+32"/>
         <source>Close follow-up #{id}</source>
         <translation>关闭跟进事项 #{id}</translation>
     </message>
@@ -370,17 +369,17 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/log_tab/correction_dialog.py" line="+40"/>
+        <location filename="../../desk_app/ui/log_tab/correction_dialog.py" line="+41"/>
         <source>Correct entry #{id}</source>
         <translation>更正记录 #{id}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Log entries are never changed. The correction is saved as a new entry; #{id} stays in the log, struck through, with a link to the correction.</source>
         <translation>值班记录永不修改。更正保存为一条新记录；#{id} 仍保留在记录中，加删除线，并链接到更正。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Needs follow-up</source>
         <translation>需跟进</translation>
     </message>
@@ -408,12 +407,12 @@
         <translation>2. 物品清点</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The incoming clerk counts every item and notes its condition. The outgoing clerk explains every difference and every damaged item.</source>
         <translation>接班人清点每件物品并记录状况。交班人说明每一处差异和每件损坏的物品。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
@@ -476,12 +475,12 @@
         <translation>值班台：意外错误</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Something went wrong inside DutyDesk. What you saved before is safe. If it happens again, copy the details below and send them to whoever looks after this computer.</source>
         <translation>值班台内部出现错误。之前保存的内容是安全的。如果再次出现，请复制下面的详细信息，发给负责这台电脑的人员。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>The details are also in the log file: {path}</source>
         <translation>详细信息也已写入日志文件：{path}</translation>
     </message>
@@ -534,12 +533,12 @@
         <translation>班次开始时间必须在 00:00 至 23:59 之间。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A shift lasts between 30 minutes and 24 hours.</source>
         <translation>班次时长须在 30 分钟至 24 小时之间。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>A shift needs a name.</source>
         <translation>班次需要名称。</translation>
     </message>
@@ -554,22 +553,22 @@
         <translation>{field}长 {length} 个字符，上限为 {limit}。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>{field} contains {char!r}, which cannot be printed on the paper form (emoji and rare symbols are not allowed).</source>
         <translation>{field}包含 {char!r}，无法打印在纸质表单上（不允许使用表情符号和生僻符号）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>{field} contains a control character (U+{code:04X}).</source>
         <translation>{field}包含控制字符（U+{code:04X}）。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/accounts.py" line="+49"/>
+        <location filename="../../desk_app/services/accounts.py" line="+53"/>
         <source>A user name is 2 to 40 Latin letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (for example wangli).</source>
         <translation>用户名由 2 至 40 个拉丁字母、数字、“.”、“_”或“-”组成（例如 wangli）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
@@ -579,22 +578,22 @@
         <translation>密码最多 {n} 个字符。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>A password may not start or end with a space or contain control characters.</source>
         <translation>密码不能以空格开头或结尾，也不能包含控制字符。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This account is disabled. Ask a supervisor.</source>
         <translation>此账号已停用，请联系客服主管。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
         <translation>密码错误次数过多：此账号还将锁定 {minutes} 分钟。</translation>
     </message>
@@ -614,7 +613,7 @@
         <translation>不能创建角色高于您本人的账号。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The user name {username} is taken.</source>
         <translation>用户名 {username} 已被使用。</translation>
     </message>
@@ -629,28 +628,28 @@
         <translation>没有这个账号。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>You cannot change an account with a higher role than yours.</source>
         <translation>不能修改角色高于您本人的账号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/demo.py" line="+303"/>
+        <location filename="../../desk_app/services/demo.py" line="+306"/>
         <source>Demo data needs an active supervisor account to sign the days.</source>
         <translation>演示数据需要一个启用的客服主管账号来审阅每天的记录。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <location filename="../../desk_app/services/demo_tickets.py" line="+412"/>
         <source>Demo data needs at least one day and one entry a day.</source>
         <translation>演示数据至少需要一天、每天一条记录。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>This database already has log entries; demo data is only made in an empty log, so that it never mixes with a real one.</source>
         <translation>此数据库已有值班记录；演示数据只写入空记录，以免与真实记录混在一起。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <location filename="../../desk_app/services/desk.py" line="-53"/>
         <location line="+81"/>
         <source>The desk needs at least one shift.</source>
@@ -688,38 +687,38 @@
         <translation>类别为 {value} 的记录只能由程序写入。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No shift is running now, so nothing can be logged.</source>
         <translation>当前没有进行中的班次，无法记录。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The time {time} is in the future.</source>
         <translation>时间 {time} 在将来。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>The time {time} is before the current shift ({shift}, from {start}); earlier events are logged as a correction or by that shift.</source>
         <translation>时间 {time} 早于当前班次（{shift}，{start} 开始）；更早的事情请以更正记录，或由那个班次记录。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>The time {time} is earlier than now: say why the entry is late.</source>
         <translation>时间 {time} 早于现在：请说明补记的原因。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <location line="+38"/>
         <source>Log entry #{id} does not exist.</source>
         <translation>值班记录 #{id} 不存在。</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-32"/>
         <source>Entry #{id} was already corrected by #{by}; correct #{by} instead.</source>
         <translation>记录 #{id} 已由 #{by} 更正；请更正 #{by}。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+126"/>
         <source>A day in the future cannot be signed.</source>
         <translation>不能审阅将来的日期。</translation>
     </message>
@@ -739,7 +738,7 @@
         <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>{path} is not a DutyDesk database (it is not an SQLite file, or it is damaged).</source>
         <translation>{path} 不是值班台数据库（不是 SQLite 文件，或已损坏）。</translation>
     </message>
@@ -749,12 +748,12 @@
         <translation>{path} 属于其他程序（未知的表：{tables}）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>{path} was written by a newer version of DutyDesk (schema {revision}). Install the newer version to open it.</source>
         <translation>{path} 由更新版本的值班台写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>The database schema is not up to date.</source>
         <translation>数据库结构不是最新版本。</translation>
     </message>
@@ -780,12 +779,12 @@
         <translation>{name} 已开始交接班。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>No handover while an incident is being handled: #{id} {text}. Record how it was dealt with first.</source>
         <translation>突发事件处理中，不能交接班：#{id} {text}。请先记录处理情况。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>No shift is running now.</source>
         <translation>当前没有进行中的班次。</translation>
     </message>
@@ -795,12 +794,12 @@
         <translation>本班次已完成交接。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>The outgoing clerk cannot also be the incoming clerk.</source>
         <translation>交班人不能同时是接班人。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>No such open work.</source>
         <translation>没有这项未完成事项。</translation>
     </message>
@@ -810,17 +809,17 @@
         <translation>还不能签字交接：{problem}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Ticket #{id} is still open in the ticket queue: close it there, or hand it over.</source>
         <translation>工单 #{id} 在工单队列中仍未关闭：请在那里关闭，或移交给接班人。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The outgoing clerk cannot sign for the incoming clerk.</source>
         <translation>交班人不能代替接班人签字。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+115"/>
         <location line="+42"/>
         <source>No such handover.</source>
         <translation>没有这次交接班。</translation>
@@ -841,7 +840,7 @@
         <translation>这次交接班已签字。</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+128"/>
         <source>The expected quantity is a whole number from 0 to {max}.</source>
         <translation>应有数量为 0 至 {max} 的整数。</translation>
     </message>
@@ -866,7 +865,7 @@
         <translation>需要电话号码。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>{phone!r} is not a phone number: give a mobile number of 11 digits, a landline with its area code, or an extension.</source>
         <translation>{phone!r} 不是电话号码：请填写 11 位手机号、带区号的固定电话或分机号。</translation>
     </message>
@@ -886,7 +885,7 @@
         <translation>价目 #{id} 不存在。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>A complaint solved on the spot must be judged valid or invalid.</source>
         <translation>当场解决的投诉须判定为有效或无效。</translation>
     </message>
@@ -896,7 +895,7 @@
         <translation>只有求助、报修、投诉或便民服务可以标记为重大事件。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+62"/>
         <source>The visit time has no time zone.</source>
         <translation>上门时间没有时区。</translation>
     </message>
@@ -926,17 +925,17 @@
         <translation>一张放行条最多填写 {n} 件物品。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Check the resident&apos;s identity before releasing items.</source>
         <translation>放行物品前须核实住户身份。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>A visitor who is not an owner enters only with the owner&apos;s consent.</source>
         <translation>非业主访客须经业主同意方可进入。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>The time {time} is in the past.</source>
         <translation>时间 {time} 已经过去。</translation>
     </message>
@@ -946,7 +945,7 @@
         <translation>请判定投诉有效还是无效。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The complaint is already resolved; reopen it to judge it again.</source>
         <translation>投诉已解决；如需重新判定，请先重新打开。</translation>
     </message>
@@ -956,47 +955,47 @@
         <translation>此投诉已解决，等待回访。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Judge the complaint valid or invalid before recording it as resolved.</source>
         <translation>记为已解决之前，请先判定投诉有效或无效。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Agree with the resident when the next reply will be.</source>
         <translation>请与住户约定下次答复时间。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The next reply must be later than now.</source>
         <translation>下次答复时间必须晚于现在。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>The work is done; it waits for its follow-up visit.</source>
         <translation>工作已完成，等待回访。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>The work is already recorded as done.</source>
         <translation>该工作已记为完成。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>The follow-up visit comes after the work is done or the complaint resolved.</source>
         <translation>回访须在工作完成或投诉解决之后进行。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>A complaint cannot be closed before its follow-up visit is recorded (an invalid complaint is closed by its reply).</source>
         <translation>投诉在记录回访之前不能关闭（无效投诉在答复后关闭）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>A major incident is closed only after its written report.</source>
         <translation>重大事件须提交书面报告后才能关闭。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Ticket #{id} is not closed.</source>
         <translation>工单 #{id} 未关闭。</translation>
     </message>
@@ -1032,12 +1031,12 @@
         <translation>人数须为 0 到 50 之间的整数。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>The most shifts of one kind a month is a number from 0 to 31.</source>
         <translation>每月同一班次的最多次数须为 0 到 31 之间的数。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <location filename="../../desk_app/services/desk.py" line="-17"/>
         <location filename="../../desk_app/services/roster.py" line="+223"/>
         <location line="+322"/>
@@ -1066,12 +1065,12 @@
         <translation>每次请假最多 {n} 天。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Leave is asked at least {n} day(s) before; ask your supervisor in person.</source>
         <translation>请假须至少提前 {n} 天申请；请当面向主管申请。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>A swap is with another person.</source>
         <translation>调班须与他人调换。</translation>
     </message>
@@ -1081,12 +1080,12 @@
         <translation>只能调换尚未到来的班次。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>A swap exchanges two shifts of the published roster.</source>
         <translation>调班须调换已发布排班表中的两个班次。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>A cover is by another person.</source>
         <translation>顶班须由他人顶替。</translation>
     </message>
@@ -1131,7 +1130,7 @@
         <translation>不能审批自己的申请。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The roster changed since the swap was asked; ask again.</source>
         <translation>申请调班后排班表已有变动，请重新申请。</translation>
     </message>
@@ -1141,7 +1140,7 @@
         <translation>调换后会有人一天上两个班。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <location line="+33"/>
         <source>No such request.</source>
         <translation>没有这个申请。</translation>
@@ -1192,12 +1191,12 @@
         <translation>工单 #{id} 的事件报告尚未填写。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/demo_tickets.py" line="+4"/>
+        <location filename="../../desk_app/services/demo_tickets.py" line="+7"/>
         <source>This database already has tickets; demo tickets are only made in an empty queue.</source>
         <translation>此数据库已有工单；演示工单只能在空的工单队列中生成。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Demo tickets need clerks and a supervisor.</source>
         <translation>生成演示工单需要值班员和主管账号。</translation>
     </message>
@@ -1209,7 +1208,7 @@
         <translation>没有这个人员。</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-266"/>
         <source>This month is published: change it cell by cell, with a reason.</source>
         <translation>本月排班已发布：请逐格修改并说明原因。</translation>
     </message>
@@ -1219,7 +1218,7 @@
         <translation>生成的排班与本月不符。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>This month is already published.</source>
         <translation>本月排班已经发布。</translation>
     </message>
@@ -1340,6 +1339,14 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <location filename="../../desk_app/ui/drafts.py" line="+127"/>
+        <source>Put back what you typed at {time} and did not save.</source>
+        <translation>已恢复您在 {time} 输入但未保存的内容。</translation>
+    </message>
+</context>
+<context>
     <name>EntryBar</name>
     <message>
         <location filename="../../desk_app/ui/log_tab/entry_bar.py" line="+74"/>
@@ -1405,12 +1412,12 @@
         <translation>上报给您的工单：#{id}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Unlock DutyDesk to read it.</source>
         <translation>请解锁值班台后查看。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>and {n} more</source>
         <translation>另有 {n} 条</translation>
     </message>
@@ -1418,7 +1425,7 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desk_app/domain/text_rules.py" line="-16"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="-15"/>
         <source>Situation</source>
         <translation>情况</translation>
     </message>
@@ -1448,12 +1455,12 @@
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Desk name</source>
         <translation>前台名称</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="-1017"/>
+        <location filename="../../desk_app/services/tickets.py" line="-1016"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -1508,17 +1515,17 @@
         <translation>出示的身份证明</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+191"/>
         <source>Reply within (minutes)</source>
         <translation>答复时限（分钟）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Follow-up within (working days)</source>
         <translation>回访时限（工作日）</translation>
     </message>
@@ -1528,7 +1535,7 @@
         <translation>提前上报（分钟）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Manager after (minutes)</source>
         <translation>超时后报主任（分钟）</translation>
     </message>
@@ -1588,7 +1595,7 @@
         <translation>顶班最长时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-126"/>
+        <location filename="../../desk_app/services/desk.py" line="-123"/>
         <source>Shift name</source>
         <translation>班次名称</translation>
     </message>
@@ -1619,12 +1626,12 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../desk_app/domain/handover.py" line="+119"/>
+        <location filename="../../desk_app/domain/handover.py" line="+123"/>
         <source>A fault is being dealt with ({fault}): the handover waits until the outgoing clerk records how it was handled.</source>
         <translation>故障处理中（{fault}）：交接班暂停，直到交班人记录处理情况。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>The incoming clerk must confirm having read the records.</source>
         <translation>接班人须确认已阅读记录。</translation>
     </message>
@@ -1639,12 +1646,12 @@
         <translation>{item}：数量不能为负数。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>{item}: {counted} counted, {expected} expected or damaged — the outgoing clerk must explain.</source>
         <translation>{item}：实点 {counted}，应有 {expected}，或有损坏——须由交班人说明。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>{work}: record it closed or hand it over.</source>
         <translation>{work}：请记为已关闭或移交。</translation>
     </message>
@@ -1654,12 +1661,12 @@
         <translation>{work}：移交须填写说明。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{work} is important and unfinished: it must be done first, or a supervisor must allow the handover with a reason.</source>
         <translation>{work} 是重要的未完成事项：须先完成，或由客服主管说明理由后放行。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>An anomaly has no description.</source>
         <translation>有一项异常没有描述。</translation>
     </message>
@@ -1682,12 +1689,12 @@
         <translation>已签字</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>not signed yet</source>
         <translation>尚未签字</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -1867,7 +1874,7 @@
         <translation>{name} 于 {time} 已检查。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Not checked yet.</source>
         <translation>尚未检查。</translation>
     </message>
@@ -1881,12 +1888,12 @@
     <name>HandoverTab</name>
     <message>
         <location filename="../../desk_app/ui/handover_tab/tab.py" line="+83"/>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Start handover…</source>
         <translation>开始交接班…</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-115"/>
         <source>Item list…</source>
         <translation>物品清点清单…</translation>
     </message>
@@ -1991,12 +1998,12 @@
         <translation>继续交接班…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>No shift is running now.</source>
         <translation>当前没有进行中的班次。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>{shift} {date} was handed over to {name} at {time}; {name} is on duty.</source>
         <translation>{date} {shift} 已于 {time} 交给 {name}，现由 {name} 值班。</translation>
     </message>
@@ -2006,12 +2013,12 @@
         <translation>{date} {shift} {span}：尚未开始交接班。</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-31"/>
         <source>{shift} ended at {time}; the handover is overdue by {n} minutes. The outgoing clerk stays on duty until the incoming clerk signs.</source>
         <translation>{shift}已于 {time} 结束，交接班已超时 {n} 分钟。接班人签字前，交班人须继续值班。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The roster expects {names}.</source>
         <translation>按排班应由 {names} 接班。</translation>
     </message>
@@ -2140,12 +2147,12 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>How many minutes before the end of a shift the incoming clerk must arrive (5 or 15 are usual).</source>
         <translation>接班人须在班次结束前多少分钟到岗（通常为 5 或 15 分钟）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2185,12 +2192,12 @@
         <translation>修改</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
@@ -2219,12 +2226,12 @@
         <translation>值班台已锁定</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>No one used the desk computer for {n} minutes, so the records are hidden. {name}, type your password to continue.</source>
         <translation>前台电脑已 {n} 分钟无人操作，记录已隐藏。{name}，请输入密码继续。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2431,12 +2438,12 @@
         <translation>已审阅</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>not signed</source>
         <translation>未审阅</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>corrected by #{id}</source>
         <translation>已更正，见 #{id}</translation>
     </message>
@@ -2490,12 +2497,12 @@
         <translation>已保存在系统密码库中</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-48"/>
         <source>not stored yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>address for a test mail</source>
         <translation>测试邮件的收件地址</translation>
     </message>
@@ -2535,7 +2542,7 @@
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>DutyDesk test mail</source>
         <translation>值班台测试邮件</translation>
     </message>
@@ -2545,7 +2552,7 @@
         <translation>值班台可以用此地址发送报表。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The test mail was sent.</source>
         <translation>测试邮件已发送。</translation>
     </message>
@@ -2663,7 +2670,7 @@
         <translation>关于值班台</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{app} {version}
 
 Shift log, handover, tickets and roster for a reception duty desk.
@@ -2678,7 +2685,7 @@ Log files: {logs}</source>
 日志文件：{logs}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>Signed in: {name} ({username}), {role}</source>
         <translation>当前登录：{name}（{username}），{role}</translation>
     </message>
@@ -2711,12 +2718,12 @@ Log files: {logs}</source>
         <translation>上报给您的工单</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>These tickets were escalated to your level. Open one to deal with it, or mark them as read.</source>
         <translation>以下工单已上报到您这一级。打开工单进行处理，或全部标为已读。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
@@ -2734,12 +2741,12 @@ Log files: {logs}</source>
         <translation>客服主管：放行交接班</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>“{work}” is important and not finished. A supervisor may allow the handover anyway; the name and the reason are kept with the handover record.</source>
         <translation>“{work}”是重要事项，尚未完成。客服主管可以放行交接班；放行人和理由将随交接班记录保存。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Why the work may be handed over unfinished</source>
         <translation>该事项可以未完成移交的理由</translation>
     </message>
@@ -2905,12 +2912,12 @@ Log files: {logs}</source>
         <translation>1. 上班记录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The incoming clerk reads what the outgoing shift recorded and what must be followed up, asks about anything unclear, and signs in.</source>
         <translation>接班人阅读上一班的记录和待跟进事项，有疑问当面询问，然后登录确认。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2965,7 +2972,7 @@ Log files: {logs}</source>
         <translation>接班人</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
@@ -2975,7 +2982,7 @@ Log files: {logs}</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>No records in this shift.</source>
         <translation>本班次没有记录。</translation>
     </message>
@@ -3188,7 +3195,7 @@ Log files: {logs}</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Put back what you typed at {time} and did not register.</source>
         <translation>已恢复您在 {time} 输入但未登记的内容。</translation>
     </message>
@@ -3206,12 +3213,12 @@ Log files: {logs}</source>
         <translation>申请调班</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ask for a cover</source>
         <translation>申请顶班</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <location line="+9"/>
         <source>From:</source>
         <translation>从：</translation>
@@ -3369,12 +3376,12 @@ Log files: {logs}</source>
         <translation>尚未审阅：{days}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Every day with records is signed.</source>
         <translation>有记录的日期均已审阅。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -3430,7 +3437,7 @@ Log files: {logs}</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Statutory holiday</source>
         <translation>法定节假日</translation>
     </message>
@@ -3440,7 +3447,7 @@ Log files: {logs}</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>{shift} planned/needed</source>
         <translation>{shift} 已排/需要</translation>
     </message>
@@ -3554,12 +3561,12 @@ Log files: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>after {shift}</source>
         <translation>{shift}之后</translation>
     </message>
@@ -3590,12 +3597,12 @@ Log files: {logs}</source>
         <translation>已停用班次。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The first row is the desk&apos;s default; “default” in a person&apos;s row follows it. The most of a shift: 0 = never (e.g. no nights).</source>
         <translation>第一行为前台默认规则；个人行中的“默认”即沿用默认规则。某班次最多次数为 0 表示不排该班（如不上夜班）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Desk default</source>
         <translation>前台默认</translation>
     </message>
@@ -3645,7 +3652,7 @@ Log files: {logs}</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
@@ -3655,12 +3662,12 @@ Log files: {logs}</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Ticked: no night shifts; half: as the desk&apos;s default</source>
         <translation>勾选：不排夜班；半选：沿用前台默认</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
@@ -3703,13 +3710,13 @@ Log files: {logs}</source>
         <translation>自动排班</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+129"/>
         <source>Compute the best roster for the month; locked cells, approved leave and wishes are kept</source>
         <translation>计算本月最优排班；保留锁定的格子、已批准的请假并尽量满足意愿</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-124"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -3769,12 +3776,12 @@ Log files: {logs}</source>
         <translation>草稿：未发布</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>A published month changes cell by cell, with a reason.</source>
         <translation>已发布的月份只能逐格修改并说明原因。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>work {shift} (weight {w})</source>
         <translation>想上{shift}班（权重 {w}）</translation>
     </message>
@@ -3979,7 +3986,7 @@ Log files: {logs}</source>
         <translation>在给定时间内没有找到排班，请延长计算时间。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Generated the best possible roster (cost {cost}) in {s:.1f} s.</source>
         <translation>已生成最优排班（代价 {cost}），用时 {s:.1f} 秒。</translation>
     </message>
@@ -3989,7 +3996,7 @@ Log files: {logs}</source>
         <translation>已生成代价为 {cost} 的排班，用时 {s:.1f} 秒（提前停止，未证明为最优）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The roster could not be generated: {error}</source>
         <translation>无法生成排班：{error}</translation>
     </message>
@@ -4022,12 +4029,12 @@ Log files: {logs}</source>
         <translation>设置前台 — {app}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>This is the first start of DutyDesk with this database. Name the desk, choose its shifts and create the first supervisor account; the supervisor then adds the clerks.</source>
         <translation>这是值班台第一次使用此数据库。请填写前台名称、选择班次并创建第一个客服主管账号；之后由主管添加值班员。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>for example: Green Lake Garden customer service centre front desk</source>
         <translation>例如：翠湖花园客户服务中心前台</translation>
     </message>
@@ -4216,12 +4223,12 @@ Log files: {logs}</source>
         <translation>5. 签字确认</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Both clerks sign with their own passwords. Only then may the outgoing clerk leave the desk.</source>
         <translation>交接双方用各自的密码签字。签字后交班人方可离岗。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Outgoing clerk: {name}</source>
         <translation>交班人：{name}</translation>
     </message>
@@ -4242,12 +4249,12 @@ Log files: {logs}</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>{items} items counted, {differences} with a difference or damage; {closed} open items closed, {handed} handed over; {anomalies} anomalies; {faults} faults.</source>
         <translation>清点物品 {items} 项，有差异或损坏 {differences} 项；未完成事项关闭 {closed} 项，移交 {handed} 项；异常 {anomalies} 项；故障 {faults} 项。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Both clerks type their passwords to sign.</source>
         <translation>交接双方输入各自密码签字。</translation>
     </message>
@@ -4255,7 +4262,7 @@ Log files: {logs}</source>
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="-135"/>
+        <location filename="../../desk_app/domain/tickets.py" line="-139"/>
         <source>Phone</source>
         <translation>来电</translation>
     </message>
@@ -4278,7 +4285,7 @@ Log files: {logs}</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>There is no database at {path}, but there is a backup of {time}.
 
 Restore the backup, or start with a new, empty desk?</source>
@@ -4300,7 +4307,7 @@ The newest good backup is of {time}. Restore it? The current file is kept aside,
 最新的完好备份为 {time}。是否恢复？当前文件会另行保留，不会被覆盖。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -4349,7 +4356,7 @@ Nothing was changed.</source>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+41"/>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+59"/>
         <source>Clock</source>
         <translation>时限</translation>
     </message>
@@ -4826,12 +4833,12 @@ Nothing was changed.</source>
 <context>
     <name>TicketRulesDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_rules_dialog.py" line="+61"/>
+        <location filename="../../desk_app/ui/ticket_rules_dialog.py" line="+62"/>
         <source>off</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Ticket rules and price list</source>
         <translation>工单规则与收费价格一览表</translation>
     </message>
@@ -4861,12 +4868,12 @@ Nothing was changed.</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>A complaint is answered within 2 hours and visited back within 2 working days (weekends and statutory holidays do not count, make-up working days do). “off” switches a clock off for that kind.</source>
         <translation>投诉须在 2 小时内答复，并在 2 个工作日内回访（周末和法定节假日不计，调休上班日计入）。“不设”表示该类别不设此时限。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Service</source>
         <translation>服务项目</translation>
     </message>
@@ -5095,12 +5102,12 @@ Nothing was changed.</source>
         <translation>3. 未完成事项</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Each open item is either closed now or handed over with a note. Important work left unfinished stops the handover unless a supervisor allows it.</source>
         <translation>每项未完成事项须当场关闭，或填写说明后移交。重要事项未完成时不能交接班，除非客服主管放行。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Work</source>
         <translation>事项</translation>
     </message>

@@ -208,3 +208,31 @@ def test_a_refused_reply_is_there_again_when_the_reply_is_opened(qtbot, services
     assert services.tickets.get(ticket.id).row.status.value == "open"
     detail.reply()  # opened again: the text is there
     assert seen == ["", long_reply]
+
+
+def test_a_correction_and_a_follow_up_note_keep_their_drafts(qtbot, services, clerk):
+    from desk_app.domain.categories import LogCategory
+    from desk_app.ui.handover_tab.follow_up_dialog import CloseFollowUpDialog
+    from desk_app.ui.log_tab.correction_dialog import CorrectionDialog
+
+    entry = services.log.add(clerk, LogCategory.REPAIR, "3栋漏水", "已通知工程部", follow_up=True)
+    first = CorrectionDialog(services, clerk, entry)
+    qtbot.addWidget(first)
+    assert services.drafts.load(clerk, f"log_correction_{entry.id}") is None  # opening keeps nothing
+    first.situation.setText("3栋2单元1203厨房漏水")
+    first.reject()
+    again = CorrectionDialog(services, clerk, entry)
+    qtbot.addWidget(again)
+    assert again.situation.text() == "3栋2单元1203厨房漏水" and "Put back" in again.message.text()
+    again.save()
+    assert again.result_entry is not None
+    assert services.drafts.load(clerk, f"log_correction_{entry.id}") is None
+
+    note = CloseFollowUpDialog(services, clerk, again.result_entry.id, "3栋2单元1203厨房漏水")
+    qtbot.addWidget(note)
+    type_text(qtbot, note.note, "工程部已修复，业主确认")
+    note.reject()
+    reopened = CloseFollowUpDialog(services, clerk, again.result_entry.id, "3栋2单元1203厨房漏水")
+    qtbot.addWidget(reopened)
+    assert reopened.note.text() == "工程部已修复，业主确认"
+    assert reopened.close_follow_up()

@@ -16,7 +16,8 @@ from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.domain.text_rules import REASON_MAX
 from desk_app.services.container import Services
-from desk_app.ui.handover_tab.common import message_label
+from desk_app.ui.drafts import DraftKeeper
+from desk_app.ui.handover_tab.common import ERROR_STYLE, message_label
 from desk_app.ui.i18n import translate_error
 
 
@@ -47,13 +48,17 @@ class CloseFollowUpDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.drafts = DraftKeeper(services, actor, f"follow_up_close_{entry_id}", {"note": self.note}, self)
+        self.drafts.keep_for(self, self.message)
         self.note.setFocus()
 
     def close_follow_up(self) -> bool:
         try:
             self._services.handover.close_follow_up(self._actor, self.entry_id, self.note.text())
         except DeskError as exc:
+            self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(translate_error(exc))
             return False
+        self.drafts.discard()
         self.accept()
         return True

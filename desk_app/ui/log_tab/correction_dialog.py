@@ -20,6 +20,7 @@ from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
 from desk_app.services.log import LogEntryView
+from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.i18n import translate_error
 from desk_app.ui.log_tab.entry_bar import CATEGORIES, fill_category_combo
 
@@ -83,6 +84,14 @@ class CorrectionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.drafts = DraftKeeper(
+            services,
+            actor,
+            f"log_correction_{original.id}",
+            {"category": self.category, "situation": self.situation, "handling": self.handling},
+            self,
+        )
+        self.drafts.keep_for(self, self.message)
         self.situation.setFocus()
 
     def save(self) -> None:
@@ -96,6 +105,8 @@ class CorrectionDialog(QDialog):
                 follow_up=self.follow_up.isChecked(),
             )
         except DeskError as exc:
+            self.message.setStyleSheet("color: #c62828;")
             self.message.setText(translate_error(exc))
             return
+        self.drafts.discard()
         self.accept()

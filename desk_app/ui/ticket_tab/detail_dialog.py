@@ -66,9 +66,8 @@ class ActionDialog(QDialog):
         self.check: QCheckBox | None = None
         self.validity: QComboBox | None = None
         self.drafts: DraftKeeper | None = None
-        self.restored = QLabel()
+        self.restored = QLabel()  # "put back what you typed at …", when there was a draft
         self.restored.setWordWrap(True)
-        self.restored.setStyleSheet("color: #b25b00;")
         self.restored.setVisible(False)
         self._tz = tz
         form = QFormLayout()
@@ -96,13 +95,7 @@ class ActionDialog(QDialog):
     def keep_drafts(self, services: Services, actor: Actor, form: str) -> DraftKeeper:
         """Keep the note as ``actor``'s draft of ``form`` and put back the one waiting."""
         self.drafts = DraftKeeper(services, actor, form, {"note": self.note}, self)
-        restored = self.drafts.restore()
-        if restored is not None:
-            when = restored.astimezone(self._tz) if self._tz is not None else restored  # type: ignore[arg-type]
-            self.restored.setText(
-                self.tr("Put back what you typed at {time} and did not save.").format(time=f"{when:%m-%d %H:%M}")
-            )
-            self.restored.setVisible(True)
+        self.drafts.keep_for(self, self.restored)
         return self.drafts
 
     def text(self) -> str:
@@ -289,7 +282,7 @@ class TicketDetailDialog(QDialog):
         dialog = ActionDialog(title, note, self, tz=self._tz, **kwargs)  # type: ignore[arg-type]
         drafts = dialog.keep_drafts(self._services, self._actor, f"ticket_{self.view.id}_{key}")
         accepted = self._ask(dialog)
-        drafts.flush()
+        drafts.flush()  # tests answer without exec(): the dialog's closing does it otherwise
         return dialog if accepted else None
 
     def judge(self) -> None:

@@ -214,15 +214,10 @@ class RegisterDialog(QDialog):
         )
         self.discard_button = buttons.addButton(self.tr("Clear the form"), QDialogButtonBox.ButtonRole.ResetRole)
         self.discard_button.clicked.connect(self.clear_draft)
-        restored = self.drafts.restore()
+        restored = self.drafts.keep_for(
+            self, self.message, self.tr("Put back what you typed at {time} and did not register.")
+        )
         self.discard_button.setVisible(restored is not None)
-        if restored is not None:
-            self.message.setStyleSheet("color: #b25b00;")
-            self.message.setText(
-                self.tr("Put back what you typed at {time} and did not register.").format(
-                    time=f"{restored.astimezone(self._tz):%m-%d %H:%M}"
-                )
-            )
         self._kind_changed()
         self.resize(560, self.sizeHint().height())
         self.kind.setFocus()
@@ -319,8 +314,3 @@ class RegisterDialog(QDialog):
             return
         self.drafts.discard()
         self.accept()
-
-    def done(self, result: int) -> None:
-        # Cancelled, or closed by the idle lock's next person: what was typed stays a draft.
-        self.drafts.flush()
-        super().done(result)
