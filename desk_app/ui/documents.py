@@ -13,6 +13,7 @@ import enum
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -63,7 +64,9 @@ class DocumentRunner(QObject):
             return target
 
         self._output = output
-        self.task = TaskRunner.of(self._parent).submit(work, self, self._made, self._failed, self._show_progress)
+        self.task = TaskRunner.of(self._parent).submit(
+            work, self, self._made, self._failed, self._show_progress, on_dropped=partial(_remove, folder)
+        )
         return self.task
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -103,3 +106,8 @@ class DocumentRunner(QObject):
             shutil.rmtree(self._folder, ignore_errors=True)
         text = translate_error(exc) if isinstance(exc, DeskError) else str(exc)
         QMessageBox.warning(self._parent, self.tr("The document could not be made"), text)
+
+
+def _remove(folder: Path) -> None:
+    """A document made for a window that has closed: no copy is left behind."""
+    shutil.rmtree(folder, ignore_errors=True)

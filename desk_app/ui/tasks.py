@@ -30,7 +30,7 @@ import traceback
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QObject, Qt, QThread, Signal
 from shiboken6 import Shiboken
@@ -45,10 +45,6 @@ OnError = Callable[[BaseException, str], None]
 MAX_WORKERS = 3  # a roster search and a print may run while the minute's checks go on
 
 
-class TaskOwner(Protocol):
-    task_runner: TaskRunner
-
-
 @dataclass(eq=False)
 class Task:
     """One piece of work and where its outcome goes. Lives until it is delivered."""
@@ -59,6 +55,7 @@ class Task:
     on_done: OnDone | None
     on_error: OnError | None
     on_progress: ProgressFn | None
+    on_dropped: Callable[[], None] | None = None
     stop_event: threading.Event = field(default_factory=threading.Event)
     cancelled: bool = False
     finished: bool = False
@@ -185,12 +182,15 @@ class TaskRunner(QObject):
         on_done: OnDone | None = None,
         on_error: OnError | None = None,
         on_progress: ProgressFn | None = None,
+        on_dropped: Callable[[], None] | None = None,
     ) -> Task:
         """Run ``work(progress)`` on a worker; the callbacks run on the UI thread, and only
-        while ``receiver`` lives. An error with no ``on_error`` is logged."""
+        while ``receiver`` lives. An error with no ``on_error`` is logged. ``on_dropped``
+        (a plain function, not a method of the receiver, which may be gone) is called
+        instead when the outcome will reach nobody: to remove what the work left behind."""
         if self._closed:
             raise RuntimeError("the task runner is shut down")
-        task = Task(next(self._ids), work, receiver, on_done, on_error, on_progress)
+        task = Task(next(self._ids), work, receiver, on_done, on_error, on_progress, on_dropped)
         self.submitted += 1
         self._tasks[task.id] = task
         self._busy += 1
@@ -227,6 +227,9 @@ class TaskRunner(QObject):
             task.cancel()
         self._workers.end(timeout_ms)
         QCoreApplication.sendPostedEvents(self)  # the last outcomes, dropped as cancelled
+        for task in self._tasks.values():  # never ran, or its outcome never came
+            if task.on_dropped is not None:
+                task.on_dropped()
         self._tasks.clear()
 
     def _deliver(self, outcome: tuple[int, Any, BaseException | None, str]) -> None:
@@ -237,11 +240,13 @@ class TaskRunner(QObject):
             return
         task.finished = True
         callbacks = (task.on_done, task.on_error)
-        receiver = task.receiver
+        receiver, dropped = task.receiver, task.on_dropped
         # The task lets go of its work and callbacks at once: nothing it held outlives it.
         task.work = _nothing
-        task.on_done = task.on_error = task.on_progress = None
+        task.on_done = task.on_error = task.on_progress = task.on_dropped = None
         if task.cancelled or not Shiboken.isValid(receiver):
+            if dropped is not None:
+                dropped()
             return
         on_done, on_error = callbacks
         if error is None:

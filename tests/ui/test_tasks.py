@@ -196,3 +196,25 @@ def test_signing_out_during_a_roster_search_stops_the_search(qtbot, services, su
     assert searches[0].status == "FEASIBLE" and searches[0].wall_time < 30  # stopped, not timed out
     assert finished == []  # nothing was saved for a window that is gone
     assert services.roster.month(2026, 12).assignments() == []
+
+
+def test_a_document_made_for_a_closed_window_leaves_no_copy(qtbot, services, clerk, monkeypatch):
+    from desk_app.ui.documents import DocumentRunner, Output
+
+    window = MainWindow(services, clerk)
+    qtbot.addWidget(window)
+    documents = DocumentRunner(window.log_tab)
+    started, release = threading.Event(), threading.Event()
+    made: list[object] = []
+
+    def render(target, _progress):
+        started.set()
+        release.wait(10)
+        target.write_bytes(b"%PDF-1.4 confidential")
+        made.append(target)
+
+    documents.start(render, "值班记录表.pdf", Output.SAVE_PDF)
+    assert started.wait(10)
+    release.set()
+    window.close()  # signing out while the PDF is being made: cancelled, and cleaned up
+    assert made and not made[0].parent.exists()
