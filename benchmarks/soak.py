@@ -25,8 +25,9 @@ roster and stops the search at its first roster.
 
 At the end of every simulated day it prints: Python objects (after a full collection),
 live QObjects (everything under the application's windows and the start-up), resident
-memory, open file handles, the reference counts of True, False and None, and the time of
-one event round-trip through the event loop. The check: after the first day, none of them
+memory, open files (and, apart, the database's pooled connections and the threads, which
+must stay within their pools' bounds), the reference counts of True, False and None, and the
+time of one event round-trip through the event loop. The check: after the first day, none of them
 grows by more than 2 % per simulated week, and the round-trip stays under 50 ms.
 """
 
@@ -37,6 +38,7 @@ import gc
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -65,6 +67,7 @@ from desk_app.ui.app import Startup, create_application  # noqa: E402
 from desk_app.ui.main_window import MainWindow  # noqa: E402
 from desk_app.ui.refcounts import counts  # noqa: E402
 from desk_app.ui.signin_dialog import SignInDialog  # noqa: E402
+from desk_app.ui.tasks import live_runners  # noqa: E402
 from desk_app.ui.ticket_tab.register_dialog import RegisterDialog  # noqa: E402
 
 START = datetime(2026, 12, 1, 7, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday, in the night shift
@@ -75,6 +78,10 @@ TICKET_EVERY = timedelta(hours=3)
 HANDOVER_BEFORE_END = timedelta(minutes=8)
 GROWTH_PER_WEEK = 0.02
 WEEKLY_FROM_DAYS = 8  # runs shorter than this are judged by the day-to-day checks only
+# SQLAlchemy's QueuePool keeps at most 5 connections; the start-up's and the window's
+# runners have at most 3 workers each, beside the main thread and a few of Python's.
+DB_POOL_BOUND = 5
+THREAD_BOUND = 12
 REFS_PER_DAY = 200  # a leaking binding moves these by thousands a day (one per emit)
 ROUND_TRIP_MS = 50.0
 SITUATIONS = ("3栋大堂灯不亮", "业主来电咨询停车费", "快递员送件到前台", "5栋电梯异响", "访客登记", "巡查地下车库")
@@ -129,7 +136,9 @@ class Reading:
     python_objects: int
     qobjects: int
     rss_mb: float
-    open_files: int
+    open_files: int  # files, pipes and sockets, not counting the two below
+    db_connections: int  # the database's pooled connections (bounded by the pool)
+    threads: int  # Qt and Python threads (bounded: the runners' workers)
     true_refs: int
     false_refs: int
     none_refs: int
@@ -150,11 +159,33 @@ def _rss_mb() -> float:
         return 0.0
 
 
-def _open_files() -> int:
+def _open_files() -> tuple[int, int]:
+    """(other open files, database connections). A pooled SQLite connection holds the
+    database and its WAL open, and each thread's event loop an eventfd: those come and go
+    with the pool and the runners' workers, which are bounded; everything else must stay."""
+    other = connections = 0
     try:
-        return len(os.listdir("/proc/self/fd"))
+        names = os.listdir("/proc/self/fd")
     except OSError:
-        return 0
+        return 0, 0
+    for name in names:
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:
+            continue
+        if target.endswith(".sqlite"):
+            connections += 1
+        elif target.endswith((".sqlite-wal", ".sqlite-shm")) or target == "anon_inode:[eventfd]":
+            continue
+        else:
+            other += 1
+    return other, connections
+
+
+def _qthreads() -> int:
+    """The runners' worker threads (QThreads, which Python's threading does not see)."""
+    runners = {r for r in live_runners() if Shiboken.isValid(r)}
+    return sum(r.worker_count for r in runners)
 
 
 def _qobjects(roots: list[QObject]) -> int:
@@ -222,6 +253,11 @@ class SoakResult:
         for figure in ("qobjects", "open_files"):
             if getattr(last, figure) > getattr(first, figure):
                 failures.append(f"{figure}: {getattr(first, figure)} on day 1, {getattr(last, figure)} at the end")
+        for r in self.readings:
+            if r.db_connections > DB_POOL_BOUND:
+                failures.append(f"day {r.day}: {r.db_connections} database connections (pool: {DB_POOL_BOUND})")
+            if r.threads > THREAD_BOUND:
+                failures.append(f"day {r.day}: {r.threads} threads (at most {THREAD_BOUND})")
         for figure in ("true_refs", "false_refs", "none_refs"):
             moved = getattr(last, figure) - getattr(first, figure)
             if abs(moved) > REFS_PER_DAY * (last.day - first.day):
@@ -232,13 +268,14 @@ class SoakResult:
 
     def table(self) -> str:
         head = (
-            f"{'day':>4} {'py objects':>11} {'QObjects':>9} {'RSS MB':>7} {'files':>6} "
+            f"{'day':>4} {'py objects':>11} {'QObjects':>9} {'RSS MB':>7} {'files':>6} {'db':>3} {'thr':>4} "
             f"{'True':>7} {'False':>7} {'None':>7} {'trip ms':>8} {'entries':>8} {'handovers':>9} {'tasks':>7}"
         )
         lines = [head]
         for r in self.readings:
             lines.append(
                 f"{r.day:>4} {r.python_objects:>11,} {r.qobjects:>9,} {r.rss_mb:>7.1f} {r.open_files:>6} "
+                f"{r.db_connections:>3} {r.threads:>4} "
                 f"{r.true_refs:>7,} {r.false_refs:>7,} {r.none_refs:>7,} {r.round_trip_ms:>8.2f} "
                 f"{r.entries:>8,} {r.handovers:>9} {r.tasks:>7,}"
             )
@@ -517,12 +554,15 @@ class Desk:
         gc.collect()
         true_refs, false_refs, none_refs = counts()
         window = self.startup.window
+        files, connections = _open_files()
         return Reading(
             day=day,
             python_objects=len(gc.get_objects()),
             qobjects=_qobjects(self.roots()),
             rss_mb=_rss_mb(),
-            open_files=_open_files(),
+            open_files=files,
+            db_connections=connections,
+            threads=threading.active_count() + _qthreads(),
             true_refs=true_refs,
             false_refs=false_refs,
             none_refs=none_refs,
@@ -558,7 +598,16 @@ def main(argv: list[str] | None = None) -> int:
     for failure in failures:
         print(f"FAILED: {failure}")
     if not failures:
-        print(f"ok: nothing grew more than {GROWTH_PER_WEEK:.0%} a week; round-trip under {ROUND_TRIP_MS:.0f} ms")
+        if len(result.readings) >= WEEKLY_FROM_DAYS:
+            print(
+                f"ok: nothing grew more than {GROWTH_PER_WEEK:.0%} a week after day 1; round-trip under {ROUND_TRIP_MS:.0f} ms"
+            )
+        else:
+            print(
+                f"ok: QObjects, files, the pools and True/False/None held from day 1 to day {args.days}; round-trip "
+                f"under {ROUND_TRIP_MS:.0f} ms (weekly growth is judged from {WEEKLY_FROM_DAYS} days: the first days fill "
+                "bounded caches)"
+            )
     return 1 if failures else 0
 
 
