@@ -598,15 +598,13 @@ def main(argv: list[str] | None = None) -> int:
     for failure in failures:
         print(f"FAILED: {failure}")
     if not failures:
+        trip = f"round-trip under {ROUND_TRIP_MS:.0f} ms"
         if len(result.readings) >= WEEKLY_FROM_DAYS:
-            print(
-                f"ok: nothing grew more than {GROWTH_PER_WEEK:.0%} a week after day 1; round-trip under {ROUND_TRIP_MS:.0f} ms"
-            )
+            print(f"ok: nothing grew more than {GROWTH_PER_WEEK:.0%} a week after day 1; {trip}")
         else:
             print(
-                f"ok: QObjects, files, the pools and True/False/None held from day 1 to day {args.days}; round-trip "
-                f"under {ROUND_TRIP_MS:.0f} ms (weekly growth is judged from {WEEKLY_FROM_DAYS} days: the first days fill "
-                "bounded caches)"
+                f"ok: QObjects, files, the pools and True/False/None held from day 1 to day {args.days}; {trip} "
+                f"(weekly growth is judged from {WEEKLY_FROM_DAYS} days: the first days fill bounded caches)"
             )
     return 1 if failures else 0
 
