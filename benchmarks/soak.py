@@ -1,7 +1,7 @@
 """A month at the desk in simulated time: does the program stay the same size, and awake?
 
-    uv run python benchmarks/soak.py                 # 30 simulated days (about 10 minutes)
-    uv run python benchmarks/soak.py --days 3        # a quick run (CI runs this size)
+    uv run python benchmarks/soak.py                 # 30 simulated days (about 25 minutes)
+    uv run python benchmarks/soak.py --days 2        # a quick run (CI runs this size)
 
 The real main window (offscreen), on a demo desk in a temporary folder, signed in through
 the real start-up (the sign-in dialog answered by a script), with the services' clock
