@@ -159,10 +159,11 @@ def _rss_mb() -> float:
         return 0.0
 
 
-def _open_files() -> tuple[int, int]:
-    """(other open files, database connections). A pooled SQLite connection holds the
+def _open_files(database: Path) -> tuple[int, int]:
+    """(other open files, connections to ``database``). A pooled SQLite connection holds the
     database and its WAL open, and each thread's event loop an eventfd: those come and go
     with the pool and the runners' workers, which are bounded; everything else must stay."""
+    ours = str(database.resolve())
     other = connections = 0
     try:
         names = os.listdir("/proc/self/fd")
@@ -173,9 +174,9 @@ def _open_files() -> tuple[int, int]:
             target = os.readlink(f"/proc/self/fd/{name}")
         except OSError:
             continue
-        if target.endswith(".sqlite"):
+        if target == ours:
             connections += 1
-        elif target.endswith((".sqlite-wal", ".sqlite-shm")) or target == "anon_inode:[eventfd]":
+        elif target in (ours + "-wal", ours + "-shm") or target == "anon_inode:[eventfd]":
             continue
         else:
             other += 1
@@ -554,7 +555,7 @@ class Desk:
         gc.collect()
         true_refs, false_refs, none_refs = counts()
         window = self.startup.window
-        files, connections = _open_files()
+        files, connections = _open_files(self.folder / "desk.sqlite")
         return Reading(
             day=day,
             python_objects=len(gc.get_objects()),
