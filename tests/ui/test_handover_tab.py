@@ -540,3 +540,18 @@ def test_after_the_handover_the_incoming_clerk_is_the_one_signed_in(qtbot, desk,
         window.close()
     finally:
         startup.shutdown()
+
+
+def test_a_line_typed_before_add_survives_a_pause(qtbot, tab, desk, clerk):
+    wizard = _open(qtbot, tab)
+    type_text(qtbot, wizard.work_page.new_work, "5栋业主快递待取")
+    type_text(qtbot, wizard.area_page.new_anomaly, "大堂闭门器松动")
+    wizard.reject()  # Pause, or the window closing
+    qtbot.waitUntil(lambda: tab.wizard is None)
+    again = _open(qtbot, tab)
+    assert again.work_page.new_work.text() == "5栋业主快递待取"
+    assert again.area_page.new_anomaly.text() == "大堂闭门器松动"
+    again.work_page.new_work.clear()
+    again.area_page.new_anomaly.clear()
+    again.drafts.flush()
+    assert desk.drafts.load(clerk, f"handover_{again.view.id}") is None  # nothing typed: nothing kept

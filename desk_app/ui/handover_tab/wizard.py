@@ -19,6 +19,7 @@ from desk_app.domain.handover import HandoverDraft, Step
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
 from desk_app.services.handover import HandoverView, SignedHandover
+from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.handover_tab.area_page import AreaPage
 from desk_app.ui.handover_tab.common import problem_text
 from desk_app.ui.handover_tab.count_page import CountPage
@@ -79,6 +80,19 @@ class HandoverWizard(QWizard):
         for page in self.step_pages:
             self.setPage(int(page.step), page)
         self.setStartId(int(Step.RECORDS))
+        # The draft keeps what is decided; the lines typed before "Add" are kept here.
+        self.drafts = DraftKeeper(
+            services,
+            actor,
+            f"handover_{view.id}",
+            {
+                "new_work": self.work_page.new_work,
+                "new_anomaly": self.area_page.new_anomaly,
+                "new_fault": self.area_page.new_fault,
+            },
+            self,
+        )
+        self.drafts.restore()
         self.restart()
         self._resume_at(self.draft.step)
         self.currentIdChanged.connect(self._page_changed)
@@ -164,16 +178,21 @@ class HandoverWizard(QWizard):
         signed = self.services.handover.sign(self.view.id, outgoing_password, incoming_username, incoming_password)
         self.signed_view = signed.view
         self.view = signed.view
+        self.drafts.discard()
         self.signed.emit(signed)
         return signed
 
     # -- closing -------------------------------------------------------------------------------
     def done(self, result: int) -> None:
         self.save_now()
+        if self.signed_view is None:
+            self.drafts.flush()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_now()
+        if self.signed_view is None:
+            self.drafts.flush()
         super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
