@@ -198,6 +198,13 @@ def run(args: argparse.Namespace) -> int:
         print(roster.describe())
         return EXIT_OK
     if args.command == "verify":
+        from desk_app.paths import default_db_url
+        from desk_app.storage.database import sqlite_path
+
+        path = sqlite_path(args.db or default_db_url())
+        if path is not None and not path.is_file():
+            # Opening would create an empty database and call it sound: a mistyped path.
+            raise DeskError("There is no database at {path}: nothing to verify.", path=path)
         services = _open(args.db)
         try:
             result = services.log.verify()

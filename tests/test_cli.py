@@ -42,10 +42,31 @@ def test_bad_arguments_are_usage_errors(argv: list[str], capsys) -> None:
     assert "usage:" in capsys.readouterr().err
 
 
-def test_verify_on_a_new_database_file(tmp_path: Path, capsys) -> None:
-    url = f"sqlite:///{(tmp_path / 'fresh.sqlite').as_posix()}"
-    assert main(["--db", url, "verify"]) == 0
+def test_verify_on_a_mistyped_path_creates_nothing(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "fresh.sqlite"
+    assert main(["--db", f"sqlite:///{missing.as_posix()}", "verify"]) == 1
+    assert "There is no database at" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_verify_on_a_new_desk(db_url, supervisor, capsys) -> None:
+    assert main(["--db", db_url, "verify"]) == 0
     assert capsys.readouterr().out.startswith("OK: 0 log entries")
+
+
+def test_backup_over_the_live_database_and_restore_of_an_empty_file_are_refused(db_url, supervisor, tmp_path, capsys):
+    from desk_app.storage.database import sqlite_path
+
+    live = sqlite_path(db_url)
+    before = live.read_bytes()
+    assert main(["--db", db_url, "backup", "-o", str(live)]) == 1
+    assert "the database itself" in capsys.readouterr().err
+    assert live.read_bytes() == before
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    assert main(["--db", db_url, "restore", str(empty)]) == 1
+    assert "is empty" in capsys.readouterr().err
+    assert live.read_bytes() == before
 
 
 def test_an_unusable_database_location_is_one_line(tmp_path: Path, capsys) -> None:

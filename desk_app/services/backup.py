@@ -46,11 +46,23 @@ class BackupFile:
     made: datetime  # the file's modification time
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def online_backup(source: Path, target: Path) -> Path:
     """Copy the database ``source`` to ``target`` with SQLite's backup API, whole or not at all."""
     source, target = Path(source), Path(target)
     if not source.is_file():
         raise BackupError(QT_TRANSLATE_NOOP("DeskError", "There is no database at {path}."), path=str(source))
+    if any(_same_file(Path(str(source) + suffix), target) for suffix in ("", "-wal", "-shm")):
+        raise BackupError(
+            QT_TRANSLATE_NOOP("DeskError", "{path} is the database itself: a backup cannot be written over it."),
+            path=str(target),
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
@@ -97,6 +109,9 @@ def check_backup(path: Path) -> str:
     path = Path(path)
     if not path.is_file():
         raise BackupError(QT_TRANSLATE_NOOP("DeskError", "There is no backup at {path}."), path=str(path))
+    if path.stat().st_size == 0:
+        # SQLite reads an empty file as an empty database, which would pass every check.
+        raise BackupError(QT_TRANSLATE_NOOP("DeskError", "{path} is empty: it is not a backup."), path=str(path))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:

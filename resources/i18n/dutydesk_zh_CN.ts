@@ -855,7 +855,7 @@
         <translation>没有这件物品。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="+163"/>
+        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="+177"/>
         <source>The handover could not be saved.</source>
         <translation>交接班无法保存。</translation>
     </message>
@@ -1243,12 +1243,17 @@
         <translation>意愿只能针对今后的日期。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/backup.py" line="+53"/>
+        <location filename="../../desk_app/services/backup.py" line="+60"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>{path} is the database itself: a backup cannot be written over it.</source>
+        <translation>{path} 就是数据库本身：备份不能覆盖它。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The backup folder {path} cannot be written: {reason}</source>
         <translation>无法写入备份文件夹 {path}：{reason}</translation>
     </message>
@@ -1261,6 +1266,11 @@
         <location line="+17"/>
         <source>There is no backup at {path}.</source>
         <translation>{path} 处没有备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is empty: it is not a backup.</source>
+        <translation>{path} 是空文件，不是备份。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1318,12 +1328,12 @@
 <context>
     <name>DocumentRunner</name>
     <message>
-        <location filename="../../desk_app/ui/documents.py" line="+54"/>
+        <location filename="../../desk_app/ui/documents.py" line="+55"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
@@ -2069,7 +2079,7 @@
 <context>
     <name>HandoverWizard</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="-112"/>
+        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="-125"/>
         <source>Handover — {shift} {date}</source>
         <translation>交接班 — {date} {shift}</translation>
     </message>
