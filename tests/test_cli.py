@@ -54,7 +54,11 @@ def test_verify_on_a_new_desk(db_url, supervisor, capsys) -> None:
     assert capsys.readouterr().out.startswith("OK: 0 log entries")
 
 
-def test_backup_over_the_live_database_and_restore_of_an_empty_file_are_refused(db_url, supervisor, tmp_path, capsys):
+def test_backup_over_the_live_database_and_restore_of_an_empty_file_are_refused(
+    qapp, db_url, supervisor, tmp_path, capsys
+):
+    # qapp first: restore asks the single-instance socket, which would otherwise make a bare
+    # QCoreApplication that every later widget test would then abort on.
     from desk_app.storage.database import sqlite_path
 
     live = sqlite_path(db_url)
