@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from desk_app.domain.clock import Clock
 from desk_app.domain.roles import Actor
@@ -76,14 +76,6 @@ class DraftService:
             self.discard(actor, form)
             return None
         return Draft(fields, from_db(saved_at))
-
-    def forms(self, actor: Actor, prefix: str = "") -> list[str]:
-        """The forms ``actor`` has drafts of (``prefix``: e.g. every ticket's reply)."""
-        with self._db.read() as session:
-            query = select(TypingDraft.form).where(TypingDraft.account_id == actor.account_id)
-            if prefix:
-                query = query.where(TypingDraft.form.startswith(prefix, autoescape=True))
-            return list(session.scalars(query.order_by(TypingDraft.form)))
 
     def discard(self, actor: Actor, form: str) -> None:
         with self._db.write() as session:

@@ -225,12 +225,16 @@ class Startup(QObject):
         return window
 
     # -- after the window --------------------------------------------------------------
+    def _drop_window(self) -> None:
+        """The previous person's window goes, and their records leave memory with it."""
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+
     def _on_signed_out(self) -> None:
-        old = self.window
-        self.window = None
-        if old is not None:
+        if self.window is not None:
             self._last_username = ""  # a shared PC: the next person types their own name
-            old.deleteLater()  # the previous person's records leave memory with it
+        self._drop_window()
         actor = self.sign_in()
         if actor is None:
             self._finish(EXIT_OK)
@@ -239,16 +243,11 @@ class Startup(QObject):
 
     def _on_handed_over(self, incoming: Actor) -> None:
         """The handover is signed: the incoming clerk's window, without asking again."""
-        old = self.window
-        self.window = None
-        if old is not None:
-            old.deleteLater()
+        self._drop_window()
         self.show_main_window(incoming)
 
     def _on_closed(self) -> None:
-        if self.window is not None:
-            self.window.deleteLater()
-            self.window = None
+        self._drop_window()
         self._finish(EXIT_OK)
 
     def _finish(self, code: int) -> bool:

@@ -114,11 +114,8 @@ class DraftKeeper(QObject):
             self._quiet = False
         return draft.saved_at
 
-    def keep_for(self, dialog: QDialog, note: QLabel, text: str = "") -> datetime | None:
-        """The one way a dialog keeps its drafts: put back what was waiting (saying so in
-        ``note``, with ``text`` holding ``{time}``), and save what is left when the dialog
-        closes without saving (cancelled, or closed by the idle lock's next person). The
-        dialog calls ``discard()`` once it has saved."""
+    def restore_into(self, note: QLabel, text: str = "") -> datetime | None:
+        """Put back what was waiting and say so in ``note`` (``text`` holds ``{time}``)."""
         restored = self.restore()
         if restored is not None:
             tz = self._services.desk.info().tz
@@ -126,6 +123,13 @@ class DraftKeeper(QObject):
             note.setStyleSheet(f"color: {RESTORED_COLOR};")
             note.setText((text or self.tr("Put back what you typed at {time} and did not save.")).format(time=when))
             note.setVisible(True)
+        return restored
+
+    def keep_for(self, dialog: QDialog, note: QLabel, text: str = "") -> datetime | None:
+        """The one way a dialog keeps its drafts: put back what was waiting (``restore_into``),
+        and save what is left when the dialog closes without saving (cancelled, or closed by
+        the idle lock's next person). The dialog calls ``discard()`` once it has saved."""
+        restored = self.restore_into(note, text)
         dialog.finished.connect(self.flush_on_close)
         return restored
 

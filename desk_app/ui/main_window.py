@@ -429,9 +429,8 @@ class MainWindow(QMainWindow):
         """Both clerks signed the handover: the outgoing clerk is signed out and the window
         is made again for the incoming one, who has just typed their password to sign."""
         self._handing_to = incoming
-        self._signing_out = True
-        if not self.close():
-            self._signing_out = False
+        self.sign_out()
+        if not self._signing_out:  # the close was refused
             self._handing_to = None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

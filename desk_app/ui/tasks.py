@@ -58,7 +58,6 @@ class Task:
     on_dropped: Callable[[], None] | None = None
     stop_event: threading.Event = field(default_factory=threading.Event)
     cancelled: bool = False
-    finished: bool = False
 
     def stop(self) -> None:
         """End the work early; what it returns is still delivered."""
@@ -71,7 +70,7 @@ class Task:
 
 
 class Progress:
-    """What the work is given: call it to report progress; ``stopping`` says to end early."""
+    """What the work is given: call it to report progress; ``stop_event`` says to end early."""
 
     __slots__ = ("_runner", "_task")
 
@@ -87,9 +86,6 @@ class Progress:
     def stop_event(self) -> threading.Event:
         return self._task.stop_event
 
-    @property
-    def stopping(self) -> bool:
-        return self._task.stop_event.is_set()
 
 
 class _Worker(QThread):
@@ -200,12 +196,6 @@ class TaskRunner(QObject):
         self._workers.queue.put(task)
         return task
 
-    def cancel_for(self, receiver: QObject) -> None:
-        """Cancel every task whose outcome would go to ``receiver`` (it is closing)."""
-        for task in self._tasks.values():
-            if task.receiver is receiver:
-                task.cancel()
-
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
         """Process events until every task is delivered (tests, and closing)."""
         timer = QElapsedTimer()
@@ -238,7 +228,6 @@ class TaskRunner(QObject):
         task = self._tasks.pop(task_id, None)
         if task is None:
             return
-        task.finished = True
         callbacks = (task.on_done, task.on_error)
         receiver, dropped = task.receiver, task.on_dropped
         # The task lets go of its work and callbacks at once: nothing it held outlives it.

@@ -38,6 +38,19 @@ def _focused():
     return widget
 
 
+def _signed_in_bar(qtbot, services, actor):
+    """The window, with the keyboard in its entry line (as right after sign-in)."""
+    window = _window(qtbot, services, actor)
+    bar = window.log_tab.entry_bar
+    qtbot.waitUntil(bar.situation.hasFocus)
+    return window, bar
+
+
+def _save_typed(qtbot, bar, text: str) -> None:
+    type_text(qtbot, bar.situation, text)
+    qtbot.keyClick(bar.situation, Qt.Key.Key_Return)
+
+
 def _entries(services) -> list[str]:
     return [e.situation for e in services.log.page(LogFilter(), 0, 100)]
 
@@ -69,11 +82,8 @@ def test_ctrl_n_reaches_the_entry_line_from_any_tab(qtbot, services, clerk):
 
 
 def test_enter_on_the_check_box_saves_and_the_old_message_goes(qtbot, services, clerk):
-    window = _window(qtbot, services, clerk)
-    bar = window.log_tab.entry_bar
-    qtbot.waitUntil(bar.situation.hasFocus)
-    type_text(qtbot, bar.situation, "3栋漏水")
-    qtbot.keyClick(bar.situation, Qt.Key.Key_Return)
+    _, bar = _signed_in_bar(qtbot, services, clerk)
+    _save_typed(qtbot, bar, "3栋漏水")
     assert bar.message.text().startswith("Saved as #1")
     type_text(qtbot, bar.situation, "5栋电梯异响")
     assert bar.message.text() == ""  # "saved as #1" does not stand beside unsaved text
@@ -87,11 +97,8 @@ def test_enter_on_the_check_box_saves_and_the_old_message_goes(qtbot, services, 
 
 
 def test_a_refused_save_keeps_the_text_and_ctrl_n_does_not_select_it(qtbot, services, clerk):
-    window = _window(qtbot, services, clerk)
-    bar = window.log_tab.entry_bar
-    qtbot.waitUntil(bar.situation.hasFocus)
-    type_text(qtbot, bar.situation, "已保存的一条")
-    qtbot.keyClick(bar.situation, Qt.Key.Key_Return)
+    window, bar = _signed_in_bar(qtbot, services, clerk)
+    _save_typed(qtbot, bar, "已保存的一条")
     bar.time.setTime(bar.time.time().addSecs(-40 * 60))  # earlier: needs a reason
     type_text(qtbot, bar.situation, "补记：电梯困人")
     qtbot.keyClick(bar.situation, Qt.Key.Key_Return)

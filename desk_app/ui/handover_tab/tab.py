@@ -184,6 +184,7 @@ class HandoverTab(QWidget):
         except DeskError as exc:
             self.state_label.setText(translate_error(exc))
             return
+        done = self._signed_handover_of(shift) if shift is not None else None  # once a refresh
         if current is not None:
             self.state_label.setText(
                 self.tr("Handover of {shift} {date} started at {time} by {name}; not signed yet.").format(
@@ -196,10 +197,10 @@ class HandoverTab(QWidget):
             self.start_button.setText(self.tr("Resume handover…"))
             self.start_button.setEnabled(True)
         else:
-            self.state_label.setText(self._shift_state(shift))
+            self.state_label.setText(self._shift_state(shift, done))
             self.start_button.setText(self.tr("Start handover…"))
             # Nothing to start until the next shift begins (the service refuses it anyway).
-            self.start_button.setEnabled(shift is None or self._signed_handover_of(shift) is None)
+            self.start_button.setEnabled(done is None)
 
         status = ""
         if overdue is not None:
@@ -212,7 +213,7 @@ class HandoverTab(QWidget):
         self.overdue_banner.setText(status)
         self.overdue_banner.setVisible(bool(status))
 
-        remind = self._reminder_text(shift, current)
+        remind = self._reminder_text(shift, current, done)
         self.reminder_label.setText(remind)
         self.reminder_label.setVisible(bool(remind))
         if announce and remind and shift is not None:
@@ -225,11 +226,11 @@ class HandoverTab(QWidget):
         self.reload_follow_ups()
         self.reload_handovers()
 
-    def _shift_state(self, shift: ShiftOccurrence | None) -> str:
-        """The running shift and where its handover stands, when none is open."""
+    def _shift_state(self, shift: ShiftOccurrence | None, done: HandoverView | None) -> str:
+        """The running shift and where its handover stands (``done``: its signed handover),
+        when none is open."""
         if shift is None:
             return self.tr("No shift is running now.")
-        done = self._signed_handover_of(shift)
         if done is not None:
             return self.tr("{shift} {date} was handed over to {name} at {time}; {name} is on duty.").format(
                 shift=shift.template.name,
@@ -247,15 +248,15 @@ class HandoverTab(QWidget):
                 return view
         return None
 
-    def _reminder_text(self, shift: ShiftOccurrence | None, current: HandoverView | None) -> str:
+    def _reminder_text(
+        self, shift: ShiftOccurrence | None, current: HandoverView | None, done: HandoverView | None
+    ) -> str:
         if shift is None:
             return ""
         left = shift.end - self._services.clock.now()
         if left > REMIND_BEFORE or left.total_seconds() <= 0:
             return ""
-        if current is not None and current.shift == shift:
-            return ""
-        if self._signed_handover_of(shift) is not None:
+        if (current is not None and current.shift == shift) or done is not None:
             return ""
         return self.tr("{shift} ends at {time}, in {n} minutes: tidy the desk and start the handover.").format(
             shift=shift.template.name, time=hm(shift.end), n=math.ceil(left.total_seconds() / 60)

@@ -42,7 +42,7 @@ OK, ERROR = "#2e7d32", "#c62828"
 
 
 def category_label(category: LogCategory) -> str:
-    """"3 Repair": the number is what a clerk types to pick it (program-written ones have none)."""
+    """ "3 Repair": the number is what a clerk types to pick it (program-written ones have none)."""
     name = QCoreApplication.translate("LogCategory", category.label)
     if category not in CATEGORIES:
         return name
@@ -145,15 +145,9 @@ class EntryBar(QWidget):
             },
             self,
         )
-        restored = self.drafts.restore()
-        if restored is not None:
-            tz = services.desk.info().tz
-            self._say(
-                self.tr("Put back what you typed at {time} and did not save. Esc clears it.").format(
-                    time=f"{restored.astimezone(tz):%m-%d %H:%M}"
-                ),
-                "#b25b00",
-            )
+        self.drafts.restore_into(
+            self.message, self.tr("Put back what you typed at {time} and did not save. Esc clears it.")
+        )
 
     # -- public ------------------------------------------------------------------------
     def focus_entry(self) -> None:

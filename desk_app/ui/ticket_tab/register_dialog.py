@@ -224,12 +224,9 @@ class RegisterDialog(QDialog):
 
     def clear_draft(self) -> None:
         """Start again: the fields emptied, the kept draft deleted."""
-        for edit in (self.name, self.building, self.room, self.phone, self.dispatched, self.identity_note):
+        lines = (self.name, self.building, self.room, self.phone, self.dispatched, self.identity_note)
+        for edit in (*lines, self.visitor_name, self.recipient, self.description, self.items):
             edit.clear()
-        for edit in (self.visitor_name, self.recipient):
-            edit.clear()
-        self.description.clear()
-        self.items.clear()
         self.drafts.discard()
         self.message.clear()
         self.discard_button.setVisible(False)
