@@ -8,12 +8,13 @@ up an existing file before migrating it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
@@ -24,12 +25,23 @@ from sqlalchemy.orm import Session, sessionmaker
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError
 from desk_app.storage import migrate
 
+if TYPE_CHECKING:
+    from desk_app.domain.roles import Actor
+
+
+# Who is writing in this thread: read by the journal's triggers (storage/journal.py) so
+# that every event names the person on whose behalf it was written.
+current_writer: ContextVar[int | None] = ContextVar("current_writer", default=None)
+
 
 @dataclass
 class Database:
     engine: Engine
     url: str
     sessions: sessionmaker[Session]
+    # Re-checks, inside each write transaction, that the person writing is signed in now
+    # (set by AccountService; see services/accounts.py).
+    check_writer: Callable[[Session, Actor], None] | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -38,16 +50,23 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, actor: Actor | None = None) -> Iterator[Session]:
         """A short write session: BEGIN IMMEDIATE, commit on success, roll back on error.
 
         Taking the write lock first means read-then-write (like appending to the hash
-        chain) never races another writer.
+        chain) never races another writer. ``actor`` is the signed-in person on whose
+        behalf the write is made (None: the program itself, e.g. a failed sign-in count).
         """
-        with self.engine.connect() as conn:
-            conn = conn.execution_options(begin_mode="IMMEDIATE")
-            with Session(bind=conn, expire_on_commit=False) as session, session.begin():
-                yield session
+        token = current_writer.set(actor.account_id if actor is not None else None)
+        try:
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(begin_mode="IMMEDIATE")
+                with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                    if actor is not None and self.check_writer is not None:
+                        self.check_writer(session, actor)
+                    yield session
+        finally:
+            current_writer.reset(token)
 
     def dispose(self) -> None:
         self.engine.dispose()
