@@ -80,52 +80,46 @@ class AccountService:
 
     # -- sign-in -------------------------------------------------------------------------
     def authenticate(self, username: str, password: str) -> Actor:
-        """Check a password. Five failures in a row lock the account for 15 minutes."""
+        """Check a password. Five failures in a row lock the account for 15 minutes.
+
+        A wrong password gets the same message as an unknown name, whatever the state of
+        the account: only the right password learns that an account is disabled or locked.
+        """
         now = self._clock.now()
+        wrong = AuthenticationError(QT_TRANSLATE_NOOP("DeskError", "Wrong user name or password."))
         failure: AuthenticationError | None = None
         with self._db.write() as session:
             account = session.scalar(select(Account).where(Account.username == username.strip()))
             if account is None:
                 # Same work as a real check, so timing does not reveal which names exist.
                 self._hasher.hash(password or "x")
-                raise AuthenticationError(QT_TRANSLATE_NOOP("DeskError", "Wrong user name or password."))
-            if not account.active:
-                raise AuthenticationError(
-                    QT_TRANSLATE_NOOP("DeskError", "This account is disabled. Ask a supervisor.")
-                )
-            if account.locked_until is not None and from_db(account.locked_until) > now:
-                minutes = math.ceil((from_db(account.locked_until) - now).total_seconds() / 60)
-                raise AuthenticationError(
-                    QT_TRANSLATE_NOOP(
-                        "DeskError",
-                        "Too many wrong passwords: this account is locked for {minutes} more minutes.",
-                    ),
-                    minutes=minutes,
-                )
+                raise wrong
+            locked = account.locked_until is not None and from_db(account.locked_until) > now
             try:
                 self._hasher.verify(account.password_hash, password)
             except (VerifyMismatchError, VerificationError, InvalidHashError):
-                account.failed_attempts += 1
-                if account.failed_attempts >= MAX_FAILED_ATTEMPTS:
-                    account.failed_attempts = 0
-                    account.locked_until = to_db(now + LOCKOUT)
-                    audit(session, now, account.id, "account.locked", account.username)
-                    failure = AuthenticationError(
-                        QT_TRANSLATE_NOOP(
-                            "DeskError",
-                            "Wrong password five times: this account is locked for {minutes} minutes.",
-                        ),
-                        minutes=int(LOCKOUT.total_seconds() // 60),
-                    )
-                else:
-                    failure = AuthenticationError(
-                        QT_TRANSLATE_NOOP(
-                            "DeskError",
-                            "Wrong user name or password ({left} tries left before the account locks).",
-                        ),
-                        left=MAX_FAILED_ATTEMPTS - account.failed_attempts,
-                    )
+                if account.active and not locked:  # a locked account counts no further failures
+                    account.failed_attempts += 1
+                    if account.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                        account.failed_attempts = 0
+                        account.locked_until = to_db(now + LOCKOUT)
+                        audit(session, now, account.id, "account.locked", account.username)
+                failure = wrong
             else:
+                if not account.active:
+                    raise AuthenticationError(
+                        QT_TRANSLATE_NOOP("DeskError", "This account is disabled. Ask a supervisor.")
+                    )
+                if locked:
+                    assert account.locked_until is not None
+                    minutes = math.ceil((from_db(account.locked_until) - now).total_seconds() / 60)
+                    raise AuthenticationError(
+                        QT_TRANSLATE_NOOP(
+                            "DeskError",
+                            "Too many wrong passwords: this account is locked for {minutes} more minutes.",
+                        ),
+                        minutes=minutes,
+                    )
                 account.failed_attempts = 0
                 account.locked_until = None
                 if self._hasher.check_needs_rehash(account.password_hash):

@@ -48,23 +48,30 @@ def test_sign_in_returns_the_person_and_role(services: Services, clerk: Actor) -
 
 
 def test_wrong_password_and_unknown_user_are_refused_alike(services: Services, clerk: Actor) -> None:
-    with pytest.raises(AuthenticationError, match="Wrong user name or password") as wrong:
+    with pytest.raises(AuthenticationError) as wrong:
         services.accounts.authenticate("wang", "not-the-password")
-    assert wrong.value.params["left"] == 4
-    with pytest.raises(AuthenticationError, match="Wrong user name or password"):
+    with pytest.raises(AuthenticationError) as unknown:
         services.accounts.authenticate("nobody", CLERK_PASSWORD)
+    assert wrong.value.english() == unknown.value.english() == "Wrong user name or password."
+    assert wrong.value.params == unknown.value.params == {}
     with pytest.raises(AuthenticationError):
         services.accounts.authenticate("wang", "")
 
 
 def test_five_failures_lock_the_account_for_fifteen_minutes(services, clock, clerk) -> None:
-    for left in (4, 3, 2, 1):
-        with pytest.raises(AuthenticationError) as info:
+    for failures in (1, 2, 3, 4):
+        with pytest.raises(AuthenticationError, match=r"^Wrong user name or password\.$"):
             services.accounts.authenticate("wang", "wrong-password")
-        assert info.value.params["left"] == left
-    with pytest.raises(AuthenticationError, match="locked for 15 minutes"):
+        assert _account(services, "wang").failed_attempts == failures
+    # The fifth locks the account, and still says no more than a wrong name would.
+    with pytest.raises(AuthenticationError, match=r"^Wrong user name or password\.$"):
         services.accounts.authenticate("wang", "wrong-password")
-    # Locked: even the right password is refused, without counting further failures.
+    assert _account(services, "wang").locked_until is not None
+    # Locked: a wrong password learns nothing and counts no further ...
+    with pytest.raises(AuthenticationError, match=r"^Wrong user name or password\.$"):
+        services.accounts.authenticate("wang", "wrong-password")
+    assert _account(services, "wang").failed_attempts == 0
+    # ... only the right password learns of the lock, and is refused.
     with pytest.raises(AuthenticationError, match="locked for 15 more minutes"):
         services.accounts.authenticate("wang", CLERK_PASSWORD)
     clock.advance(timedelta(minutes=14, seconds=1))
@@ -99,6 +106,8 @@ def test_a_lock_on_one_account_leaves_others_alone(services, supervisor, clerk) 
 def test_a_disabled_account_is_refused_until_enabled(services, supervisor, clerk) -> None:
     info = services.accounts.set_active(supervisor, clerk.account_id, False)
     assert info.active is False
+    with pytest.raises(AuthenticationError, match=r"^Wrong user name or password\.$"):
+        services.accounts.authenticate("wang", "wrong-password")  # a wrong password learns nothing
     with pytest.raises(AuthenticationError, match="disabled"):
         services.accounts.authenticate("wang", CLERK_PASSWORD)
     services.accounts.set_active(supervisor, clerk.account_id, True)
