@@ -2,12 +2,16 @@
 computer (as calibre's calibredb is for calibre). No command opens the window.
 
 Every command exits 0 on success and prints a one-line reason and exits non-zero on
-failure.
+failure. A command that only reads (``verify``, ``print``, ``export``, ``backup``) never
+creates, migrates or changes a database, and no output is written over the database, its
+journal files or anything but an ordinary file. Files the program makes are readable by
+their owner only.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -124,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="check a backup and put it in place of the database (the old one is kept aside)"
     )
     restore.add_argument("backup_file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even if the database has newer records than the backup (it is kept aside all the same)",
+    )
 
     smoke = commands.add_parser("smoke-test", help="check the installed program end to end, offscreen")
     smoke.add_argument("--db", dest="smoke_db", required=True, metavar="URL", help="a NEW database to fill")
@@ -163,7 +172,45 @@ def _open(url: str | None):  # -> Services; imported lazily so --help stays fast
     return Services.open(url or default_db_url())
 
 
+def _open_readonly(url: str | None):  # -> Services over a database opened for reading only
+    from desk_app.domain.clock import SystemClock
+    from desk_app.paths import default_db_url
+    from desk_app.services.container import Services
+    from desk_app.storage.database import open_database_readonly
+
+    return Services.for_database(open_database_readonly(url or default_db_url()), SystemClock())
+
+
+def _url(args: argparse.Namespace) -> str:
+    from desk_app.paths import default_db_url
+
+    return str(args.db or default_db_url())
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse an output that is a folder, a device, a FIFO, the database or its journals."""
+    from desk_app.services.files import check_output
+    from desk_app.storage.database import sqlite_path
+
+    database = sqlite_path(_url(args))
+    check_output(args.output, [database] if database is not None else [])
+
+
+_DATABASE_COMMANDS = {"demo", "verify", "print", "export", "backup", "restore"}
+
+
+def _finish_interrupted_restore(args: argparse.Namespace) -> None:
+    from desk_app.storage.database import finish_interrupted_restore, sqlite_path
+
+    if args.command not in _DATABASE_COMMANDS:
+        return
+    path = sqlite_path(_url(args))
+    if path is not None and (done := finish_interrupted_restore(path)):
+        print(f"desk-app: {done}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
+    _finish_interrupted_restore(args)
     if args.command == "demo":
         from desk_app.services.demo import generate
 
@@ -198,14 +245,7 @@ def run(args: argparse.Namespace) -> int:
         print(roster.describe())
         return EXIT_OK
     if args.command == "verify":
-        from desk_app.paths import default_db_url
-        from desk_app.storage.database import sqlite_path
-
-        path = sqlite_path(args.db or default_db_url())
-        if path is not None and not path.is_file():
-            # Opening would create an empty database and call it sound: a mistyped path.
-            raise DeskError("There is no database at {path}: nothing to verify.", path=path)
-        services = _open(args.db)
+        services = _open_readonly(args.db)
         try:
             result = services.log.verify()
             bad_handovers = services.handover.verify_records() if result.ok else []
@@ -222,7 +262,8 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "print":
         if hasattr(args, "date_from"):
             _check_range(args)
-        services = _open(args.db)
+        _check_output(args)
+        services = _open_readonly(args.db)
         try:
             pages = _print(services, args)
         finally:
@@ -255,7 +296,8 @@ def run(args: argparse.Namespace) -> int:
         from desk_app.services.ticket_export import export_register_xlsx
 
         _check_range(args)
-        services = _open(args.db)
+        _check_output(args)
+        services = _open_readonly(args.db)
         try:
             rows = export_register_xlsx(
                 services,
@@ -299,7 +341,7 @@ def _backup_or_restore(args: argparse.Namespace) -> int:
     if is_running(database):
         raise DeskError("DutyDesk is open on this database: close it before restoring.")
     summary = check_backup(args.backup_file)
-    aside = restore(args.backup_file, database, SystemClock())
+    aside = restore(args.backup_file, database, SystemClock(), force=args.force)
     print(f"{database}: restored from {args.backup_file} ({summary})")
     if aside is not None:
         print(f"the replaced database is kept as {aside}")
@@ -345,10 +387,23 @@ def _progress_printer(label: str):
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        from desk_app.ui.app import run_gui
+    from desk_app.storage.fileops import private_files, restore_umask
 
-        return run_gui(args.db)
+    previous_umask = private_files()
+    try:
+        if args.command is None:
+            from desk_app.ui.app import run_gui
+
+            return run_gui(args.db)
+        return _run_reporting(args)
+    finally:
+        restore_umask(previous_umask)
+
+
+def _run_reporting(args: argparse.Namespace) -> int:
+    """``run``, with every failure as one line on stderr."""
+    from sqlalchemy.exc import DBAPIError
+
     try:
         return run(args)
     except DeskError as exc:
@@ -356,4 +411,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except OSError as exc:
         print(f"desk-app: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_FAILED
+    except (DBAPIError, sqlite3.Error) as exc:  # the disk filled, a lock outlasted the wait, ...
+        from desk_app.storage.database import database_error, sqlite_path
+
+        where = sqlite_path(_url(args)) or _url(args)
+        print(f"desk-app: {database_error(exc, where).english()}", file=sys.stderr)
         return EXIT_FAILED

@@ -64,7 +64,7 @@ def test_backup_over_the_live_database_and_restore_of_an_empty_file_are_refused(
     live = sqlite_path(db_url)
     before = live.read_bytes()
     assert main(["--db", db_url, "backup", "-o", str(live)]) == 1
-    assert "the database itself" in capsys.readouterr().err
+    assert "is a database or one of its journal files" in capsys.readouterr().err
     assert live.read_bytes() == before
     empty = tmp_path / "empty.sqlite"
     empty.write_bytes(b"")
@@ -186,7 +186,9 @@ def test_backup_and_restore_from_the_command_line(qapp, services, clerk, db_url,
     assert capsys.readouterr().out.strip() == str(target)
     services.log.add(clerk, LogCategory.PATROL, "备份之后")
     services.close()
-    assert main(["--db", db_url, "restore", str(target)]) == 0
+    assert main(["--db", db_url, "restore", str(target)]) == 1
+    assert "newer records than the backup (2 against 1)" in capsys.readouterr().err
+    assert main(["--db", db_url, "restore", str(target), "--force"]) == 0
     out = capsys.readouterr().out
     assert "restored from" in out and "OK: 1 log entries" in out and "kept as" in out
     broken = tmp_path / "broken.sqlite"

@@ -31,6 +31,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.printing.fonts import TextMeasure, register_cjk_font
+from desk_app.services.files import check_output, replace_checked
 
 Align = Literal["left", "center", "right"]
 
@@ -508,6 +509,7 @@ def atomic_pdf(path: Path, *, title: str = "", author: str = "") -> Iterator[Can
     """A canvas writing to a temporary file beside ``path``; it replaces ``path`` only
     when the block finishes, so a crash never leaves half a PDF behind."""
     path = Path(path)
+    check_output(path)  # never a folder, a device, a FIFO or a database
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf.tmp", dir=path.parent)
     try:
         # mkstemp makes the file private (0600); a printout is an ordinary document.
@@ -522,7 +524,7 @@ def atomic_pdf(path: Path, *, title: str = "", author: str = "") -> Iterator[Can
             canvas.save()
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp_name, path)
+        replace_checked(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)

@@ -7,10 +7,13 @@ kept at least three years).
   share): ``dutydesk-daily-YYYY-MM-DD.sqlite``; the first of each month is also kept as
   ``dutydesk-monthly-YYYY-MM.sqlite``. Dailies are kept 31 days, monthlies 36 months.
   Backups made by hand (``desk-app backup``) and before a migration are never pruned.
-- A restore first checks the backup (SQLite's integrity check, a DutyDesk schema this
-  program knows, the log's hash chain and the handover digests, on a scratch copy), then
-  keeps the replaced database aside (``…replaced-<time>.sqlite``) and puts the backup in
-  its place. Nothing is deleted and nothing is half-copied.
+- A restore first checks the backup (a set-up desk, SQLite's integrity check, a DutyDesk
+  schema this program knows, the log's hash chain and the handover digests, on a scratch
+  copy), refuses to go over a database whose records have come further (unless forced),
+  then keeps the replaced database aside (``…replaced-<time>.sqlite``, with its journal
+  files) and puts the backup in its place, crash-safe at every instant (storage/fileops.py).
+  Nothing is deleted and nothing is half-copied.
+- Every backup is readable by its owner only.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pathlib import Path
 
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DeskError
+from desk_app.storage import fileops
 
 DAILY_KEEP_DAYS = 31
 MONTHLY_KEEP_MONTHS = 36
@@ -46,27 +50,29 @@ class BackupFile:
     made: datetime  # the file's modification time
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 def online_backup(source: Path, target: Path) -> Path:
-    """Copy the database ``source`` to ``target`` with SQLite's backup API, whole or not at all."""
+    """Copy the database ``source`` to ``target`` with SQLite's backup API, whole or not at all.
+
+    The source is only read (never created, switched or locked for long); the copy is
+    readable by its owner only; ``target`` may not be the database, its journal files, nor
+    anything but an ordinary file."""
+    from desk_app.services.files import check_output, replace_checked
+    from desk_app.storage.database import connect_readonly, database_error, require_database_file
+
     source, target = Path(source), Path(target)
-    if not source.is_file():
-        raise BackupError(QT_TRANSLATE_NOOP("DeskError", "There is no database at {path}."), path=str(source))
-    if any(_same_file(Path(str(source) + suffix), target) for suffix in ("", "-wal", "-shm")):
-        raise BackupError(
-            QT_TRANSLATE_NOOP("DeskError", "{path} is the database itself: a backup cannot be written over it."),
-            path=str(target),
-        )
+    try:
+        require_database_file(source)
+    except DeskError as exc:
+        raise BackupError(exc.message, **exc.params) from exc
+    try:
+        check_output(target, [source])
+    except DeskError as exc:
+        raise BackupError(exc.message, **exc.params) from exc
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
         os.close(fd)
+        fileops.make_private(Path(temp_name))
     except OSError as exc:
         raise BackupError(
             QT_TRANSLATE_NOOP("DeskError", "The backup folder {path} cannot be written: {reason}"),
@@ -74,7 +80,7 @@ def online_backup(source: Path, target: Path) -> Path:
             reason=exc.strerror or str(exc),
         ) from exc
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = connect_readonly(source)
         try:
             dest = sqlite3.connect(temp_name)
             try:
@@ -84,23 +90,32 @@ def online_backup(source: Path, target: Path) -> Path:
                 dest.close()
         finally:
             src.close()
-        with open(temp_name, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except (OSError, sqlite3.Error) as exc:
+        fileops.sync_file(Path(temp_name))
+        replace_checked(temp_name, target)
+        fileops.sync_folder(target.parent)
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        raise BackupError(
-            QT_TRANSLATE_NOOP("DeskError", "The backup could not be written to {path}: {reason}"),
-            path=str(target),
-            reason=str(exc),
-        ) from exc
+        if isinstance(exc, DeskError):
+            raise BackupError(exc.message, **exc.params) from exc
+        if isinstance(exc, sqlite3.Error) and ("locked" in str(exc) or "busy" in str(exc)):
+            locked = database_error(exc, source)
+            raise BackupError(locked.message, **locked.params) from exc
+        if isinstance(exc, OSError | sqlite3.Error):
+            raise BackupError(
+                QT_TRANSLATE_NOOP("DeskError", "The backup could not be written to {path}: {reason}"),
+                path=str(target),
+                reason=str(exc),
+            ) from exc
+        raise
     return target
 
 
 def check_backup(path: Path) -> str:
     """Check a backup before it is trusted; returns a one-line summary, raises BackupError.
 
+    A backup must be a set-up desk (its desk row and accounts), sound (SQLite's integrity
+    check), of a schema this program knows, with an intact log chain and handover digests.
     The checks run on a scratch copy (an older schema is migrated there, never in the
     backup itself)."""
     from desk_app.services.container import Services
@@ -140,10 +155,16 @@ def check_backup(path: Path) -> str:
                 reason=exc.english(),
             ) from exc
         try:
+            set_up = services.desk.is_set_up() and services.accounts.has_accounts()
             chain = services.log.verify()
             bad_handovers = services.handover.verify_records() if chain.ok else []
         finally:
             services.close()
+    if not set_up:
+        raise BackupError(
+            QT_TRANSLATE_NOOP("DeskError", "{path} is not a set-up desk (it has no desk or no accounts)."),
+            path=str(path),
+        )
     if not chain.ok:
         raise BackupError(
             QT_TRANSLATE_NOOP("DeskError", "{path} fails the log's hash chain: {reason}"),
@@ -159,34 +180,102 @@ def check_backup(path: Path) -> str:
     return chain.describe()
 
 
-def restore(backup: Path, database: Path, clock: Clock) -> Path | None:
-    """Check ``backup``, keep ``database`` aside, put the backup in its place. Returns where
-    the replaced database was kept (None if there was none). The program must be closed."""
-    check_backup(backup)
-    database = Path(database)
-    stamp = clock.now().strftime("%Y%m%dT%H%M%S")
-    aside: Path | None = None
-    if database.exists():
-        aside = database.with_name(f"{database.stem}.replaced-{stamp}{database.suffix}")
-        for suffix in ("", "-wal", "-shm"):
-            current = Path(str(database) + suffix)
-            if current.exists():
-                os.replace(current, Path(str(aside) + suffix))
-    fd, temp_name = tempfile.mkstemp(prefix=f".{database.stem}-restore-", suffix=".tmp", dir=database.parent)
+def chain_position(path: Path) -> tuple[str, int] | None:
+    """How far the records of the database file ``path`` have come, read without writing.
+
+    The sequence number of the newest journal event (``storage.journal.head_of_file``)
+    when the file has a journal; otherwise the number of entries the shift log's chain
+    head counts (``log_chain_head.count``, 0 for none). The first element names which of
+    the two it is: only positions of the same kind are compared. None when the file
+    cannot be read (damaged, locked, not a DutyDesk database)."""
+    path = Path(path)
     try:
-        with os.fdopen(fd, "wb") as out, open(backup, "rb") as source:
-            shutil.copyfileobj(source, out)
+        from desk_app.storage import journal  # type: ignore[attr-defined, unused-ignore]
+
+        head = journal.head_of_file(path)
+    except ImportError:
+        head = None
+    except Exception:  # a file the journal cannot read: judged by the log below
+        head = None
+    if head is not None:
+        return ("journal", int(head[0]))
+    from desk_app.storage.database import connect_readonly
+
+    try:
+        conn = connect_readonly(path)
+        try:
+            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "log_chain_head" not in tables:
+                return None
+            row = conn.execute("SELECT count FROM log_chain_head WHERE id = 1").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError):
+        return None
+    return ("log", int(row[0]) if row else 0)
+
+
+def _aside_name(database: Path, clock: Clock) -> Path:
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S")
+    aside = database.with_name(f"{database.stem}.replaced-{stamp}{database.suffix}")
+    n = 1
+    while any(member.exists() for member in fileops.companions(aside)):
+        n += 1
+        aside = database.with_name(f"{database.stem}.replaced-{stamp}-{n}{database.suffix}")
+    return aside
+
+
+def restore(backup: Path, database: Path, clock: Clock, *, force: bool = False) -> Path | None:
+    """Check ``backup``, keep ``database`` aside, put the backup in its place. Returns where
+    the replaced database was kept (None if there was none). The program must be closed.
+
+    Refused, unless ``force``, when the database's records have come further than the
+    backup's (restoring would drop the newer ones). Crash-safe at every instant: the
+    backup is copied beside the database and synced, then swapped in by
+    ``storage.fileops.swap_in``; a restore stopped half-way is finished at the next start.
+    """
+    from desk_app.storage.database import checkpoint_quietly, finish_interrupted_restore
+
+    backup, database = Path(backup), Path(database)
+    check_backup(backup)
+    finish_interrupted_restore(database)
+    if database.exists() and not force:
+        current, restored = chain_position(database), chain_position(backup)
+        if current is not None and restored is not None and current[0] == restored[0] and current[1] > restored[1]:
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "The database {path} has newer records than the backup ({current} against {restored}): "
+                    "restoring would drop them. Restore with --force to do it anyway (the database is kept aside).",
+                ),
+                path=str(database),
+                current=current[1],
+                restored=restored[1],
+            )
+    new = fileops.new_file_for(database)
+    new.unlink(missing_ok=True)
+    try:
+        fileops.create_private(new)
+        with open(new, "wb") as out, open(backup, "rb") as source:
+            shutil.copyfileobj(source, out, length=1 << 20)
             out.flush()
+            fileops._crash_point("copying")
             os.fsync(out.fileno())
-        os.replace(temp_name, database)
+        fileops._crash_point("copied")
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if aside is not None and not database.exists():  # put the old one back: nothing lost
-            for suffix in ("", "-wal", "-shm"):
-                kept = Path(str(aside) + suffix)
-                if kept.exists():
-                    os.replace(kept, Path(str(database) + suffix))
+            new.unlink()
+        raise
+    aside: Path | None = None
+    if database.exists():
+        aside = _aside_name(database, clock)
+        # The old database's committed work into its main file, where that can be done:
+        # then the main file alone is the old desk, whole, at every step of the swap.
+        checkpoint_quietly(database)
+    try:
+        fileops.swap_in(database, aside)
+    except OSError:
+        finish_interrupted_restore(database)  # finished now, or at the next start
         raise
     return aside
 

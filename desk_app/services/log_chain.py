@@ -107,15 +107,14 @@ class VerifyResult:
         return f"FAILED at {where}{self.problem}"
 
 
-def _rows(db: Database, batch: int = 5000) -> Iterator[dict[str, Any]]:
+def _rows(session: Session, batch: int = 5000) -> Iterator[dict[str, Any]]:
     columns = [getattr(LogEntry, name) for name in (*HASHED_FIELDS, "prev_hash", "hash")]
     names = [*HASHED_FIELDS, "prev_hash", "hash"]
     last = 0
     while True:
-        with db.read() as session:
-            chunk = session.execute(
-                select(*columns).where(LogEntry.id > last).order_by(LogEntry.id).limit(batch)
-            ).all()
+        chunk = session.execute(
+            select(*columns).where(LogEntry.id > last).order_by(LogEntry.id).limit(batch)
+        ).all()
         if not chunk:
             return
         for values in chunk:
@@ -124,11 +123,19 @@ def _rows(db: Database, batch: int = 5000) -> Iterator[dict[str, Any]]:
 
 
 def verify(db: Database) -> VerifyResult:
-    """Walk the whole chain. The first entry that was changed, removed or inserted is named."""
+    """Walk the whole chain. The first entry that was changed, removed or inserted is named.
+
+    One read transaction for the whole walk and the head: one consistent snapshot, so an
+    entry the program writes meanwhile is never taken for a tamper."""
+    with db.read() as session:
+        return _verify(session)
+
+
+def _verify(session: Session) -> VerifyResult:
     expected_prev = GENESIS
     checked = 0
     previous_id = 0
-    for row in _rows(db):
+    for row in _rows(session):
         if row["prev_hash"] != expected_prev:
             problem = (
                 "an entry before it was removed (ids jump from #{} to #{})".format(previous_id, row["id"])
@@ -141,8 +148,7 @@ def verify(db: Database) -> VerifyResult:
         expected_prev = row["hash"]
         previous_id = row["id"]
         checked += 1
-    with db.read() as session:
-        head = read_head(session)
+    head = read_head(session)
     if head.count != checked or head.last_hash != expected_prev:
         return VerifyResult(
             False,

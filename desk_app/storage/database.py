@@ -7,7 +7,12 @@ up an existing file before migrating it.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import logging
+import os
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -23,10 +28,12 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError
-from desk_app.storage import migrate
+from desk_app.storage import fileops, migrate
 
 if TYPE_CHECKING:
     from desk_app.domain.roles import Actor
+
+log = logging.getLogger(__name__)
 
 
 # Who is writing in this thread: read by the journal's triggers (storage/journal.py) so
@@ -111,6 +118,11 @@ def create_db_engine(url: str) -> Engine:
     return engine
 
 
+# A command that only reads gives up on a locked database after this long, not after the
+# ten seconds a writer waits.
+READ_TIMEOUT_SECONDS = 1.0
+
+
 def _check_sqlite_file(path: Path) -> None:
     """Refuse files that are not SQLite databases without touching them."""
     if not path.exists():
@@ -133,42 +145,132 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
+def require_database_file(path: Path) -> None:
+    """Refuse, naming the path, a database file that is missing, empty or not SQLite.
+
+    For every command that only reads: opening a missing or empty file would make a new,
+    empty database and call it sound."""
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP("DeskError", "There is no database at {path}."), path=str(path))
+    _check_sqlite_file(path)
+    if not path.is_file():
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("DeskError", "{path} is not a database file."), path=str(path)
+        )
+    if path.stat().st_size == 0:
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("DeskError", "{path} is empty: it is not a DutyDesk database."), path=str(path)
+        )
+
+
+def database_error(exc: BaseException, path: Path | str) -> DatabaseOpenError:
+    """A one-line reason for an SQLite or file-system failure on the database ``path``."""
+    original = getattr(exc, "orig", None) or exc
+    reason = str(original)
+    lowered = reason.lower()
+    code = getattr(original, "sqlite_errorcode", None)
+    err = getattr(original, "errno", None)
+    if "disk is full" in lowered or code == sqlite3.SQLITE_FULL or err == errno.ENOSPC:
+        return DatabaseOpenError(
+            QT_TRANSLATE_NOOP("DeskError", "The disk of the database {path} is full: free some space and try again."),
+            path=str(path),
+        )
+    if "locked" in lowered or "busy" in lowered or code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "The database {path} is locked by another program: close it (or wait for it) and try again.",
+            ),
+            path=str(path),
+        )
+    if "readonly" in lowered or "read-only" in lowered or code == sqlite3.SQLITE_READONLY or err in (
+        errno.EACCES,
+        errno.EPERM,
+        errno.EROFS,
+    ):
+        return DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "The database {path} cannot be written: the file or its folder is read-only.",
+            ),
+            path=str(path),
+        )
+    if "malformed" in lowered or "not a database" in lowered or code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return _damaged(path, reason)
+    if isinstance(original, OSError):
+        reason = original.strerror or reason
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP("DeskError", "The database {path} cannot be opened: {reason}"),
+        path=str(path),
+        reason=reason,
+    )
+
+
+def _damaged(path: Path | str, reason: str) -> DatabaseOpenError:
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP("DeskError", "The database {path} is damaged ({reason}). Nothing was changed in it."),
+        path=str(path),
+        reason=reason.splitlines()[0][:200] if reason else "?",
+    )
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse a database the program could read but not write, before anything is written."""
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "The database {path} cannot be written: the file or its folder is read-only.",
+            ),
+            path=str(path),
+        )
+
+
+def finish_interrupted_restore(path: Path) -> str | None:
+    """A restore stopped half-way (a crash, a power cut) is finished before anything opens
+    the database; returns what was done, or None (see storage/fileops.py)."""
+    try:
+        done = fileops.finish_interrupted_swap(path)
+    except OSError as exc:
+        raise database_error(exc, path) from exc
+    if done:
+        log.warning("%s", done)
+    return done
+
+
 def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | None = None) -> Database:
     """Open (and, if needed, create or migrate) the database at ``url``.
 
     Raises DatabaseOpenError with a clear message, having written nothing, when the file
-    is corrupt, foreign, or from a newer program.
+    is corrupt, foreign, from a newer program, read-only or locked. An existing file is
+    checked (``PRAGMA quick_check``) through a read-only connection before the engine
+    touches it. A new file is made readable by its owner only.
     """
     path = sqlite_path(url)
     if path is not None:
+        finish_interrupted_restore(path)
         _check_sqlite_file(path)
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise database_error(exc, path) from exc
+        _check_writable(path)
     existed = path is not None and path.exists() and path.stat().st_size > 0
+    if path is not None and not existed:
+        try:
+            fileops.create_private(path)  # SQLite gives its -wal and -shm the same mode
+        except OSError as exc:
+            raise database_error(exc, path) from exc
     engine = create_db_engine(url)
     try:
         # An existing file is judged through a read-only connection: the engine's first
         # connection switches the file to WAL, which would already change a foreign file.
-        state = _file_schema_state(path) if existed and path is not None else _schema_state(engine)
-        if state.foreign:
-            raise DatabaseOpenError(
-                QT_TRANSLATE_NOOP(
-                    "DeskError", "{path} belongs to another program (unknown tables: {tables})."
-                ),
-                path=str(path or url),
-                tables=", ".join(sorted(state.foreign)[:5]),
-            )
+        state = _file_schema_state(path, check=True) if existed and path is not None else _schema_state(engine)
+        _refuse_unknown(state, path or url)
         head = migrate.head_revision()
-        if state.revision is not None and not migrate.is_known(state.revision):
-            raise DatabaseOpenError(
-                QT_TRANSLATE_NOOP(
-                    "DeskError",
-                    "{path} was written by a newer version of DutyDesk (schema {revision}). "
-                    "Install the newer version to open it.",
-                ),
-                path=str(path or url),
-                revision=state.revision,
-            )
         if state.revision != head:
             if not migrate_schema:
                 raise DatabaseOpenError(
@@ -177,17 +279,129 @@ def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | N
             if existed and path is not None and state.revision is not None:
                 backup_before_migration(engine, path, state.revision, backup_dir)
             migrate.upgrade(engine)
-    except (SADatabaseError, sqlite3.DatabaseError, OperationalError) as exc:
+        elif existed:
+            with engine.connect() as conn:  # the first connection: WAL, and a lock shows now
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+                conn.rollback()
+    except (SADatabaseError, sqlite3.Error, OperationalError, OSError) as exc:
         engine.dispose()
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP("DeskError", "The database {path} cannot be opened: {reason}"),
-            path=str(path or url),
-            reason=str(getattr(exc, "orig", exc)),
-        ) from exc
+        raise database_error(exc, path or url) from exc
     except Exception:
         engine.dispose()
         raise
+    if path is not None:
+        for member in fileops.companions(path):
+            with contextlib.suppress(OSError):
+                if member.exists():
+                    fileops.make_private(member)
     return Database(engine=engine, url=url, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def open_database_readonly(url: str) -> Database:
+    """Open an existing, up-to-date database for reading only (every command that reads).
+
+    Nothing is created, migrated or switched: a missing or empty file, an older or newer
+    schema, a damaged or locked file is a DatabaseOpenError naming the path. Each
+    connection is ``query_only`` and gives up on a lock after READ_TIMEOUT_SECONDS.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        return open_database(url, migrate_schema=False)
+    finish_interrupted_restore(path)
+    require_database_file(path)
+    try:
+        state = _file_schema_state(path, check=True)
+    except (sqlite3.Error, OSError) as exc:
+        raise database_error(exc, path) from exc
+    _refuse_unknown(state, path)
+    if state.revision != migrate.head_revision():
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "{path} has an older schema ({revision}): open it once in DutyDesk, which upgrades it "
+                "(after a backup), then try again.",
+            ),
+            path=str(path),
+            revision=state.revision or "-",
+        )
+    engine = create_engine(
+        "sqlite:///" + path.as_posix(), creator=lambda: connect_readonly(path), pool_pre_ping=False
+    )
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return Database(engine=engine, url=url, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def connect_readonly(path: Path, timeout: float = READ_TIMEOUT_SECONDS) -> sqlite3.Connection:
+    """An SQLite connection that cannot write to ``path`` and, where it can, leaves no file
+    behind: read-only beside a journal already there (a running program, a crash); immutable
+    in a folder nobody can write (so nobody can be writing the file); otherwise opened as
+    SQLite would but ``query_only``, so that the last connection removes the -wal and -shm
+    files it made. It never creates the database, nor switches its journal mode."""
+    path = Path(path)
+    if any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")):
+        flag = "mode=ro"
+    elif not os.access(path.parent, os.W_OK):
+        flag = "immutable=1"
+    elif os.access(path, os.W_OK):
+        flag = "mode=rw"
+    else:
+        flag = "mode=ro"
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?{flag}", uri=True, timeout=timeout, check_same_thread=False
+    )
+    try:
+        conn.isolation_level = None
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def checkpoint_quietly(path: Path) -> bool:
+    """Move the committed work of a sound, unlocked database from its -wal into the main
+    file (``wal_checkpoint(TRUNCATE)``), so that the main file alone holds it; before the
+    file is replaced and kept aside. Returns whether it was done; a damaged, locked or
+    foreign file is left as it is."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists():
+        return True
+    try:
+        state = _file_schema_state(path, check=True)
+        if state.foreign:
+            return False
+        conn = sqlite3.connect(str(path), timeout=READ_TIMEOUT_SECONDS)
+        try:
+            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, DatabaseOpenError):
+        return False
+    return not busy
+
+
+def _refuse_unknown(state: _SchemaState, where: Path | str) -> None:
+    if state.foreign:
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("DeskError", "{path} belongs to another program (unknown tables: {tables})."),
+            path=str(where),
+            tables=", ".join(sorted(state.foreign)[:5]),
+        )
+    if state.revision is not None and not migrate.is_known(state.revision):
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "{path} was written by a newer version of DutyDesk (schema {revision}). "
+                "Install the newer version to open it.",
+            ),
+            path=str(where),
+            revision=state.revision,
+        )
 
 
 @dataclass
@@ -207,16 +421,27 @@ def _schema_state(engine: Engine) -> _SchemaState:
     return _classify(tables, revision)
 
 
-def _file_schema_state(path: Path) -> _SchemaState:
+def _file_schema_state(path: Path, *, check: bool = False) -> _SchemaState:
     """The schema state of an existing SQLite file, read without writing to it.
 
     With no journal beside it the file holds everything, and is read as immutable (which
     creates no -wal/-shm files); otherwise read-only, so that SQLite uses the journal.
+    ``check``: first ``PRAGMA quick_check``, so that a damaged file is refused before
+    anything could write to it.
     """
     journals = (path.with_name(path.name + suffix) for suffix in ("-wal", "-journal"))
     flag = "mode=ro" if any(j.exists() for j in journals) else "immutable=1"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flag}", uri=True)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flag}", uri=True, timeout=READ_TIMEOUT_SECONDS)
     try:
+        if check:
+            try:
+                problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
+            except sqlite3.DatabaseError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise
+                raise _damaged(path, str(exc)) from exc
+            if problems != ["ok"]:
+                raise _damaged(path, "; ".join(problems))
         tables = {
             str(name)
             for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -241,18 +466,32 @@ def _classify(tables: set[str], revision: str | None) -> _SchemaState:
 
 
 def backup_before_migration(engine: Engine, path: Path, revision: str, backup_dir: Path | None) -> Path:
-    """Copy the database with SQLite's online backup before changing its schema."""
+    """Copy the database with SQLite's online backup before changing its schema: into a
+    temporary file (owner-only), synced, then renamed, so the copy is whole or not there."""
     target_dir = backup_dir or path.parent
     target_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = target_dir / f"{path.stem}.before-{revision}.{stamp}.sqlite"
-    source = sqlite3.connect(str(path))
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target_dir)
+    os.close(fd)
+    temp = Path(temp_name)
     try:
-        dest = sqlite3.connect(str(target))
+        fileops.make_private(temp)
+        source = sqlite3.connect(str(path))
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(temp)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
+            source.close()
+        fileops.sync_file(temp)
+        os.replace(temp, target)
+        fileops.sync_folder(target_dir)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
     return target

@@ -19,14 +19,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 
 from desk_app import __version__
 from desk_app.domain.clock import Clock, SystemClock
-from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError, DeskError
+from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.local_settings import backup_folder
 from desk_app.paths import APP_NAME, ORG_NAME, default_db_url, font_path, log_dir, resource
 from desk_app.services.backup import BackupFile, BackupPlan, restore
 from desk_app.services.container import Services
 from desk_app.single_instance import SingleInstance
-from desk_app.storage.database import sqlite_path
+from desk_app.storage.database import database_error, finish_interrupted_restore, sqlite_path
+from desk_app.storage.fileops import private_files, restore_umask
 from desk_app.ui import i18n
 from desk_app.ui.backup_scheduler import BackupScheduler
 from desk_app.ui.errors import install_exception_hook, setup_logging
@@ -98,17 +99,16 @@ class Startup(QObject):
 
     def open_database(self, retry: bool = True) -> bool:
         path = sqlite_path(self.url)
-        if path is not None and not path.exists() and retry and self._recover(None, path):
-            return self.open_database(retry=False)
         try:
+            if path is not None:
+                # A restore stopped half-way (a crash, a power cut) is finished first.
+                finish_interrupted_restore(path)
+            if path is not None and not path.exists() and retry and self._recover(None, path):
+                return self.open_database(retry=False)
             try:
                 self.services = self._open_services(self.url)
             except OSError as exc:  # a folder that cannot be created, a file without permission
-                raise DatabaseOpenError(
-                    QT_TRANSLATE_NOOP("DeskError", "The database {path} cannot be opened: {reason}"),
-                    path=exc.filename or self.url,
-                    reason=exc.strerror or str(exc),
-                ) from exc
+                raise database_error(exc, exc.filename or self.url) from exc
         except DeskError as exc:
             self.error = exc
             log.error("cannot open the database %s: %s", self.url, exc.english())
@@ -132,7 +132,9 @@ class Startup(QObject):
         if best is None or not self._ask_restore(exc, best):
             return False
         try:
-            aside = restore(best.path, path, self.backups.clock)
+            # Forced: the person chose this backup in the question, knowing the current
+            # file (which cannot be opened) is kept aside.
+            aside = restore(best.path, path, self.backups.clock, force=True)
         except (DeskError, OSError) as failure:
             log.error("restoring %s failed: %s", best.path, failure)
             return False
@@ -311,6 +313,14 @@ def create_application() -> QApplication:
 
 def run_gui(db_url: str | None) -> int:
     """The window program. Returns the process exit code."""
+    previous_umask = private_files()  # the database, its journals, backups, logs: owner only
+    try:
+        return _run_gui(db_url)
+    finally:
+        restore_umask(previous_umask)
+
+
+def _run_gui(db_url: str | None) -> int:
     app = create_application()
     log_path = setup_logging(log_dir())
     reporter = install_exception_hook(log_path)

@@ -40,7 +40,11 @@ def test_backup_then_restore_round_trip_with_the_chain_verified(services, clerk,
     assert "OK: 5 log entries" in check_backup(backup)
     services.log.add(clerk, LogCategory.OTHER, "备份之后的记录")
     services.close()
-    aside = restore(backup, db_file, clock)
+    before = db_file.read_bytes()
+    with pytest.raises(BackupError, match="newer records than the backup"):
+        restore(backup, db_file, clock)  # the entry made after the backup would be dropped
+    assert db_file.read_bytes() == before
+    aside = restore(backup, db_file, clock, force=True)
     assert aside is not None and aside.exists()
     assert _entries(db_url) == 5
     assert _entries("sqlite:///" + aside.as_posix()) == 6  # nothing is lost: the replaced one is kept
