@@ -14,6 +14,7 @@ from desk_app.services.log import LogService
 from desk_app.services.roster import RosterService
 from desk_app.services.staff_requests import StaffRequestService
 from desk_app.services.tickets import TicketService
+from desk_app.storage import journal
 from desk_app.storage.database import Database, open_database
 
 
@@ -38,6 +39,9 @@ class Services:
 
     @classmethod
     def for_database(cls, db: Database, clock: Clock) -> Services:
+        ctx = journal.context_of(db.engine)
+        if ctx is not None:
+            ctx.now = clock.now
         accounts = AccountService(db, clock)
         desk = DeskService(db, clock)
         tickets = TicketService(db, clock, desk)

@@ -28,7 +28,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError
-from desk_app.storage import fileops, migrate
+from desk_app.storage import fileops, journal, migrate
 
 if TYPE_CHECKING:
     from desk_app.domain.roles import Actor
@@ -94,6 +94,7 @@ def create_db_engine(url: str) -> Engine:
     if not _is_sqlite(url):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+    ctx = journal.register(engine, current_writer.get)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -114,6 +115,7 @@ def create_db_engine(url: str) -> Engine:
     def _on_begin(conn: Any) -> None:
         mode = conn.get_execution_options().get("begin_mode", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+        journal.transaction_instant.set(journal.stamp(ctx.now()))
 
     return engine
 

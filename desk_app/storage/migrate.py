@@ -10,6 +10,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from desk_app.storage import journal
 from desk_app.storage.models import Base
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -44,7 +45,7 @@ def is_known(revision: str) -> bool:
 
 
 def known_tables() -> set[str]:
-    return set(Base.metadata.tables) | {*FTS_TABLES, *FTS_SHADOW}
+    return set(Base.metadata.tables) | {*FTS_TABLES, *FTS_SHADOW, journal.JOURNAL}
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -14,7 +14,7 @@ if connection is None:  # pragma: no cover - only reached by a stray `alembic` C
 
 def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     # The FTS5 indexes and their shadow tables are made by hand (0001, 0003), not by the models.
-    return not (type_ == "table" and name is not None and name.startswith(("log_fts", "ticket_fts")))
+    return not (type_ == "table" and name is not None and name.startswith(("log_fts", "ticket_fts", "journal")))
 
 
 context.configure(
