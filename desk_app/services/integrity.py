@@ -140,6 +140,7 @@ class Witness:
     seq: int
     mac: str
     at: str
+    restored: bool = False  # written by a restore: the chain restarts from here
 
 
 # -- verifying ---------------------------------------------------------------------------------
@@ -150,16 +151,15 @@ def verify(db: Database, witness_dirs: list[Path] | None = None) -> IntegrityRep
         conn.exec_driver_sql("SELECT 1 FROM sqlite_master LIMIT 1").all()  # the snapshot starts here
         _check_chain(conn, ctx, report)
         _check_tables(conn, report)
-        first = _first_mac(conn)
         if witness_dirs:
-            _check_witnesses(conn, first, report, witness_dirs)
+            _check_witnesses(conn, _first_mac(conn), report, witness_dirs)
         conn.rollback()
     _check_log_index(db, report)
     return report
 
 
 def _check_chain(conn: Connection, ctx: journal.JournalContext, report: IntegrityReport) -> None:
-    expected, prev = 1, ""
+    expected, prev, keyed_before = 1, "", False
     for event in journal.events(conn):
         report.events += 1
         where = f"journal event #{event.seq} ({record_name(event.tbl, event.row_key)})"
@@ -188,6 +188,20 @@ def _check_chain(conn: Connection, ctx: journal.JournalContext, report: Integrit
         key = ctx.key(event.key_id)
         if event.key_id == journal.UNKEYED:
             report.unkeyed_events += 1
+            if keyed_before:
+                report.findings.append(
+                    Finding(
+                        "chain",
+                        f"{where} is sealed without a key after events sealed with the desk's key: "
+                        "the journal was re-sealed by someone who does not hold the key",
+                        event.tbl,
+                        event.row_key,
+                        event.seq,
+                    )
+                )
+                return
+        else:
+            keyed_before = True
         if key is None:
             report.unverifiable_events += 1
         elif journal.mac(
@@ -207,7 +221,9 @@ def _check_tables(conn: Connection, report: IntegrityReport) -> None:
     triggers = {str(n) for (n,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     journaled = {str(t) for (t,) in conn.exec_driver_sql(f"SELECT DISTINCT tbl FROM {journal.JOURNAL}")}
     for gone in sorted(journaled - set(tables)):
-        report.findings.append(Finding("removed", f"the whole table of {KINDS.get(gone, gone)} records was removed", gone))
+        report.findings.append(
+            Finding("removed", f"the whole table of {KINDS.get(gone, gone)} records was removed", gone)
+        )
     for table in tables:
         report.tables += 1
         missing = [t for t in journal.drop_triggers_ddl(table) if t.rsplit(" ", 1)[-1] not in triggers]
@@ -230,8 +246,7 @@ def _check_table(conn: Connection, shape: journal.TableShape, report: IntegrityR
     if table == "log_entry":
         report.log_entries = int(rows)
     newest = (
-        f"(SELECT {{col}} FROM {journal.JOURNAL} j WHERE j.tbl = ? AND j.row_key = cur.k "
-        "ORDER BY j.seq DESC LIMIT 1)"
+        f"(SELECT {{col}} FROM {journal.JOURNAL} j WHERE j.tbl = ? AND j.row_key = cur.k ORDER BY j.seq DESC LIMIT 1)"
     )
     try:
         bad = conn.exec_driver_sql(
@@ -243,7 +258,9 @@ def _check_table(conn: Connection, shape: journal.TableShape, report: IntegrityR
         ).first()
     except Exception as exc:  # a value no program of ours writes (binary data, say)
         report.findings.append(
-            Finding("changed", f"the {KINDS.get(table, table)} records hold a value the program never writes ({exc})", table)
+            Finding(
+                "changed", f"the {KINDS.get(table, table)} records hold a value the program never writes ({exc})", table
+            )
         )
         return
     if bad is not None:
@@ -259,7 +276,7 @@ def _check_table(conn: Connection, shape: journal.TableShape, report: IntegrityR
             message = f"{name} was changed behind the program's back (it differs from journal event #{seq})"
             what = "changed"
         report.findings.append(Finding(what, message, table, key, seq))
-    match = " AND ".join(f't."{c}" = json_extract(g.row_key, \'$[{i}]\')' for i, c in enumerate(shape.key))
+    match = " AND ".join(f"t.\"{c}\" = json_extract(g.row_key, '$[{i}]')" for i, c in enumerate(shape.key))
     gone = conn.exec_driver_sql(
         f"SELECT g.row_key, g.s FROM (SELECT row_key, payload, MAX(seq) AS s FROM {journal.JOURNAL} "
         "WHERE tbl = ? GROUP BY row_key) AS g "
@@ -270,7 +287,13 @@ def _check_table(conn: Connection, shape: journal.TableShape, report: IntegrityR
     if gone is not None:
         name = record_name(table, gone[0])
         report.findings.append(
-            Finding("removed", f"{name} was removed behind the program's back (journal event #{gone[1]})", table, gone[0], gone[1])
+            Finding(
+                "removed",
+                f"{name} was removed behind the program's back (journal event #{gone[1]})",
+                table,
+                gone[0],
+                gone[1],
+            )
         )
 
 
@@ -319,6 +342,15 @@ def _first_mac(conn: Connection) -> str | None:
 
 def _check_witnesses(conn: Connection, first: str | None, report: IntegrityReport, dirs: list[Path]) -> None:
     found = list(witnesses(dirs))
+    restores = [w for w in found if w.restored]
+    if restores:
+        # A restore is a deliberate step back: what the folder saw before it is superseded.
+        last = max(restores, key=lambda w: w.at)
+        found = [w for w in found if w.at >= last.at]
+        report.notes.append(
+            f"the database was restored from a backup on {last.at[:16]} (journal event #{last.seq}); "
+            "witnesses from before the restore are not compared"
+        )
     if not found:
         return
     ours = [w for w in found if w.chain == first]
@@ -366,40 +398,41 @@ def witnesses(dirs: list[Path]) -> Iterator[Witness]:
         for path in sorted(folder.glob(f"{WITNESS_PREFIX}*{WITNESS_SUFFIX}")):
             try:
                 data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-                yield Witness(path, str(data["chain"]), int(data["seq"]), str(data["mac"]), str(data["at"]))
+                yield Witness(
+                    path,
+                    str(data["chain"]),
+                    int(data["seq"]),
+                    str(data["mac"]),
+                    str(data["at"]),
+                    bool(data.get("restored", False)),
+                )
             except (OSError, ValueError, KeyError, TypeError):
                 continue  # not a witness (or a damaged one): other witnesses still count
 
 
-def write_witness(db: Database, folder: Path, clock: Clock, desk_name: str = "") -> Path | None:
-    """Write the journal's head into ``folder`` (one file a day; later ones of the same
-    day replace it). None when the journal is still empty."""
-    with db.engine.connect() as conn:
-        head = journal.head(conn)
-        first = _first_mac(conn)
-        conn.rollback()
-    if head is None or first is None:
+def write_witness(database: Path, folder: Path, clock: Clock, *, restored: bool = False) -> Path | None:
+    """Write where the journal of ``database`` stands into ``folder`` (one file a day,
+    replaced by later ones of the same day; never moved backwards). None when the
+    journal is still empty. Reads the database without writing to it."""
+    found = journal.anchor_of_file(Path(database))
+    if found is None:
         return None
     now: datetime = clock.now()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{WITNESS_PREFIX}{now.strftime('%Y%m%d')}{WITNESS_SUFFIX}"
-    # Never move a witness backwards: an older database written into the same folder
-    # must not erase what the folder saw.
-    if target.exists():
-        try:
-            old = json.loads(target.read_text(encoding="utf-8"))
-            if old.get("chain") == first and int(old.get("seq", 0)) > head.seq:
-                target = folder / f"{WITNESS_PREFIX}{now.strftime('%Y%m%dT%H%M%S')}{WITNESS_SUFFIX}"
-        except (OSError, ValueError, TypeError):
-            pass
+    for old in witnesses([folder]):
+        if old.path == target and (restored or old.chain != found.chain or old.seq > found.seq):
+            # An older copy, or another database, written into the same folder must not
+            # erase what the folder saw: this one gets its own file.
+            target = folder / f"{WITNESS_PREFIX}{now.strftime('%Y%m%dT%H%M%S')}{WITNESS_SUFFIX}"
     body = {
         "what": "DutyDesk journal witness: the newest event the database held at this moment",
-        "desk": desk_name,
-        "chain": first,
-        "seq": head.seq,
-        "mac": head.mac,
+        "database": str(Path(database).resolve()),
+        "chain": found.chain,
+        "seq": found.seq,
+        "mac": found.mac,
         "at": now.isoformat(),
-        "pid": os.getpid(),
+        "restored": restored,
     }
     data = (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     write_atomically(target, lambda handle: handle.write(data))

@@ -132,8 +132,17 @@ def _new_key() -> str:
 def mac(key: bytes, seq: int, key_id: str, prev: str, tbl: str, row_key: str, op: str,
         payload: str | None, writer: int | None, at: str) -> str:  # fmt: skip
     message = SEP.join(
-        (str(seq), key_id, prev, tbl, row_key, op, payload if payload is not None else "\x00",
-         "" if writer is None else str(writer), at)  # fmt: skip
+        (
+            str(seq),
+            key_id,
+            prev,
+            tbl,
+            row_key,
+            op,
+            payload if payload is not None else "\x00",
+            "" if writer is None else str(writer),
+            at,
+        )  # fmt: skip
     )
     return hmac.new(key, message.encode("utf-8"), hashlib.sha256).hexdigest()
 
@@ -222,7 +231,7 @@ class TableShape:
 
 
 def shape(conn: Connection | sqlite3.Connection, table: str) -> TableShape:
-    rows = _fetch(conn, f"PRAGMA table_info(\"{table}\")")
+    rows = _fetch(conn, f'PRAGMA table_info("{table}")')
     columns = tuple(str(r[1]) for r in rows)
     keyed = sorted((int(r[5]), str(r[1])) for r in rows if int(r[5]) > 0)
     return TableShape(table, columns, tuple(c for _, c in keyed) or ("rowid",))
@@ -254,9 +263,10 @@ def trigger_ddl(table: TableShape) -> list[str]:
     for op, timing, ref in (("insert", "INSERT", "NEW"), ("update", "UPDATE", "NEW"), ("delete", "DELETE", "OLD")):
         payload = "NULL" if op == "delete" else table.payload(ref)
         statements.append(
-            f"CREATE TRIGGER journal_{table.name}_{op} AFTER {timing} ON \"{table.name}\" BEGIN "
+            f'CREATE TRIGGER journal_{table.name}_{op} AFTER {timing} ON "{table.name}" BEGIN '
             f"INSERT INTO {JOURNAL} (seq, key_id, tbl, row_key, op, payload, writer, at, prev, mac) "
-            f"SELECT s, kid, '{table.name}', k, '{op}', p, w, a, pr, dd_mac(kid, s, pr, '{table.name}', k, '{op}', p, w, a) "
+            f"SELECT s, kid, '{table.name}', k, '{op}', p, w, a, pr, "
+            f"dd_mac(kid, s, pr, '{table.name}', k, '{op}', p, w, a) "
             f"FROM (SELECT (SELECT COALESCE(MAX(seq), 0) + 1 FROM {JOURNAL}) AS s, "
             f"dd_key({_LAST.format(col='key_id')}) AS kid, "
             f"COALESCE({_LAST.format(col='mac')}, '') AS pr, "
@@ -288,7 +298,7 @@ def cover(conn: Connection, table: str) -> None:
     for statement in trigger_ddl(table_shape):
         conn.exec_driver_sql(statement)
     rows = conn.exec_driver_sql(
-        f"SELECT {table_shape.row_key('t')}, {table_shape.payload('t')} FROM \"{table}\" AS t"
+        f'SELECT {table_shape.row_key("t")}, {table_shape.payload("t")} FROM "{table}" AS t'
     ).fetchall()
     for row_key, payload in rows:
         conn.exec_driver_sql(
@@ -299,6 +309,33 @@ def cover(conn: Connection, table: str) -> None:
             f"dd_now() AS a)",
             (table, row_key, payload, table, row_key, payload),
         )
+
+
+def follow_schema(conn: Connection) -> list[str]:
+    """After a migration: re-cover every table whose columns changed since its triggers
+    were made (a migration added or renamed a column), and cover new tables. Returns the
+    tables re-covered.
+
+    A table whose triggers are *missing* is not touched: that is not a migration but
+    someone dropping them, and ``verify`` must go on reporting it rather than have the
+    rows as they are now recorded as if the program had written them."""
+    if not _fetch(conn, f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{JOURNAL}'"):
+        return []
+    triggers = {
+        str(n): str(sql) for n, sql in _fetch(conn, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    }
+    journaled = {str(t) for (t,) in _fetch(conn, f"SELECT DISTINCT tbl FROM {JOURNAL}")}
+    changed = []
+    for table in covered_tables(conn):
+        expected = trigger_ddl(shape(conn, table))
+        names = [f"journal_{table}_{op}" for op in ("insert", "update", "delete")]
+        present = [triggers.get(n) for n in names]
+        if all(sql is None for sql in present) and table in journaled:
+            continue  # dropped by someone: verify reports it
+        if present != expected:
+            cover(conn, table)
+            changed.append(table)
+    return changed
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -350,17 +387,37 @@ def head(conn: Connection | sqlite3.Connection) -> Head | None:
     return Head(int(rows[0][0]), str(rows[0][1])) if rows else None
 
 
-def head_of_file(path: Path) -> tuple[int, str] | None:
-    """The newest event of the database file at ``path`` (sequence number, MAC), read
-    without writing anything; None when it has no journal or no events."""
+@dataclass(frozen=True)
+class Anchor:
+    """Where a journal stands: which chain (the MAC of its first event) and how far."""
+
+    chain: str
+    seq: int
+    mac: str
+
+
+def anchor(conn: Connection | sqlite3.Connection) -> Anchor | None:
+    first = _fetch(conn, f"SELECT mac FROM {JOURNAL} WHERE seq = 1")
+    last = head(conn)
+    if not first or last is None:
+        return None
+    return Anchor(str(first[0][0]), last.seq, last.mac)
+
+
+def anchor_of_file(path: Path) -> Anchor | None:
+    """The anchor of the database file at ``path``, read without writing anything; None
+    when it has no journal or no events."""
     journals = (path.with_name(path.name + suffix) for suffix in ("-wal", "-journal"))
     flag = "mode=ro" if any(j.exists() for j in journals) else "immutable=1"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flag}", uri=True)
     try:
         has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (JOURNAL,)).fetchone()
-        if not has:
-            return None
-        found = head(conn)
+        return anchor(conn) if has else None
     finally:
         conn.close()
+
+
+def head_of_file(path: Path) -> tuple[int, str] | None:
+    """The newest event of the database file at ``path`` (sequence number, MAC)."""
+    found = anchor_of_file(path)
     return (found.seq, found.mac) if found else None

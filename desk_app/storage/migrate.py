@@ -53,4 +53,6 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.connect() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+        # A migration that changed a table's columns: its journal triggers follow.
+        journal.follow_schema(conn)
         conn.commit()

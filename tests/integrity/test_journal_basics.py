@@ -6,7 +6,6 @@ import sqlite3
 
 from desk_app.domain.categories import LogCategory
 from desk_app.services import integrity
-from desk_app.storage import journal
 
 
 def _raw(services) -> sqlite3.Connection:

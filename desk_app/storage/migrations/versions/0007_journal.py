@@ -24,10 +24,12 @@ def upgrade() -> None:
     # the whole index with the log (``desk-app verify``); before, it was contentless and
     # could not be checked against anything.
     op.execute("DROP TABLE log_fts")
-    op.execute(f"CREATE VIEW {journal.LOG_INDEX_SOURCE} AS SELECT id, dd_index(situation, handling) AS body FROM log_entry")
+    op.execute(
+        f"CREATE VIEW {journal.LOG_INDEX_SOURCE} AS SELECT id, dd_index(situation, handling) AS body FROM log_entry"
+    )
     op.execute(
         "CREATE VIRTUAL TABLE log_fts USING fts5(body, content='log_index_source', content_rowid='id', "
-        "tokenize=\"unicode61 remove_diacritics 0\")"
+        'tokenize="unicode61 remove_diacritics 0")'
     )
     op.execute("INSERT INTO log_fts(log_fts) VALUES ('rebuild')")
     journal.install(op.get_bind())
@@ -42,6 +44,4 @@ def downgrade() -> None:
     op.execute("DROP TABLE log_fts")
     op.execute(f"DROP VIEW {journal.LOG_INDEX_SOURCE}")
     op.execute("CREATE VIRTUAL TABLE log_fts USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0\")")
-    op.execute(
-        "INSERT INTO log_fts(rowid, body) SELECT id, dd_index(situation, handling) FROM log_entry"
-    )
+    op.execute("INSERT INTO log_fts(rowid, body) SELECT id, dd_index(situation, handling) FROM log_entry")
