@@ -230,12 +230,12 @@ def qt_rows(services: Services) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from desk_app.domain.roles import Actor, Role
+    from desk_app.domain.roles import Role
     from desk_app.ui.ticket_tab import TicketTab
 
     app = QApplication.instance() or QApplication([])
     info = next(a for a in services.accounts.staff() if a.role is Role.CLERK)
-    actor = Actor(info.id, info.username, info.display_name, info.role)
+    actor = services.accounts.seed_session(info.id, "benchmark")
     for label in ("first tab", "again"):
         started = time.perf_counter()
         tab = TicketTab(services, actor)

@@ -520,10 +520,10 @@ class Desk:
         assert services is not None
         boss = self.window.actor
         if not services.log.reviews(yesterday, yesterday):
-            services.log.sign_day(boss, yesterday, "已阅")
+            services.log.sign_day(boss, yesterday, "已阅", password=DEMO_PASSWORD)
         for view in services.handover.handovers(yesterday, yesterday):
             if view.signed and not view.checked_by:
-                services.handover.check(boss, view.id, "交接完整")
+                services.handover.check(boss, view.id, "交接完整", password=DEMO_PASSWORD)
                 break
         self.window.log_tab.model.reload()
         self._switch_to(clerk)

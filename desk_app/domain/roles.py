@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
 
@@ -33,12 +33,18 @@ _LABELS = {
 
 @dataclass(frozen=True)
 class Actor:
-    """The signed-in person on whose behalf a service acts."""
+    """The signed-in person on whose behalf a service acts.
+
+    ``proof`` is the sign-in's token, issued by ``AccountService`` and re-checked on every
+    write (services/accounts.py): an ``Actor`` built in code has none and writes nothing.
+    It is left out of the repr (it must not end up in a log file) and of comparisons.
+    """
 
     account_id: int
     username: str
     display_name: str
     role: Role
+    proof: str | None = field(default=None, repr=False, compare=False)
 
 
 def require_role(actor: Actor, minimum: Role) -> None:

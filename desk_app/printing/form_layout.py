@@ -442,7 +442,8 @@ def draw_fields(
 
 @dataclass(frozen=True)
 class SignatureSlot:
-    """A "label ________" place for a handwritten signature; ``note`` is printed under it."""
+    """A "label ________" place for a handwritten signature; ``note`` is printed under it
+    (one line for each line of ``note``)."""
 
     label: str
     note: str = ""
@@ -469,10 +470,9 @@ def draw_signature_lines(
         line_start = x + label_width + 3
         line_end = x + share - 10
         canvas.line(line_start, y - 2, line_end, y - 2)
-        if slot.note:
-            draw_line(
-                canvas, measure, line_start, y - 2 - note_style.size - 2, slot.note, note_style, line_end - line_start
-            )
+        for n, note in enumerate(slot.note.splitlines()):
+            note_y = y - 2 - (note_style.size + 2) * (n + 1)
+            draw_line(canvas, measure, line_start, note_y, note, note_style, line_end - line_start)
         x += share
 
 

@@ -46,6 +46,8 @@ Progress = Callable[[int, int], None]
 FORM_TITLE = "值班记录表"
 NO_RECORDS = "无记录"
 END_OF_RECORDS = "（以下空白）"
+# An entry of a signed day written after the signature: the signature does not cover it.
+AFTER_SIGNATURE = "签阅后补记，未经审阅"
 WEEKDAYS = "一二三四五六日"
 
 GEOMETRY = PageGeometry()
@@ -151,6 +153,8 @@ class LogbookLayout:
         if entry.follow_up:
             category_cell.append(Para("【需跟进】", TextStyle(size=7.0, align="center")))
         situation: list[Para] = []
+        if entry.after_signature:
+            situation.append(Para(AFTER_SIGNATURE, MARK))
         if entry.corrects_id is not None:
             note = f"更正 #{entry.corrects_id}" + ("（审阅后更正）" if entry.after_review else "")
             situation.append(Para(note, MARK))
@@ -207,6 +211,8 @@ class LogbookLayout:
         note = ""
         if review is not None:
             note = f"系统已签阅：{review.signer_name} {review.signed_at:%Y-%m-%d %H:%M}"
+            if review.covers_to_id is not None:  # what the signature covers
+                note += f"\n签阅范围：至第 #{review.covers_to_id} 条记录"
         draw_signature_lines(
             canvas,
             m,

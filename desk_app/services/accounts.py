@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+import secrets
+import threading
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -17,6 +19,7 @@ from desk_app.domain.errors import (
     QT_TRANSLATE_NOOP,
     AuthenticationError,
     NotFound,
+    PermissionDenied,
     ValidationError,
 )
 from desk_app.domain.roles import Actor, Role, require_role
@@ -30,6 +33,20 @@ LOCKOUT = timedelta(minutes=15)
 PASSWORD_MIN = 8
 PASSWORD_MAX = 128
 _USERNAME_RE = re.compile(r"^[A-Za-z0-9_.-]{2,40}$")
+# How long a sign-in lasts without the password typed again: a 24-hour duty (08:00 to
+# 08:00), a successor up to 4 hours late, and a margin. Unlocking the idle lock with the
+# password starts the time again; after it, the person signs in again.
+SESSION_MAX_AGE = timedelta(hours=36)
+
+
+@dataclass
+class _Grant:
+    """What the service knows of one sign-in: whose it is, with which role, since when."""
+
+    account_id: int
+    role: Role
+    issued_at: datetime
+    renewed_at: datetime
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,10 @@ class AccountService:
         self._db = db
         self._clock = clock
         self._hasher = hasher or PasswordHasher()
+        # The sign-ins of this program: proof token -> grant. Only this service makes them.
+        self._grants: dict[str, _Grant] = {}
+        self._grants_lock = threading.Lock()
+        db.check_writer = self._check_writer
 
     # -- sign-in -------------------------------------------------------------------------
     def authenticate(self, username: str, password: str) -> Actor:
@@ -128,7 +149,94 @@ class AccountService:
         # Raised after the commit: the failure count must survive the error.
         if failure is not None:
             raise failure
-        return actor
+        return self._grant(actor, now)
+
+    # -- sign-in proofs ---------------------------------------------------------------------
+    def _grant(self, actor: Actor, now: datetime) -> Actor:
+        """``actor`` with a new proof of sign-in, valid for SESSION_MAX_AGE."""
+        token = secrets.token_urlsafe(32)
+        with self._grants_lock:
+            for old in [t for t, g in self._grants.items() if now - g.renewed_at > SESSION_MAX_AGE]:
+                del self._grants[old]
+            self._grants[token] = _Grant(actor.account_id, actor.role, now, now)
+        return replace(actor, proof=token)
+
+    def sign_out(self, actor: Actor) -> None:
+        """The sign-in ``actor`` proves ends: nothing more is written with it."""
+        if actor.proof is not None:
+            with self._grants_lock:
+                self._grants.pop(actor.proof, None)
+
+    def renew(self, actor: Actor, password: str) -> None:
+        """The same person typed their password again (the idle lock): their sign-in lasts
+        SESSION_MAX_AGE from now. Raises AuthenticationError for a wrong password."""
+        person = self.authenticate(actor.username, password)
+        self.sign_out(person)  # the password was the point, not a second sign-in
+        if person.account_id != actor.account_id or actor.proof is None:
+            raise PermissionDenied(_NOT_SIGNED_IN)
+        now = self._clock.now()
+        with self._grants_lock:
+            grant = self._grants.get(actor.proof)
+            if grant is not None and grant.account_id != actor.account_id:
+                raise PermissionDenied(_NOT_SIGNED_IN)
+            if grant is None:  # expired while the window was locked: the password brings it back
+                self._grants[actor.proof] = _Grant(person.account_id, person.role, now, now)
+            else:
+                grant.renewed_at = now
+
+    def confirm_password(self, actor: Actor, password: str) -> None:
+        """An approval given now, by the signed-in ``actor``'s own password.
+
+        Wrong passwords count towards the lock-out like a wrong sign-in. Raises
+        AuthenticationError (wrong password, locked) or PermissionDenied (not signed in)."""
+        with self._db.read() as session:
+            self._check_writer(session, actor)
+        person = self.authenticate(actor.username, password)
+        self.sign_out(person)
+        if person.account_id != actor.account_id:
+            raise PermissionDenied(_NOT_SIGNED_IN)
+
+    def seed_session(self, account_id: int, purpose: str) -> Actor:
+        """A proof of sign-in for ``account_id`` without its password, for the program's own
+        seeding only (demo data, benchmarks) — never called by the window. Recorded as an
+        audit event, so a session nobody signed in for is visible as such."""
+        now = self._clock.now()
+        with self._db.write() as session:
+            account = session.get(Account, account_id)
+            if account is None or not account.active:
+                raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such account."))
+            audit(session, now, account.id, "account.seed_session", f"{account.username}: {purpose}")
+            actor = _actor(account)
+        return self._grant(actor, now)
+
+    def _check_writer(self, session: Session, actor: Actor) -> None:
+        """Inside the write transaction: ``actor`` is signed in now, as who they say, with
+        the role they signed in with, on an account still enabled. Otherwise nothing is
+        written."""
+        with self._grants_lock:
+            grant = self._grants.get(actor.proof) if actor.proof is not None else None
+            renewed_at = grant.renewed_at if grant is not None else None
+        if grant is None or renewed_at is None or grant.account_id != actor.account_id:
+            raise PermissionDenied(_NOT_SIGNED_IN)
+        account = session.get(Account, actor.account_id)
+        if account is None or not account.active:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "This account is disabled: nothing was saved. Ask a supervisor.")
+            )
+        if account.role != grant.role.value or actor.role is not grant.role:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "Your role was changed after you signed in: nothing was saved. Sign in again."
+                )
+            )
+        if self._clock.now() - renewed_at > SESSION_MAX_AGE:
+            raise AuthenticationError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "You signed in more than {hours} hours ago: nothing was saved. Sign in again.",
+                ),
+                hours=int(SESSION_MAX_AGE.total_seconds() // 3600),
+            )
 
     # -- management (supervisor and above) ---------------------------------------------
     def has_accounts(self) -> bool:
@@ -137,7 +245,7 @@ class AccountService:
 
     def create(self, actor: Actor, username: str, display_name: str, password: str, role: Role) -> AccountInfo:
         require_role(actor, Role.SUPERVISOR)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             if role.rank > actor.role.rank and not (
                 role is Role.MANAGER and not _has_active(session, Role.MANAGER)
             ):
@@ -164,7 +272,7 @@ class AccountService:
         require_role(actor, Role.SUPERVISOR)
         if account_id == actor.account_id and not active:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "You cannot disable your own account."))
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             account = session.get(Account, account_id)
             if account is None:
                 raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such account."))
@@ -212,6 +320,11 @@ class AccountService:
             created_at=to_db(self._clock.now()),
             created_by=created_by,
         )
+
+
+_NOT_SIGNED_IN = QT_TRANSLATE_NOOP(
+    "DeskError", "This was not done by a signed-in person: nothing was saved. Sign in again."
+)
 
 
 def _has_active(session: Session, role: Role) -> bool:

@@ -45,17 +45,17 @@ class Services:
         accounts = AccountService(db, clock)
         desk = DeskService(db, clock)
         tickets = TicketService(db, clock, desk)
-        roster = RosterService(db, clock, desk)
+        roster = RosterService(db, clock, desk, accounts)
         return cls(
             db=db,
             clock=clock,
             accounts=accounts,
             desk=desk,
-            log=LogService(db, clock, desk),
+            log=LogService(db, clock, desk, accounts),
             handover=HandoverService(db, clock, desk, accounts, sources=[tickets], roster=roster),
             tickets=tickets,
             roster=roster,
-            requests=StaffRequestService(db, clock, desk, roster),
+            requests=StaffRequestService(db, clock, desk, roster, accounts),
             drafts=DraftService(db, clock),
         )
 

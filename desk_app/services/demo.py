@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import func, insert, select, text
 
 from desk_app.domain.categories import LogCategory
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -305,7 +305,7 @@ def _ensure_desk(services: Services, summary: DemoSummary) -> tuple[Actor, list[
                 )
             )
         first = min(bosses, key=lambda a: a.id)
-        supervisor = Actor(first.id, first.username, first.display_name, Role.SUPERVISOR)
+        supervisor = accounts.seed_session(first.id, "demo data")
     existing = {a.username: a for a in accounts.staff()}
     clerks: list[Actor] = []
     for username, name in CLERKS:
@@ -313,14 +313,14 @@ def _ensure_desk(services: Services, summary: DemoSummary) -> tuple[Actor, list[
         if info is None:
             info = accounts.create(supervisor, username, name, DEMO_PASSWORD, Role.CLERK)
             summary.accounts.append((username, name, Role.CLERK.value))
-        clerks.append(Actor(info.id, info.username, info.display_name, info.role))
+        clerks.append(accounts.seed_session(info.id, "demo data"))
     if MANAGER[0] not in existing:
         # A supervisor may not create a higher role through the service rule, so the
         # manager is built by the service and stored here, with an audit record.
         manager = accounts.build_account(
             MANAGER[0], MANAGER[1], DEMO_PASSWORD, Role.MANAGER, supervisor.account_id
         )
-        with services.db.write() as session:
+        with services.db.write(supervisor) as session:
             session.add(manager)
             audit(session, services.clock.now(), supervisor.account_id, "account.created",
                   f"{MANAGER[0]} manager (demo data)")
@@ -461,6 +461,16 @@ def generate(
             if done and done[-1]["id"] != next_id - 1:
                 raise RuntimeError("log ids out of step with the demo generator")
             if due:
+                # Each signature covers the entries written up to it (ids follow the time).
+                for review in due:
+                    review["covers_to_id"] = int(
+                        session.scalar(
+                            select(func.coalesce(func.max(LogEntry.id), 0)).where(
+                                LogEntry.recorded_at <= review["signed_at"]
+                            )
+                        )
+                        or 0
+                    )
                 session.execute(insert(DayReview), due)
             closures = _closures(rng, done, last_day, now_db, clerks)
             if closures:

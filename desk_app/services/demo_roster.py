@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.roster import StaffRules
 from desk_app.roster.problem import load_problem
 from desk_app.roster.solver import solve
 from desk_app.services.container import Services
+from desk_app.services.demo import DEMO_PASSWORD, SUPERVISOR
 
 SOLVE_SECONDS = 10.0
 
@@ -32,7 +34,17 @@ class RosterDemoSummary:
 def generate_roster(services: Services, seed: int = 1) -> RosterDemoSummary:
     staff = services.accounts.staff()
     boss = next(a for a in staff if a.role is Role.SUPERVISOR and a.active)
-    supervisor = Actor(boss.id, boss.username, boss.display_name, boss.role)
+    # The demo's own supervisor signs in with the demo password and publishes; on a desk
+    # whose supervisor is someone else (password unknown) the months stay drafts.
+    password: str | None = DEMO_PASSWORD if boss.username == SUPERVISOR[0] else None
+    supervisor: Actor | None = None
+    if password is not None:
+        try:
+            supervisor = services.accounts.authenticate(boss.username, password)
+        except DeskError:
+            password = None
+    if supervisor is None:
+        supervisor = services.accounts.seed_session(boss.id, "demo roster")
     for n, member in enumerate(services.roster.staff()):
         if not services.roster.rules_of(member.account_id).mobile:
             services.roster.set_rules(
@@ -51,8 +63,8 @@ def generate_roster(services: Services, seed: int = 1) -> RosterDemoSummary:
             continue
         cells = services.roster.solution_cells(year, month, solution.assignments)
         summary.shifts += services.roster.apply_solution(supervisor, year, month, cells)
-        if index == 0:
-            services.roster.publish(supervisor, year, month, "演示数据")
+        if index == 0 and password is not None:
+            services.roster.publish(supervisor, year, month, "演示数据", password=password)
             summary.published = (year, month)
         else:
             summary.draft = (year, month)

@@ -419,10 +419,14 @@ def generate_tickets(
             )
     staff = services.accounts.staff()
     if clerks is None:
-        clerks = [Actor(a.id, a.username, a.display_name, a.role) for a in staff if a.role is Role.CLERK and a.active]
+        clerks = [
+            services.accounts.seed_session(a.id, "demo tickets")
+            for a in staff
+            if a.role is Role.CLERK and a.active
+        ]
     if supervisor is None:
         boss = next((a for a in staff if a.role is Role.SUPERVISOR and a.active), None)
-        supervisor = Actor(boss.id, boss.username, boss.display_name, boss.role) if boss else None
+        supervisor = services.accounts.seed_session(boss.id, "demo tickets") if boss else None
     if not clerks or supervisor is None:
         raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Demo tickets need clerks and a supervisor."))
     if not services.tickets.price_list(include_retired=True):

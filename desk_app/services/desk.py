@@ -92,7 +92,8 @@ class DeskService:
                 )
             audit(session, now, account.id, "desk.created", name)
             audit(session, now, account.id, "account.created", f"{account.username} supervisor")
-            return Actor(account.id, account.username, account.display_name, Role.SUPERVISOR)
+        # The first supervisor signs in with the password just chosen.
+        return accounts.authenticate(account.username, supervisor_password)
 
     def info(self) -> DeskInfo:
         if self._info is None:
@@ -125,7 +126,7 @@ class DeskService:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "A shift must start between 00:00 and 23:59."))
         name = clean_text(name, field=FIELD_SHIFT_NAME, max_len=SHIFT_NAME_MAX, required=True)
         validate_template(name, start_minute, duration_minutes)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             taken = session.scalar(
                 select(ShiftTemplateRow.id).where(ShiftTemplateRow.name == name, ShiftTemplateRow.active.is_(True))
             )
@@ -144,7 +145,7 @@ class DeskService:
     def retire_shift_template(self, actor: Actor, template_id: int) -> None:
         """The shift is no longer worked; its past log entries and rosters keep it."""
         require_role(actor, Role.SUPERVISOR)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = session.get(ShiftTemplateRow, template_id)
             if row is None or not row.active:
                 raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Unknown shift."))
@@ -165,7 +166,7 @@ class DeskService:
         require_role(actor, Role.SUPERVISOR)
         if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 240:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "The window locks after 1 to 240 minutes."))
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = session.get(DeskSettings, 1)
             if row is None:
                 row = DeskSettings(id=1)

@@ -54,7 +54,7 @@ class DraftService:
             fields = {k: (v[: SIZE_MAX // (2 * len(fields))] if isinstance(v, str) else v) for k, v in fields.items()}
             text = json.dumps(fields, ensure_ascii=False, sort_keys=True)
         now = to_db(self._clock.now())
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = session.get(TypingDraft, (actor.account_id, form))
             if row is None:
                 session.add(TypingDraft(account_id=actor.account_id, form=form, fields_json=text, saved_at=now))
@@ -78,7 +78,7 @@ class DraftService:
         return Draft(fields, from_db(saved_at))
 
     def discard(self, actor: Actor, form: str) -> None:
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             session.execute(
                 delete(TypingDraft).where(TypingDraft.account_id == actor.account_id, TypingDraft.form == form)
             )

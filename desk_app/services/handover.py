@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
@@ -34,7 +34,7 @@ from desk_app.domain.shifts import ShiftOccurrence, ShiftTemplate, occurrence, r
 from desk_app.domain.text_rules import FIELD_NAME, FIELD_REASON, NAME_MAX, REASON_MAX, clean_text
 from desk_app.services import log_chain
 from desk_app.services.accounts import AccountService
-from desk_app.services.common import from_db, to_db
+from desk_app.services.common import audit, from_db, to_db
 from desk_app.services.desk import DeskService
 from desk_app.storage.database import Database
 from desk_app.storage.models import (
@@ -156,7 +156,7 @@ class HandoverService:
     def add_item(self, actor: Actor, name: str, unit: str, expected: int) -> ItemView:
         require_role(actor, Role.SUPERVISOR)
         name, unit, expected = _valid_item(name, unit, expected)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             _refuse_duplicate(session, name, None)
             order = len(session.scalars(select(HandoverItem.id)).all())
             item = HandoverItem(name=name, unit=unit, expected=expected, active=True, sort_order=order)
@@ -168,7 +168,7 @@ class HandoverService:
     def change_item(self, actor: Actor, item_id: int, name: str, unit: str, expected: int) -> ItemView:
         require_role(actor, Role.SUPERVISOR)
         name, unit, expected = _valid_item(name, unit, expected)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             item = _get_item(session, item_id)
             _refuse_duplicate(session, name, item_id)
             item.name, item.unit, item.expected = name, unit, expected
@@ -177,7 +177,7 @@ class HandoverService:
 
     def retire_item(self, actor: Actor, item_id: int) -> None:
         require_role(actor, Role.SUPERVISOR)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             item = _get_item(session, item_id)
             item.active = False
             self._record_change(session, actor, item, "retired")
@@ -216,7 +216,7 @@ class HandoverService:
         require_role(actor, Role.SUPERVISOR)
         if not 0 <= minutes <= 60:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "The early arrival is between 0 and 60 minutes."))
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             settings = session.get(DeskSettings, 1)
             if settings is None:
                 session.add(DeskSettings(id=1, early_arrival_minutes=minutes))
@@ -239,7 +239,7 @@ class HandoverService:
         """Record a follow-up (or an incident) as dealt with, outside a handover."""
         require_role(actor, Role.CLERK)
         note = clean_text(note, field=FIELD_REASON, max_len=REASON_MAX, required=True)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             self._close(session, actor.account_id, entry_id, note, None)
 
     def _close(self, session: Session, by: int, entry_id: int, note: str, handover_id: int | None) -> None:
@@ -309,7 +309,7 @@ class HandoverService:
         shift = self._shift_to_hand_over(actor.account_id)
         if shift is None:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "No shift is running now."))
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             done = session.scalar(
                 select(Handover.id).where(
                     Handover.state == "signed",
@@ -344,15 +344,25 @@ class HandoverService:
             session.flush()
             return self._view(session, row)
 
-    def save_draft(self, handover_id: int, draft: HandoverDraft) -> None:
-        """Saved on every change, so an interrupted handover resumes where it stopped."""
-        with self._db.write() as session:
-            row = self._open_row(session, handover_id)
-            row.draft_json = draft.to_json()
+    def save_draft(self, actor: Actor, handover_id: int, draft: HandoverDraft) -> None:
+        """Saved on every change, so an interrupted handover resumes where it stopped.
 
-    def add_free_work(self, handover_id: int, description: str, important: bool = False) -> HandoverDraft:
+        A draft carries what the clerks typed, never an approval: the open work to declare,
+        its importance and any supervisor's release (``override``), and the items with
+        their expected quantities are kept as the service stored them, whatever ``draft``
+        says about them."""
+        require_role(actor, Role.CLERK)
+        with self._db.write(actor) as session:
+            row = self._open_row(session, handover_id)
+            stored = HandoverDraft.from_json(row.draft_json)
+            row.draft_json = _typed_only(stored, draft).to_json()
+
+    def add_free_work(
+        self, actor: Actor, handover_id: int, description: str, important: bool = False
+    ) -> HandoverDraft:
+        require_role(actor, Role.CLERK)
         text = clean_text(description, field=FIELD_NAME, max_len=REASON_MAX, required=True)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = self._open_row(session, handover_id)
             draft = HandoverDraft.from_json(row.draft_json)
             draft.open_work.append(OpenWork(WorkSource.FREE, None, text, important=important))
@@ -362,33 +372,46 @@ class HandoverService:
     def identify_incoming(self, handover_id: int, username: str, password: str) -> HandoverView:
         """The incoming clerk signs in to the wizard: arrival time and lateness are recorded."""
         person = self._accounts.authenticate(username, password)
-        with self._db.write() as session:
-            row = self._open_row(session, handover_id)
-            if person.account_id == row.outgoing_id:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("DeskError", "The outgoing clerk cannot also be the incoming clerk.")
-                )
-            now = self._clock.now()
-            if row.incoming_id != person.account_id:
-                row.incoming_id = person.account_id
-                row.incoming_arrived_at = to_db(now)
-            return self._view(session, row)
+        try:
+            with self._db.write(person) as session:
+                row = self._open_row(session, handover_id)
+                if person.account_id == row.outgoing_id:
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP("DeskError", "The outgoing clerk cannot also be the incoming clerk.")
+                    )
+                now = self._clock.now()
+                if row.incoming_id != person.account_id:
+                    row.incoming_id = person.account_id
+                    row.incoming_arrived_at = to_db(now)
+                return self._view(session, row)
+        finally:
+            self._accounts.sign_out(person)  # the password proved who arrived; the desk is not theirs yet
 
     def override(self, handover_id: int, work_index: int, username: str, password: str, reason: str) -> HandoverDraft:
         """A supervisor lets important unfinished work pass, with a reason, by their password."""
         supervisor = self._accounts.authenticate(username, password)
-        require_role(supervisor, Role.SUPERVISOR)
-        reason = clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
-        with self._db.write() as session:
-            row = self._open_row(session, handover_id)
-            draft = HandoverDraft.from_json(row.draft_json)
-            if not 0 <= work_index < len(draft.open_work):
-                raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such open work."))
-            work = draft.open_work[work_index]
-            work.override_by = supervisor.account_id
-            work.override_reason = reason
-            row.draft_json = draft.to_json()
-            return draft
+        try:
+            require_role(supervisor, Role.SUPERVISOR)
+            reason = clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
+            with self._db.write(supervisor) as session:
+                row = self._open_row(session, handover_id)
+                draft = HandoverDraft.from_json(row.draft_json)
+                if not 0 <= work_index < len(draft.open_work):
+                    raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such open work."))
+                work = draft.open_work[work_index]
+                work.override_by = supervisor.account_id
+                work.override_reason = reason
+                row.draft_json = draft.to_json()
+                audit(
+                    session,
+                    self._clock.now(),
+                    supervisor.account_id,
+                    "handover.override",
+                    f"#{row.id} {work.key}: by password; {reason}",
+                )
+                return draft
+        finally:
+            self._accounts.sign_out(supervisor)  # given by password now, not a sign-in
 
     def sign(
         self, handover_id: int, outgoing_password: str, incoming_username: str, incoming_password: str
@@ -421,15 +444,39 @@ class HandoverService:
                     id=work.ref_id,
                 )
         out_actor = self._accounts.authenticate(outgoing_username, outgoing_password)
-        in_actor = self._accounts.authenticate(incoming_username, incoming_password)
-        if in_actor.account_id == out_actor.account_id:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("DeskError", "The outgoing clerk cannot sign for the incoming clerk.")
-            )
+        try:
+            in_actor = self._accounts.authenticate(incoming_username, incoming_password)
+            try:
+                if in_actor.account_id == out_actor.account_id:
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP("DeskError", "The outgoing clerk cannot sign for the incoming clerk.")
+                    )
+                return self._write_signed(handover_id, draft, out_actor, in_actor)
+            except BaseException:
+                self._accounts.sign_out(in_actor)
+                raise
+        finally:
+            # The outgoing clerk's password signed the record; their shift, and sign-in, ends.
+            self._accounts.sign_out(out_actor)
+
+    def _write_signed(
+        self, handover_id: int, draft: HandoverDraft, out_actor: Actor, in_actor: Actor
+    ) -> SignedHandover:
         now = self._clock.now().replace(microsecond=0)
         tz = self._desk.info().tz
-        with self._db.write() as session:
+        with self._db.write(out_actor) as session:
             row = self._open_row(session, handover_id)
+            for work in draft.open_work:
+                if work.override_by is None:
+                    continue
+                releaser = session.get(Account, work.override_by)
+                if releaser is None or Role(releaser.role).rank < Role.SUPERVISOR.rank:
+                    raise PermissionDenied(
+                        QT_TRANSLATE_NOOP(
+                            "DeskError", "“{work}” was not released by a supervisor: it cannot be handed over."
+                        ),
+                        work=work.description,
+                    )
             if row.incoming_id != in_actor.account_id:
                 row.incoming_id = in_actor.account_id
                 row.incoming_arrived_at = to_db(now)
@@ -543,11 +590,13 @@ class HandoverService:
                 raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such handover."))
             return self._view(session, row)
 
-    def check(self, actor: Actor, handover_id: int, remark: str = "") -> None:
-        """The supervisor's daily changeover check of a signed handover."""
+    def check(self, actor: Actor, handover_id: int, remark: str = "", *, password: str) -> None:
+        """The supervisor's daily changeover check of a signed handover, given with their
+        own password at that moment."""
         require_role(actor, Role.SUPERVISOR)
         remark = clean_text(remark, field=FIELD_REASON, max_len=REASON_MAX, required=False)
-        with self._db.write() as session:
+        self._accounts.confirm_password(actor, password)
+        with self._db.write(actor) as session:
             row = session.get(Handover, handover_id)
             if row is None or row.state != "signed":
                 raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Only a signed handover can be checked."))
@@ -561,6 +610,7 @@ class HandoverService:
                     remark=remark,
                 )
             )
+            audit(session, self._clock.now(), actor.account_id, "handover.checked", f"#{handover_id} by password")
 
     def verify_records(self) -> list[int]:
         """Signed handovers whose stored record no longer matches the digest in the log chain."""
@@ -689,6 +739,31 @@ class HandoverService:
             checked_at=local(check[0].checked_at) if check else None,
             check_remark=check[0].remark if check else "",
         )
+
+
+def _typed_only(stored: HandoverDraft, typed: HandoverDraft) -> HandoverDraft:
+    """``typed`` with the open work and the item list as ``stored``: what the clerks may
+    change through a saved draft is the counts, dispositions and notes they type."""
+    counted = {c.item_id: c for c in typed.counts}
+    counts = []
+    for item in stored.counts:
+        mine = counted.get(item.item_id)
+        counts.append(
+            replace(item, counted=mine.counted, condition=mine.condition, explanation=mine.explanation)
+            if mine is not None
+            else item
+        )
+    by_key: dict[str, list[OpenWork]] = {}
+    for work in typed.open_work:
+        by_key.setdefault(work.key, []).append(work)
+    open_work = []
+    for work in stored.open_work:
+        same = by_key.get(work.key)
+        typed_work = same.pop(0) if same else None
+        open_work.append(
+            replace(work, disposition=typed_work.disposition, note=typed_work.note) if typed_work is not None else work
+        )
+    return replace(typed, counts=counts, open_work=open_work)
 
 
 def _open_follow_ups(category: LogCategory | None) -> Select[int, str]:

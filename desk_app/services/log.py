@@ -14,6 +14,7 @@ from desk_app.domain.categories import MANUAL_CATEGORIES, LogCategory
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from desk_app.domain.roles import Actor, Role, require_role
+from desk_app.domain.shifts import occurrence
 from desk_app.domain.text_rules import (
     FIELD_HANDLING,
     FIELD_REASON,
@@ -27,7 +28,8 @@ from desk_app.domain.text_rules import (
 )
 from desk_app.domain.textsearch import SearchPlan, like_pattern, plan
 from desk_app.services import log_chain
-from desk_app.services.common import from_db, to_db
+from desk_app.services.accounts import AccountService
+from desk_app.services.common import audit, from_db, to_db
 from desk_app.services.desk import DeskService
 from desk_app.storage.database import Database
 from desk_app.storage.models import Account, DayReview, FollowUpClosure, LogEntry, ShiftTemplateRow
@@ -59,6 +61,8 @@ class LogEntryView:
     hash: str
     day_signed: bool
     follow_up_closed: bool = False
+    # Written after its day was signed: not covered by the signature, not yet reviewed.
+    after_signature: bool = False
 
     @property
     def is_corrected(self) -> bool:
@@ -83,13 +87,17 @@ class DayReviewView:
     signer_name: str
     signed_at: datetime  # aware, desk time zone
     remark: str
+    # The last entry the signature covers (None: signed before that was kept; it covers
+    # what was recorded up to signed_at).
+    covers_to_id: int | None = None
 
 
 class LogService:
-    def __init__(self, db: Database, clock: Clock, desk: DeskService) -> None:
+    def __init__(self, db: Database, clock: Clock, desk: DeskService, accounts: AccountService) -> None:
         self._db = db
         self._clock = clock
         self._desk = desk
+        self._accounts = accounts
 
     # -- writing ---------------------------------------------------------------------
     def add(
@@ -176,7 +184,7 @@ class LogService:
                     time=when.astimezone(desk.tz).strftime("%H:%M"),
                 )
             reason = clean_text(backdate_reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             after_review = False
             if corrects_id is not None:
                 original = session.get(LogEntry, corrects_id)
@@ -306,15 +314,31 @@ class LogService:
             return int(session.scalar(query) or 0)
 
     # -- supervisor review -------------------------------------------------------------
-    def sign_day(self, actor: Actor, day: date, remark: str = "") -> DayReviewView:
-        """The supervisor's daily signature under a day's records (002 4.2.5)."""
+    def sign_day(self, actor: Actor, day: date, remark: str = "", *, password: str) -> DayReviewView:
+        """The supervisor's daily signature under a day's records (002 4.2.5), given with
+        their own password at that moment.
+
+        It covers exactly the entries written up to now (the highest entry id is kept):
+        an entry of ``day`` written later is shown and printed as not yet reviewed. A day
+        is signed once its last shift has ended."""
         require_role(actor, Role.SUPERVISOR)
         remark = clean_text(remark, field=FIELD_REMARK, max_len=REMARK_MAX, required=False)
         now = self._clock.now().replace(microsecond=0)
         tz = self._tz()
         if day > now.astimezone(tz).date():
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "A day in the future cannot be signed."))
-        with self._db.write() as session:
+        ends = self.day_ends(day)
+        if now < ends:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "The records of {day} can be signed from {time}, when its last shift ends.",
+                ),
+                day=day.isoformat(),
+                time=ends.astimezone(tz).strftime("%m-%d %H:%M"),
+            )
+        self._accounts.confirm_password(actor, password)
+        with self._db.write(actor) as session:
             if session.scalar(select(DayReview.id).where(DayReview.day == day)) is not None:
                 raise ValidationError(
                     QT_TRANSLATE_NOOP("DeskError", "The records of {day} are already signed."), day=day.isoformat()
@@ -323,8 +347,26 @@ class LogService:
                 raise ValidationError(
                     QT_TRANSLATE_NOOP("DeskError", "There are no records on {day} to sign."), day=day.isoformat()
                 )
-            session.add(DayReview(day=day, signer_id=actor.account_id, signed_at=to_db(now), remark=remark))
-        return DayReviewView(day, actor.display_name, now.astimezone(tz), remark)
+            covers = int(session.scalar(select(func.max(LogEntry.id))) or 0)
+            session.add(
+                DayReview(
+                    day=day, signer_id=actor.account_id, signed_at=to_db(now), remark=remark, covers_to_id=covers
+                )
+            )
+            audit(session, now, actor.account_id, "log.day_signed", f"{day.isoformat()} up to #{covers} by password")
+        return DayReviewView(day, actor.display_name, now.astimezone(tz), remark, covers)
+
+    def day_ends(self, day: date) -> datetime:
+        """When the last shift of ``day`` ends (the shifts of the desk now, and any other
+        that has entries on that day)."""
+        tz = self._tz()
+        with self._db.read() as session:
+            used = set(session.scalars(select(LogEntry.shift_template_id).where(LogEntry.shift_date == day).distinct()))
+        used |= {t.id for t in self._desk.shift_templates()}
+        templates = [t for t in self._desk.shift_templates(include_inactive=True) if t.id in used]
+        if not templates:
+            return datetime.combine(day + timedelta(days=1), datetime.min.time(), tz)
+        return max(occurrence(t, day, tz).end for t in templates)
 
     def reviews(self, date_from: date, date_to: date) -> dict[date, DayReviewView]:
         tz = self._tz()
@@ -335,7 +377,8 @@ class LogService:
                 .where(DayReview.day >= date_from, DayReview.day <= date_to)
             ).all()
         return {
-            r.day: DayReviewView(r.day, name, from_db(r.signed_at).astimezone(tz), r.remark) for r, name in rows
+            r.day: DayReviewView(r.day, name, from_db(r.signed_at).astimezone(tz), r.remark, r.covers_to_id)
+            for r, name in rows
         }
 
     def unsigned_days(self, date_from: date, date_to: date) -> list[date]:
@@ -367,7 +410,12 @@ def _fetch(session: Session, query: Select, tz: ZoneInfo) -> list[LogEntryView]:
     names = dict(session.execute(select(Account.id, Account.display_name)).all())
     shifts = dict(session.execute(select(ShiftTemplateRow.id, ShiftTemplateRow.name)).all())
     days = {r[0].shift_date for r in rows}
-    signed = set(session.scalars(select(DayReview.day).where(DayReview.day.in_(days))))
+    signed = {
+        day: (covers, signed_at)
+        for day, covers, signed_at in session.execute(
+            select(DayReview.day, DayReview.covers_to_id, DayReview.signed_at).where(DayReview.day.in_(days))
+        )
+    }
     follow_ups = [r[0].id for r in rows if r[0].follow_up]
     closed = (
         set(session.scalars(select(FollowUpClosure.log_entry_id).where(FollowUpClosure.log_entry_id.in_(follow_ups))))
@@ -395,9 +443,20 @@ def _fetch(session: Session, query: Select, tz: ZoneInfo) -> list[LogEntryView]:
             hash=e.hash,
             day_signed=e.shift_date in signed,
             follow_up_closed=e.id in closed,
+            after_signature=_after_signature(e, signed.get(e.shift_date)),
         )
         for e, corrected_by in rows
     ]
+
+
+def _after_signature(entry: LogEntry, signature: tuple[int | None, datetime] | None) -> bool:
+    """Whether ``entry`` was written after its day's signature, which does not cover it."""
+    if signature is None:
+        return False
+    covers, signed_at = signature
+    if covers is not None:
+        return entry.id > covers
+    return entry.recorded_at > signed_at  # signed before the covered id was kept
 
 
 def _base_query() -> Select:

@@ -25,6 +25,7 @@ from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.roster import Locked, ShiftNeed, StaffRules, Wish
 from desk_app.domain.shifts import ShiftTemplate
 from desk_app.domain.text_rules import FIELD_REASON, REASON_MAX, check_whole_number, clean_text
+from desk_app.services.accounts import AccountService
 from desk_app.services.common import audit, from_db, to_db
 from desk_app.services.desk import DeskService
 from desk_app.storage.database import Database
@@ -120,10 +121,11 @@ class ChangeView:
 
 
 class RosterService:
-    def __init__(self, db: Database, clock: Clock, desk: DeskService) -> None:
+    def __init__(self, db: Database, clock: Clock, desk: DeskService, accounts: AccountService) -> None:
         self._db = db
         self._clock = clock
         self._desk = desk
+        self._accounts = accounts
 
     # -- desk rules --------------------------------------------------------------------------
     def settings(self) -> RosterSettings:
@@ -141,7 +143,7 @@ class RosterService:
             (settings.cover_max_minutes, 30, 240, QT_TRANSLATE_NOOP("Field", "Longest cover (minutes)")),
         ):
             check_whole_number(value, low, high, label)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = session.get(DeskSettings, 1)
             if row is None:
                 row = DeskSettings(id=1)
@@ -171,7 +173,7 @@ class RosterService:
         require_role(actor, Role.SUPERVISOR)
         rr.validate_need(need)
         self._template(need.template_id)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = session.get(ShiftNeedRow, need.template_id)
             if row is None:
                 row = ShiftNeedRow(template_id=need.template_id)
@@ -190,7 +192,7 @@ class RosterService:
         for first, then in pairs:
             self._template(first)
             self._template(then)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             for ban in session.scalars(select(ShiftFollowBan)):
                 session.delete(ban)
             session.flush()
@@ -223,7 +225,7 @@ class RosterService:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Unknown shift."))
         mobile = _phone(rules.mobile)
         office = _phone(rules.office_phone)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             if account_id is not None and session.get(Account, account_id) is None:
                 raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such person."))
             query = select(StaffRule).where(
@@ -290,7 +292,7 @@ class RosterService:
         require_role(actor, Role.SUPERVISOR)
         if template_id is not None:
             self._template(template_id)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             self._write_cell(session, actor, day, account_id, template_id, locked, reason, request_id)
 
     def apply_solution(self, actor: Actor, year: int, month: int, assignments: Iterable[tuple[int, date, int]]) -> int:
@@ -298,7 +300,7 @@ class RosterService:
         require_role(actor, Role.SUPERVISOR)
         days = set(rr.month_days(year, month))
         known = {t.id for t in self.templates()}
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = self._month_for_write(session, year, month)
             if row.status == "published":
                 raise ValidationError(
@@ -326,12 +328,14 @@ class RosterService:
             audit(session, self._clock.now(), actor.account_id, "roster.generated", f"{year}-{month:02d}: {written}")
             return written
 
-    def publish(self, actor: Actor, year: int, month: int, note: str = "") -> int:
-        """Publish the month as it stands: a new version with its snapshot; returns it."""
+    def publish(self, actor: Actor, year: int, month: int, note: str = "", *, password: str) -> int:
+        """Publish the month as it stands: a new version with its snapshot; returns it.
+        Given with the supervisor's own password at that moment."""
         require_role(actor, Role.SUPERVISOR)
         note = clean_text(note, field=FIELD_REASON, max_len=REASON_MAX, required=False)
         gaps = self.coverage_gaps(year, month)
-        with self._db.write() as session:
+        self._accounts.confirm_password(actor, password)
+        with self._db.write(actor) as session:
             row = self._month_for_write(session, year, month)
             if row.status == "published":
                 raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "This month is already published."))
@@ -339,7 +343,11 @@ class RosterService:
             session.flush()
             self._snapshot(session, row, actor, note or (f"缺岗 {len(gaps)} 处" if gaps else ""))
             audit(
-                session, self._clock.now(), actor.account_id, "roster.published", f"{year}-{month:02d} v{row.version}"
+                session,
+                self._clock.now(),
+                actor.account_id,
+                "roster.published",
+                f"{year}-{month:02d} v{row.version} by password",
             )
             return row.version
 
@@ -520,7 +528,7 @@ class RosterService:
         today = self._clock.now().astimezone(self._desk.info().tz).date()
         if wish.day <= today:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "A wish is for a day still to come."))
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = session.scalar(
                 select(RosterWish).where(RosterWish.account_id == wish.account_id, RosterWish.day == wish.day)
             )
@@ -532,7 +540,7 @@ class RosterService:
     def remove_wish(self, actor: Actor, account_id: int, day: date) -> None:
         if account_id != actor.account_id:
             require_role(actor, Role.SUPERVISOR)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = session.scalar(select(RosterWish).where(RosterWish.account_id == account_id, RosterWish.day == day))
             if row is not None:
                 session.delete(row)

@@ -18,6 +18,7 @@ from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.shifts import occurrence
 from desk_app.domain.text_rules import FIELD_REASON, REASON_MAX, clean_text
+from desk_app.services.accounts import AccountService
 from desk_app.services.common import audit, from_db, to_db
 from desk_app.services.desk import DeskService
 from desk_app.services.roster import RosterService
@@ -53,11 +54,14 @@ class RequestView:
 
 
 class StaffRequestService:
-    def __init__(self, db: Database, clock: Clock, desk: DeskService, roster: RosterService) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, desk: DeskService, roster: RosterService, accounts: AccountService
+    ) -> None:
         self._db = db
         self._clock = clock
         self._desk = desk
         self._roster = roster
+        self._accounts = accounts
 
     # -- asking ------------------------------------------------------------------------------
     def request_leave(self, actor: Actor, day_from: date, day_to: date, reason: str) -> RequestView:
@@ -77,6 +81,7 @@ class StaffRequestService:
                 n=notice,
             )
         return self._add(
+            actor,
             StaffRequest(kind="leave", requester_id=actor.account_id, reason=reason, day_from=day_from, day_to=day_to)
         )
 
@@ -94,6 +99,7 @@ class StaffRequestService:
                 QT_TRANSLATE_NOOP("DeskError", "A swap exchanges two shifts of the published roster.")
             )
         return self._add(
+            actor,
             StaffRequest(
                 kind="swap",
                 requester_id=actor.account_id,
@@ -134,6 +140,7 @@ class StaffRequestService:
         if start < occ.start or end > occ.end:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "A cover lies within your shift."))
         return self._add(
+            actor,
             StaffRequest(
                 kind="cover",
                 requester_id=actor.account_id,
@@ -148,7 +155,7 @@ class StaffRequestService:
         )
 
     def withdraw(self, actor: Actor, request_id: int) -> RequestView:
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = self._pending(session, request_id)
             if row.requester_id != actor.account_id:
                 raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "Only the person who asked can withdraw it."))
@@ -156,11 +163,13 @@ class StaffRequestService:
         return self.get(request_id)
 
     # -- deciding ----------------------------------------------------------------------------
-    def decide(self, actor: Actor, request_id: int, approve: bool, note: str) -> RequestView:
-        """Approve (the roster changes now, each change recorded) or decline, with a reason."""
+    def decide(self, actor: Actor, request_id: int, approve: bool, note: str, *, password: str) -> RequestView:
+        """Approve (the roster changes now, each change recorded) or decline, with a reason;
+        given with the supervisor's own password at that moment."""
         require_role(actor, Role.SUPERVISOR)
         note = clean_text(note, field=FIELD_REASON, max_len=REASON_MAX, required=not approve)
-        with self._db.write() as session:
+        self._accounts.confirm_password(actor, password)
+        with self._db.write(actor) as session:
             row = self._pending(session, request_id)
             if row.requester_id == actor.account_id:
                 raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "Nobody approves their own request."))
@@ -168,7 +177,13 @@ class StaffRequestService:
                 self._apply(session, actor, row)
             row.status = "approved" if approve else "declined"
             row.decided_by, row.decided_at, row.decision_note = actor.account_id, to_db(self._clock.now()), note
-            audit(session, self._clock.now(), actor.account_id, f"request.{row.status}", f"#{row.id} {row.kind}")
+            audit(
+                session,
+                self._clock.now(),
+                actor.account_id,
+                f"request.{row.status}",
+                f"#{row.id} {row.kind} by password",
+            )
         return self.get(request_id)
 
     def _apply(self, session: Session, actor: Actor, row: StaffRequest) -> None:
@@ -225,10 +240,10 @@ class StaffRequestService:
     def _reason(reason: str) -> str:
         return clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True, multiline=True)
 
-    def _add(self, row: StaffRequest) -> RequestView:
+    def _add(self, actor: Actor, row: StaffRequest) -> RequestView:
         row.created_at = to_db(self._clock.now())
         row.status = "pending"
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             session.add(row)
             session.flush()
             request_id = row.id

@@ -286,7 +286,7 @@ class TicketService:
             rule.escalate_before_minutes, 0, 1440, QT_TRANSLATE_NOOP("Field", "Escalate before (minutes)")
         )
         check_whole_number(rule.manager_after_minutes, 0, 10080, QT_TRANSLATE_NOOP("Field", "Manager after (minutes)"))
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             row = session.get(TicketRule, rule.kind.value)
             if row is None:
                 row = TicketRule(kind=rule.kind.value)
@@ -310,7 +310,7 @@ class TicketService:
         unit = clean_text(unit, field=FIELD_UNIT, max_len=10, required=True)
         if isinstance(price_cents, bool) or not isinstance(price_cents, int) or not 0 <= price_cents <= PRICE_MAX_CENTS:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "A price must be between 0 and 10000 yuan."))
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             if session.scalar(select(PriceItem.id).where(PriceItem.name == name)) is not None:
                 raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "{name} is already on the price list."), name=name)
             item = PriceItem(name=name, unit=unit, price_cents=price_cents, active=True)
@@ -321,7 +321,7 @@ class TicketService:
 
     def retire_price_item(self, actor: Actor, item_id: int) -> None:
         require_role(actor, Role.SUPERVISOR)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             item = session.get(PriceItem, item_id)
             if item is None:
                 raise NotFound(QT_TRANSLATE_NOOP("DeskError", "Price item #{id} does not exist."), id=item_id)
@@ -402,7 +402,7 @@ class TicketService:
                     )
                 )
             clocks.append((ClockKind.INCIDENT_REPORT, tk.incident_report_due(now, self._tz())))
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             resident_id = self._remember_resident(session, resident, now) if resident.name or resident.phone else None
             ticket = Ticket(
                 kind=kind.value,
@@ -537,7 +537,7 @@ class TicketService:
         reason = clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
         if validity is Validity.UNDECIDED:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Say whether the complaint is valid or invalid."))
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._open_ticket(session, ticket_id, (TicketKind.COMPLAINT,))
             details = _details_from_json(ticket.details_json)
             if self._clock_met(session, ticket, ClockKind.FOLLOW_UP) or ticket.status == TicketStatus.FOLLOW_UP:
@@ -565,7 +565,7 @@ class TicketService:
         require_role(actor, Role.CLERK)
         note = clean_text(note, field=FIELD_NOTE, max_len=NOTE_MAX, required=True, multiline=True)
         now = self._clock.now()
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._open_ticket(session, ticket_id, (TicketKind.COMPLAINT,))
             if ticket.status == TicketStatus.FOLLOW_UP:
                 raise ValidationError(
@@ -614,7 +614,7 @@ class TicketService:
         now = self._clock.now()
         if visit_at is not None:
             self._future(visit_at, now)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._open_ticket(
                 session, ticket_id, (TicketKind.REPAIR, TicketKind.HELP_REQUEST, TicketKind.CONVENIENCE)
             )
@@ -651,7 +651,7 @@ class TicketService:
         require_role(actor, Role.CLERK)
         note = clean_text(note, field=FIELD_NOTE, max_len=NOTE_MAX, required=True, multiline=True)
         now = self._clock.now()
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._open_ticket(
                 session, ticket_id, (TicketKind.REPAIR, TicketKind.HELP_REQUEST, TicketKind.CONVENIENCE)
             )
@@ -683,7 +683,7 @@ class TicketService:
         require_role(actor, Role.CLERK)
         note = clean_text(note, field=FIELD_NOTE, max_len=NOTE_MAX, required=True, multiline=True)
         now = self._clock.now()
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._open_ticket(session, ticket_id, None)
             if ticket.status != TicketStatus.FOLLOW_UP:
                 raise ValidationError(
@@ -713,7 +713,7 @@ class TicketService:
         require_role(actor, Role.CLERK)
         note = clean_text(note, field=FIELD_NOTE, max_len=NOTE_MAX, required=False)
         now = self._clock.now()
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._open_ticket(session, ticket_id, (TicketKind.MESSAGE,))
             details = _details_from_json(ticket.details_json)
             details.delivered = True
@@ -732,7 +732,7 @@ class TicketService:
         require_role(actor, Role.CLERK)
         reason = clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
         now = self._clock.now()
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._open_ticket(session, ticket_id, None)
             details = _details_from_json(ticket.details_json)
             if (
@@ -764,7 +764,7 @@ class TicketService:
         require_role(actor, Role.CLERK)
         reason = clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
         now = self._clock.now()
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._get(session, ticket_id)
             if ticket.status != TicketStatus.CLOSED:
                 raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Ticket #{id} is not closed."), id=ticket_id)
@@ -788,7 +788,7 @@ class TicketService:
         require_role(actor, Role.CLERK)
         body = clean_text(body, field=FIELD_REPORT, max_len=REPORT_MAX, required=True, multiline=True)
         now = self._clock.now()
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._get(session, ticket_id)
             if ticket.urgency != Urgency.MAJOR:
                 raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Only a major incident has a written report."))
@@ -808,7 +808,7 @@ class TicketService:
         """Move a ticket one level up (clerk → supervisor → manager) on demand, with a reason."""
         require_role(actor, Role.CLERK)
         reason = clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             ticket = self._open_ticket(session, ticket_id, None)
             level = Role(ticket.level)
             if level is Role.MANAGER:
@@ -871,7 +871,7 @@ class TicketService:
         ids = sorted(set(notice_ids))
         if not ids:
             return
-        with self._db.write() as session:
+        with self._db.write(actor) as session:
             done = set(
                 session.scalars(
                     select(TicketNoticeSeen.notice_id).where(

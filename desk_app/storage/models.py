@@ -151,6 +151,9 @@ class DayReview(Base):
     signer_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     signed_at: Mapped[datetime] = mapped_column(DateTime)
     remark: Mapped[str] = mapped_column(Text, default="")
+    # The highest log entry id when it was signed: the entries it covers (None: signed
+    # before revision 0008; it covers what was recorded up to signed_at).
+    covers_to_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class DeskSettings(Base):

@@ -135,7 +135,8 @@ class LockPage(QDialog):
 
     def unlock(self) -> bool:
         try:
-            self._services.accounts.authenticate(self._actor.username, self.password.text())
+            # The same person, by their password: their sign-in lasts from now again.
+            self._services.accounts.renew(self._actor, self.password.text())
         except DeskError as exc:
             self.message.setText(translate_error(exc))
             self.password.clear()

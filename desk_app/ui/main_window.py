@@ -446,6 +446,7 @@ class MainWindow(QMainWindow):
         self.task_runner.shutdown()
         self.save_window_state()
         super().closeEvent(event)
+        self._services.accounts.sign_out(self.actor)  # the window's sign-in ends with it
         log.info("%s: %s", "signed out" if self._signing_out else "window closed", self.actor.username)
         if self._handing_to is not None:
             log.info("handed over to %s", self._handing_to.username)

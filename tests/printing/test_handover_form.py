@@ -49,7 +49,7 @@ def filled(services, clock, supervisor, clerk, incoming):
     lift = services.log.add(clerk, LogCategory.COMPLAINT, "业主投诉电梯异响", follow_up=True)
     clock.set(_at(15, 30))
     view = services.handover.start(clerk)
-    services.handover.add_free_work(view.id, "2栋水管爆裂抢修中", important=True)
+    services.handover.add_free_work(clerk, view.id, "2栋水管爆裂抢修中", important=True)
     draft = services.handover.get(view.id).draft
     draft.records_acknowledged = True
     draft.counts[0].counted, draft.counts[0].explanation = 11, "1把借给工程部王师傅"
@@ -61,7 +61,7 @@ def filled(services, clock, supervisor, clerk, incoming):
     burst.disposition, burst.note = Disposition.HANDED_OVER, "工程部仍在现场"
     draft.anomalies.append(Anomaly("大堂东侧灯闪烁", "已报工程部"))
     draft.faults.append(Fault("门禁主机死机", "重启后恢复"))
-    services.handover.save_draft(view.id, draft)
+    services.handover.save_draft(clerk, view.id, draft)
     services.handover.override(view.id, len(draft.open_work) - 1, "zhang", SUPERVISOR_PASSWORD, "抢修需连续进行")
     clock.set(_at(15, 48))
     services.handover.identify_incoming(view.id, "li", INCOMING_PASSWORD)
@@ -123,7 +123,7 @@ def test_the_digest_of_the_log_entry_is_printed(services, signed, tmp_path):
 
 def test_the_supervisors_check_is_printed(services, clock, supervisor, signed, tmp_path):
     clock.set(_at(16, 30))
-    services.handover.check(supervisor, signed.id, "交接清楚，钥匙已追回")
+    services.handover.check(supervisor, signed.id, "交接清楚，钥匙已追回", password=SUPERVISOR_PASSWORD)
     out = tmp_path / "handover.pdf"
     render_handover_pdf(services, signed.id, out)
     (text,) = page_texts(out)
@@ -171,7 +171,7 @@ def test_a_long_handover_runs_over_pages_each_with_header_and_numbers(services, 
     for count in draft.counts:
         count.counted = 1
         count.explanation = "借出一把，借用人：工程部王师傅，预计明日归还，已登记借用单" * 2
-    services.handover.save_draft(view.id, draft)
+    services.handover.save_draft(clerk, view.id, draft)
     out = tmp_path / "long.pdf"
     progress: list[tuple[int, int]] = []
     pages = render_handover_pdf(services, view.id, out, progress=lambda d, t: progress.append((d, t)))

@@ -13,7 +13,7 @@ from desk_app.domain.hashing import fingerprint
 from desk_app.printing import logbook
 from desk_app.printing.logbook import render_log_pdf
 from desk_app.services.log import LogFilter
-from tests.conftest import TZ
+from tests.conftest import SUPERVISOR_PASSWORD, TZ
 
 DAY = date(2026, 11, 24)
 ONE_DAY = LogFilter(date_from=DAY, date_to=DAY)
@@ -107,14 +107,18 @@ def test_corrections_back_dating_and_follow_up_are_shown(services, two_shifts, t
 def test_a_signed_day_prints_the_reviewer_and_a_later_correction_says_so(
     services, clock, clerk, supervisor, two_shifts, tmp_path
 ):
-    services.log.sign_day(supervisor, DAY, "已阅")
+    clock.set(datetime(2026, 11, 25, 0, 20, tzinfo=TZ))  # the day's last shift ended at midnight
+    review = services.log.sign_day(supervisor, DAY, "已阅", password=SUPERVISOR_PASSWORD)
+    clock.set(datetime(2026, 11, 25, 0, 30, tzinfo=TZ))  # the 夜班 of the 25th
     late_fix = services.log.correct(clerk, two_shifts["evening"].id, LogCategory.EQUIPMENT, "门禁主机死机（补充）")
     out = tmp_path / "log.pdf"
-    render_log_pdf(services, ONE_DAY, out)
-    first, second = page_texts(out)
+    render_log_pdf(services, LogFilter(date_from=DAY, date_to=DAY + timedelta(days=1)), out)
+    first, second, night = page_texts(out)
     assert "张敏" in first and "张敏" in second
-    assert f"更正 #{two_shifts['evening'].id}（审阅后更正）" in second
+    assert f"签阅范围：至第 #{review.covers_to_id} 条记录" in first  # what the signature covers
     assert f"已更正，见 #{late_fix.id}" in second
+    assert f"更正 #{two_shifts['evening'].id}（审阅后更正）" in night
+    assert "系统已签阅" not in night  # the 25th is not signed
 
 
 def test_an_empty_selection_prints_one_page_to_sign(services, supervisor, tmp_path):

@@ -14,7 +14,7 @@ from desk_app.domain.roles import Role
 from desk_app.domain.roster import StaffRules
 from desk_app.printing.roster_form import render_roster_pdf
 from desk_app.services.roster_export import export_roster_ics, export_roster_xlsx
-from tests.conftest import CLERK_PASSWORD, TZ
+from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
 
 NAMES = ["王丽", "李娜", "赵强", "陈静", "刘洋", "孙悦", "周敏", "吴涛", "郑爽", "冯晓", "褚燕", "卫东"]
 
@@ -37,7 +37,7 @@ def roster(services, supervisor, clerk):
             if k < 3:
                 services.roster.set_cell(supervisor, date(2026, 12, day), account_id, templates[k].id)
     services.roster.set_cell(supervisor, date(2026, 12, 6), people[0], None, locked=True)
-    services.roster.publish(supervisor, 2026, 12, "首次发布")
+    services.roster.publish(supervisor, 2026, 12, "首次发布", password=SUPERVISOR_PASSWORD)
     return people
 
 

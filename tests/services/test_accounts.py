@@ -150,7 +150,7 @@ def test_clerks_cannot_call_supervisor_services(services, clock, supervisor, cle
     with pytest.raises(PermissionDenied):
         services.accounts.list_accounts(clerk)
     with pytest.raises(PermissionDenied):
-        services.log.sign_day(clerk, date(2026, 11, 24))
+        services.log.sign_day(clerk, date(2026, 11, 24), password=SUPERVISOR_PASSWORD)
     assert _rows(services) == before
     assert services.log.unsigned_days(date(2026, 11, 24), date(2026, 11, 24)) == [date(2026, 11, 24)]
     assert services.accounts.authenticate("zhang", SUPERVISOR_PASSWORD) == supervisor

@@ -68,7 +68,7 @@ def _complete(draft: HandoverDraft) -> HandoverDraft:
 def _start_ready(services: Services, clerk: Actor, when: datetime | None = None) -> HandoverView:
     services.clock.set(when or _at(15, 40))  # type: ignore[attr-defined]
     view = services.handover.start(clerk)
-    services.handover.save_draft(view.id, _complete(view.draft))
+    services.handover.save_draft(clerk, view.id, _complete(view.draft))
     return services.handover.get(view.id)
 
 
@@ -244,13 +244,13 @@ def test_open_work_collects_follow_ups_and_work_handed_over_last_time(services, 
     assert not any(w.important for w in view.draft.open_work)
 
     # Hand over the leak and a parcel typed during the handover; close the complaint.
-    draft = services.handover.add_free_work(view.id, "5栋快递待业主取")
+    draft = services.handover.add_free_work(clerk, view.id, "5栋快递待业主取")
     draft.records_acknowledged = True
     leak, complaint, parcel = draft.open_work
     leak.disposition, leak.note = Disposition.HANDED_OVER, "工程部明早处理"
     complaint.disposition, complaint.note = Disposition.CLOSED, "已回复业主"
     parcel.disposition, parcel.note = Disposition.HANDED_OVER, "业主晚上来取"
-    services.handover.save_draft(view.id, draft)
+    services.handover.save_draft(clerk, view.id, draft)
     _sign(services, services.handover.get(view.id))
 
     # The next shift's handover: the leak (still open in the log) and the parcel come round.
@@ -320,7 +320,7 @@ def test_a_saved_draft_is_there_after_a_restart(db_url, services, clock, clerk, 
     draft.counts[0].condition = Condition.DAMAGED
     draft.counts[0].explanation = "1把借给工程部，1把齿断"
     draft.step = Step.OPEN_WORK
-    services.handover.save_draft(view.id, draft)
+    services.handover.save_draft(clerk, view.id, draft)
     services.close()  # the program is closed (or the power cut)
 
     restarted = Services.open(db_url, clock=clock)
@@ -337,11 +337,11 @@ def test_a_saved_draft_is_there_after_a_restart(db_url, services, clock, clerk, 
 def test_a_signed_handover_cannot_be_saved_again(services, clerk, incoming) -> None:
     view = _sign(services, _start_ready(services, clerk))
     with pytest.raises(ValidationError, match="already signed"):
-        services.handover.save_draft(view.id, HandoverDraft())
+        services.handover.save_draft(clerk, view.id, HandoverDraft())
     with pytest.raises(ValidationError, match="already signed"):
         _sign(services, view)
     with pytest.raises(NotFound):
-        services.handover.save_draft(999, HandoverDraft())
+        services.handover.save_draft(clerk, 999, HandoverDraft())
 
 
 # -- signing -------------------------------------------------------------------------------
@@ -372,8 +372,8 @@ def _handed_over_without_note(d: HandoverDraft) -> None:
 
 
 def _important_not_closed(d: HandoverDraft) -> None:
-    d.open_work[0].important = True
-    d.open_work[0].disposition = Disposition.HANDED_OVER
+    # Importance is the service's (the test adds important work first); a draft cannot set it.
+    d.open_work[-1].disposition, d.open_work[-1].note = Disposition.HANDED_OVER, "工程部仍在现场"
 
 
 def _anomaly_unexplained(d: HandoverDraft) -> None:
@@ -403,9 +403,12 @@ def test_sign_is_refused_while_anything_blocks_and_nothing_is_written(services, 
     view = _start_ready(services, clerk)
     draft = view.draft
     draft.open_work[0].note = draft.open_work[0].note or "已处理"
+    if spoil is _important_not_closed:
+        services.handover.save_draft(clerk, view.id, draft)
+        draft = services.handover.add_free_work(clerk, view.id, "2栋水管爆裂抢修中", important=True)
     spoil(draft)
     assert not draft.can_sign()
-    services.handover.save_draft(view.id, draft)
+    services.handover.save_draft(clerk, view.id, draft)
     before = _counts(services)
     with pytest.raises(ValidationError, match="cannot be signed yet"):
         _sign(services, view)
@@ -501,10 +504,10 @@ def test_the_early_arrival_is_fixed_when_the_handover_starts(services, clock, su
 
 def test_important_work_needs_a_supervisors_password_and_a_reason(services, clerk, incoming, supervisor) -> None:
     view = _start_ready(services, clerk)
-    draft = services.handover.add_free_work(view.id, "2栋水管爆裂抢修中", important=True)
+    draft = services.handover.add_free_work(clerk, view.id, "2栋水管爆裂抢修中", important=True)
     work = draft.open_work[-1]
     work.disposition, work.note = Disposition.HANDED_OVER, "工程部仍在现场"
-    services.handover.save_draft(view.id, draft)
+    services.handover.save_draft(clerk, view.id, draft)
     with pytest.raises(ValidationError, match="cannot be signed yet: 2栋水管爆裂抢修中 is important"):
         _sign(services, view)
     index = len(draft.open_work) - 1
@@ -544,7 +547,7 @@ def test_signing_writes_the_record_once_and_closes_the_closed_work(services, clo
     draft.open_work[1].disposition, draft.open_work[1].note = Disposition.HANDED_OVER, "维保明早来"
     draft.anomalies.append(Anomaly("大堂灯闪烁", "已报工程部"))
     draft.faults.append(Fault("门禁主机死机", "重启后恢复"))
-    services.handover.save_draft(view.id, draft)
+    services.handover.save_draft(clerk, view.id, draft)
     log_before = services.log.count(LogFilter())
     clock.set(_at(15, 47, 30))
     signed = _sign(services, view)
@@ -651,7 +654,7 @@ def test_triggers_refuse_changing_the_records_through_raw_sql(
 ) -> None:
     services.log.add(clerk, LogCategory.REPAIR, "3栋漏水", follow_up=True)
     signed = _sign(services, _start_ready(services, clerk))
-    services.handover.check(supervisor, signed.id, "已检查")
+    services.handover.check(supervisor, signed.id, "已检查", password=SUPERVISOR_PASSWORD)
     conn = _raw(db_url)
     try:
         table = sql.split()[2] if sql.startswith("DELETE") else sql.split()[1]
@@ -698,7 +701,7 @@ def test_overdue_tells_how_long_the_outgoing_clerk_has_waited(services, clock, c
 def test_overdue_names_the_successor_the_published_roster_expects(services, clock, clerk, supervisor, incoming) -> None:
     middle = next(t.id for t in services.desk.shift_templates() if t.name == "中班")
     services.roster.set_cell(supervisor, TODAY, incoming.account_id, middle)
-    services.roster.publish(supervisor, TODAY.year, TODAY.month)
+    services.roster.publish(supervisor, TODAY.year, TODAY.month, password=SUPERVISOR_PASSWORD)
     clock.set(_at(15, 30))
     services.handover.start(clerk)
     clock.set(_at(16, 10))
@@ -713,7 +716,7 @@ def test_a_handover_started_after_the_end_is_of_the_shift_that_ended(services, c
     view = services.handover.start(clerk)
     assert (view.shift.template.name, view.shift.shift_date) == ("早班", TODAY)
     assert services.handover.overdue().minutes == 20
-    services.handover.save_draft(view.id, _complete(view.draft))
+    services.handover.save_draft(clerk, view.id, _complete(view.draft))
     signed = _sign(services, view)
     assert signed.late_minutes == 35  # from 15:45 (16:00 less 15 minutes early arrival)
     # The 早班 is done now: the next handover is the running 中班's.
@@ -738,17 +741,17 @@ def test_a_clerk_who_kept_the_running_shifts_log_hands_over_the_running_shift(se
 def test_the_supervisor_checks_a_signed_handover_once(services, clock, clerk, incoming, supervisor) -> None:
     view = _start_ready(services, clerk)
     with pytest.raises(ValidationError, match="Only a signed handover"):
-        services.handover.check(supervisor, view.id, "")
+        services.handover.check(supervisor, view.id, "", password=SUPERVISOR_PASSWORD)
     signed = _sign(services, view)
     with pytest.raises(PermissionDenied):
-        services.handover.check(clerk, signed.id, "我自己查")
+        services.handover.check(clerk, signed.id, "我自己查", password=SUPERVISOR_PASSWORD)
     assert services.handover.get(signed.id).checked_by is None
     clock.set(_at(16, 30))
-    services.handover.check(supervisor, signed.id, "交接清楚")
+    services.handover.check(supervisor, signed.id, "交接清楚", password=SUPERVISOR_PASSWORD)
     checked = services.handover.get(signed.id)
     assert (checked.checked_by, checked.checked_at, checked.check_remark) == ("张敏", _at(16, 30), "交接清楚")
     with pytest.raises(ValidationError, match="already checked"):
-        services.handover.check(supervisor, signed.id, "再查一次")
+        services.handover.check(supervisor, signed.id, "再查一次", password=SUPERVISOR_PASSWORD)
     with pytest.raises(ValidationError, match="Only a signed handover"):
-        services.handover.check(supervisor, 999, "")
+        services.handover.check(supervisor, 999, "", password=SUPERVISOR_PASSWORD)
     assert services.handover.get(signed.id).check_remark == "交接清楚"

@@ -19,6 +19,7 @@ from desk_app.services import log_chain
 from desk_app.services.container import Services
 from desk_app.services.log import LogFilter, LogService
 from desk_app.storage.models import DayReview, LogEntry
+from tests.conftest import SUPERVISOR_PASSWORD
 
 TZ = ZoneInfo("Asia/Shanghai")
 TODAY = date(2026, 11, 24)
@@ -213,8 +214,8 @@ def test_a_bad_correction_text_is_refused(services, clerk) -> None:
 
 def test_a_correction_after_the_day_was_signed_is_flagged(services, clock, supervisor, clerk) -> None:
     original = services.log.add(clerk, LogCategory.REPAIR, "3栋漏水")
-    services.log.sign_day(supervisor, TODAY)
     clock.set(_at(9, day=25))  # the next morning
+    services.log.sign_day(supervisor, TODAY, password=SUPERVISOR_PASSWORD)
     fix = services.log.correct(clerk, original.id, LogCategory.REPAIR, "5栋漏水")
     assert fix.after_review
     assert fix.shift_date == date(2026, 11, 25)  # logged in the shift that made it
@@ -227,10 +228,11 @@ def test_a_correction_after_the_day_was_signed_is_flagged(services, clock, super
 def test_signing_a_day(services, clock, supervisor, clerk) -> None:
     services.log.add(clerk, LogCategory.PATROL, "巡查")
     assert services.log.unsigned_days(TODAY, TODAY) == [TODAY]
-    clock.advance(timedelta(hours=1))
-    review = services.log.sign_day(supervisor, TODAY, " 记录完整 ")
+    clock.set(_at(8, 30, day=25))  # the day's last shift ended at midnight
+    review = services.log.sign_day(supervisor, TODAY, " 记录完整 ", password=SUPERVISOR_PASSWORD)
     assert (review.day, review.signer_name, review.remark) == (TODAY, "张敏", "记录完整")
-    assert review.signed_at == _at(11)
+    assert review.signed_at == _at(8, 30, day=25)
+    assert review.covers_to_id == 1
     assert services.log.reviews(TODAY, TODAY) == {TODAY: review}
     assert services.log.unsigned_days(TODAY, TODAY) == []
     assert services.log.get(1).day_signed
@@ -240,7 +242,7 @@ def test_unsigned_days_lists_only_days_with_records_and_no_signature(services, c
     for day in (22, 23, 24):
         clock.set(_at(10, day=day))
         services.log.add(clerk, LogCategory.PATROL, f"{day}日巡查")
-    services.log.sign_day(supervisor, date(2026, 11, 23))
+    services.log.sign_day(supervisor, date(2026, 11, 23), password=SUPERVISOR_PASSWORD)
     assert services.log.unsigned_days(date(2026, 11, 1), date(2026, 11, 30)) == [date(2026, 11, 22), TODAY]
     assert services.log.unsigned_days(date(2026, 11, 23), date(2026, 11, 23)) == []
     assert list(services.log.reviews(date(2026, 11, 1), date(2026, 11, 30))) == [date(2026, 11, 23)]
@@ -249,25 +251,33 @@ def test_unsigned_days_lists_only_days_with_records_and_no_signature(services, c
 def test_sign_day_refusals_write_nothing(services, clock, supervisor, clerk) -> None:
     services.log.add(clerk, LogCategory.PATROL, "巡查")
     with pytest.raises(ValidationError, match="future"):
-        services.log.sign_day(supervisor, date(2026, 11, 25))
+        services.log.sign_day(supervisor, date(2026, 11, 25), password=SUPERVISOR_PASSWORD)
+    with pytest.raises(ValidationError, match="can be signed from 11-25 00:00, when its last shift ends"):
+        services.log.sign_day(supervisor, TODAY, password=SUPERVISOR_PASSWORD)
+    clock.set(_at(0, day=25))
     with pytest.raises(ValidationError, match="no records"):
-        services.log.sign_day(supervisor, date(2026, 11, 23))
+        services.log.sign_day(supervisor, date(2026, 11, 23), password=SUPERVISOR_PASSWORD)
     with pytest.raises(ValidationError, match="cannot be printed"):
-        services.log.sign_day(supervisor, TODAY, "好😀")
+        services.log.sign_day(supervisor, TODAY, "好😀", password=SUPERVISOR_PASSWORD)
     assert _reviews(services) == 0
-    services.log.sign_day(supervisor, TODAY)
+    services.log.sign_day(supervisor, TODAY, password=SUPERVISOR_PASSWORD)
     with pytest.raises(ValidationError, match="already signed"):
-        services.log.sign_day(supervisor, TODAY, "再签")
+        services.log.sign_day(supervisor, TODAY, "再签", password=SUPERVISOR_PASSWORD)
     assert _reviews(services) == 1
     with pytest.raises(PermissionDenied):
-        services.log.sign_day(clerk, TODAY)
+        services.log.sign_day(clerk, TODAY, password=SUPERVISOR_PASSWORD)
 
 
 def test_the_future_is_judged_on_the_desk_clock(services, clock, supervisor, clerk) -> None:
     # 00:30 on the 25th in Shanghai is still the 24th in UTC.
     clock.set(_at(0, 30, day=25))
     services.log.add(clerk, LogCategory.PATROL, "夜间巡查")
-    assert services.log.sign_day(supervisor, date(2026, 11, 25)).day == date(2026, 11, 25)
+    # Not "in the future" (as it would be in UTC): today, and signed once its shifts end.
+    with pytest.raises(ValidationError, match="can be signed from 11-26 00:00"):
+        services.log.sign_day(supervisor, date(2026, 11, 25), password=SUPERVISOR_PASSWORD)
+    clock.set(_at(0, 30, day=26))
+    supervisor = services.accounts.authenticate("zhang", SUPERVISOR_PASSWORD)  # 38 h on: a new sign-in
+    assert services.log.sign_day(supervisor, date(2026, 11, 25), password=SUPERVISOR_PASSWORD).day == date(2026, 11, 25)
 
 
 # -- never edited --------------------------------------------------------------------------
@@ -294,9 +304,10 @@ def test_the_log_service_offers_no_way_to_change_an_entry() -> None:
         "DELETE FROM audit_event",
     ],
 )
-def test_the_database_refuses_changes_to_the_log(services, supervisor, clerk, statement) -> None:
+def test_the_database_refuses_changes_to_the_log(services, clock, supervisor, clerk, statement) -> None:
     services.log.add(clerk, LogCategory.REPAIR, "3栋漏水")
-    services.log.sign_day(supervisor, TODAY, "已阅")
+    clock.set(_at(9, day=25))
+    services.log.sign_day(supervisor, TODAY, "已阅", password=SUPERVISOR_PASSWORD)
     before = _state(services), _reviews(services)
     with pytest.raises(DBAPIError, match="append-only"), services.db.engine.begin() as conn:
         conn.execute(text(statement))

@@ -16,6 +16,7 @@ from desk_app.domain.hashing import chain_hash
 from desk_app.services.container import Services
 from desk_app.services.log_chain import hashed_content
 from desk_app.storage.database import sqlite_path
+from tests.conftest import SUPERVISOR_PASSWORD
 
 
 @pytest.fixture
@@ -26,7 +27,9 @@ def logged(services, clock, supervisor, clerk) -> Services:
         services.log.add(clerk, LogCategory.OTHER, situation, f"处理{i}")
         clock.advance(timedelta(minutes=7))
     services.log.correct(clerk, 1, LogCategory.REPAIR, "5栋2单元厨房漏水", "已通知工程部")
-    services.log.sign_day(supervisor, clock.now().date())
+    day = clock.now().date()
+    clock.advance(timedelta(days=1))  # a day is signed once its last shift has ended
+    services.log.sign_day(supervisor, day, password=SUPERVISOR_PASSWORD)
     return services
 
 

@@ -15,7 +15,7 @@ from desk_app.domain.roles import Role
 from desk_app.domain.roster import ShiftNeed, StaffRules, Wish, follow_bans, is_night, rest_between
 from desk_app.domain.shifts import ShiftTemplate
 from desk_app.services.roster import RosterSettings
-from tests.conftest import CLERK_PASSWORD, TZ
+from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
 
 DEC = (2026, 12)
 
@@ -107,7 +107,7 @@ def test_a_draft_changes_freely_and_publishing_makes_version_one(services, super
     view = services.roster.month(*DEC)
     assert view.status == "draft" and len(view.days) == 31
     assert view.shift_of(clerk.account_id, date(2026, 12, 2)) == shifts["夜班"]
-    assert services.roster.publish(supervisor, *DEC) == 1
+    assert services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD) == 1
     view = services.roster.month(*DEC)
     assert view.published and view.version == 1
     assert services.roster.version_snapshot(*DEC, 1)["cells"] == [
@@ -115,14 +115,14 @@ def test_a_draft_changes_freely_and_publishing_makes_version_one(services, super
         [clerk.account_id, "2026-12-02", shifts["夜班"]],
     ]
     with pytest.raises(ValidationError):
-        services.roster.publish(supervisor, *DEC)
+        services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
 
 
 def test_a_published_month_changes_only_with_a_reason_and_each_change_is_a_version(
     services, supervisor, clerk, shifts
 ):
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC)
+    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
     with pytest.raises(ValidationError):  # no reason
         services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["中班"])
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["中班"], reason="早班人员调整")
@@ -141,7 +141,7 @@ def test_a_published_month_changes_only_with_a_reason_and_each_change_is_a_versi
 
 def test_the_database_refuses_an_unrecorded_change_to_a_published_month(services, supervisor, clerk, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC)
+    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
     with services.db.engine.begin() as conn, pytest.raises(IntegrityError):
         conn.execute(text("UPDATE roster_cell SET template_id = :t"), {"t": shifts["夜班"]})
     with services.db.engine.begin() as conn, pytest.raises(IntegrityError):
@@ -155,7 +155,7 @@ def test_the_handover_knows_who_is_expected_from_the_published_roster(services, 
     day = date(2026, 12, 3)
     services.roster.set_cell(supervisor, day, clerk.account_id, shifts["中班"])
     assert services.roster.expected_on(day, shifts["中班"]) == []  # a draft promises nothing
-    services.roster.publish(supervisor, *DEC)
+    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
     assert services.roster.expected_on(day, shifts["中班"]) == [(clerk.account_id, "王丽")]
     assert services.roster.expected_on(day, shifts["早班"]) == []
 
@@ -174,7 +174,7 @@ def test_the_solver_problem_holds_rules_leave_wishes_and_locked_cells(services, 
     services.roster.set_cell(supervisor, date(2026, 12, 24), clerk.account_id, shifts["早班"], locked=True)
     services.roster.set_wish(clerk, Wish(clerk.account_id, date(2026, 12, 25), None, "off", 3))
     request = services.requests.request_leave(li, date(2026, 12, 10), date(2026, 12, 11), "回老家")
-    services.requests.decide(supervisor, request.id, True, "")
+    services.requests.decide(supervisor, request.id, True, "", password=SUPERVISOR_PASSWORD)
     problem = services.roster.problem(*DEC)
     assert problem["start_date"] == "2026-12-01" and problem["days"] == 31
     people = {p["id"]: p for p in problem["staff"]}
@@ -202,7 +202,7 @@ def test_a_generated_roster_replaces_the_draft_but_keeps_locked_cells(services, 
     assert view.shift_of(clerk.account_id, date(2026, 12, 1)) == shifts["夜班"]  # locked stays
     assert view.shift_of(clerk.account_id, date(2026, 12, 2)) is None  # unlocked draft replaced
     assert view.shift_of(li.account_id, date(2026, 12, 3)) == shifts["中班"]
-    services.roster.publish(supervisor, *DEC)
+    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
     with pytest.raises(ValidationError):
         services.roster.apply_solution(supervisor, *DEC, [])
 
@@ -225,10 +225,10 @@ def test_approved_leave_takes_the_shifts_off_the_published_roster_with_a_record(
 ):
     for day in (date(2026, 12, 7), date(2026, 12, 8)):
         services.roster.set_cell(supervisor, day, clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC)
+    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
     request = services.requests.request_leave(clerk, date(2026, 12, 7), date(2026, 12, 8), "婚假")
     assert services.roster.month(*DEC).shift_of(clerk.account_id, date(2026, 12, 7)) == shifts["早班"]
-    decided = services.requests.decide(supervisor, request.id, True, "同意")
+    decided = services.requests.decide(supervisor, request.id, True, "同意", password=SUPERVISOR_PASSWORD)
     assert decided.status == "approved" and decided.decided_by == "张敏"
     view = services.roster.month(*DEC)
     assert view.shift_of(clerk.account_id, date(2026, 12, 7)) is None
@@ -237,26 +237,27 @@ def test_approved_leave_takes_the_shifts_off_the_published_roster_with_a_record(
     assert [c.reason.startswith(f"请假 #{request.id}") for c in changes] == [True, True]
     assert view.version == 3
     with pytest.raises(ValidationError):  # decided once
-        services.requests.decide(supervisor, request.id, False, "改主意")
+        services.requests.decide(supervisor, request.id, False, "改主意", password=SUPERVISOR_PASSWORD)
 
 
 def test_a_decline_needs_a_reason_and_changes_nothing(services, supervisor, clerk, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 7), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC)
+    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
     request = services.requests.request_leave(clerk, date(2026, 12, 7), date(2026, 12, 7), "私事")
     with pytest.raises(ValidationError):
-        services.requests.decide(supervisor, request.id, False, "")
-    assert services.requests.decide(supervisor, request.id, False, "当天人手不足").status == "declined"
+        services.requests.decide(supervisor, request.id, False, "", password=SUPERVISOR_PASSWORD)
+    declined = services.requests.decide(supervisor, request.id, False, "当天人手不足", password=SUPERVISOR_PASSWORD)
+    assert declined.status == "declined"
     assert services.roster.month(*DEC).shift_of(clerk.account_id, date(2026, 12, 7)) == shifts["早班"]
 
 
 def test_a_clerk_cannot_decide_and_nobody_decides_their_own(services, supervisor, clerk, li):
     request = services.requests.request_leave(li, date(2026, 12, 7), date(2026, 12, 7), "私事")
     with pytest.raises(PermissionDenied):
-        services.requests.decide(clerk, request.id, True, "")
+        services.requests.decide(clerk, request.id, True, "", password=SUPERVISOR_PASSWORD)
     own = services.requests.request_leave(supervisor, date(2026, 12, 7), date(2026, 12, 7), "私事")
     with pytest.raises(PermissionDenied):
-        services.requests.decide(supervisor, own.id, True, "")
+        services.requests.decide(supervisor, own.id, True, "", password=SUPERVISOR_PASSWORD)
 
 
 def test_an_approved_swap_exchanges_the_two_shifts(services, supervisor, clerk, li, shifts):
@@ -264,10 +265,10 @@ def test_an_approved_swap_exchanges_the_two_shifts(services, supervisor, clerk, 
     services.roster.set_cell(supervisor, date(2026, 12, 9), li.account_id, shifts["中班"])
     with pytest.raises(ValidationError):  # not published yet: nothing to swap
         services.requests.request_swap(clerk, date(2026, 12, 7), li.account_id, date(2026, 12, 9), "家里有事")
-    services.roster.publish(supervisor, *DEC)
+    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
     request = services.requests.request_swap(clerk, date(2026, 12, 7), li.account_id, date(2026, 12, 9), "家里有事")
     assert services.roster.month(*DEC).shift_of(clerk.account_id, date(2026, 12, 7)) == shifts["早班"]  # not yet
-    services.requests.decide(supervisor, request.id, True, "")
+    services.requests.decide(supervisor, request.id, True, "", password=SUPERVISOR_PASSWORD)
     view = services.roster.month(*DEC)
     assert view.shift_of(clerk.account_id, date(2026, 12, 7)) is None
     assert view.shift_of(clerk.account_id, date(2026, 12, 9)) == shifts["中班"]
@@ -279,7 +280,7 @@ def test_an_approved_swap_exchanges_the_two_shifts(services, supervisor, clerk, 
 
 def test_a_cover_is_at_most_four_hours_and_inside_the_shift(services, supervisor, clerk, li, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 7), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC)
+    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
 
     def at(hour: int, minute: int = 0) -> datetime:
         return datetime(2026, 12, 7, hour, minute, tzinfo=TZ)
@@ -289,7 +290,7 @@ def test_a_cover_is_at_most_four_hours_and_inside_the_shift(services, supervisor
     with pytest.raises(ValidationError):  # after the shift's end
         services.requests.request_cover(clerk, date(2026, 12, 7), li.account_id, at(14), at(17), "体检")
     request = services.requests.request_cover(clerk, date(2026, 12, 7), li.account_id, at(9), at(13), "体检")
-    services.requests.decide(supervisor, request.id, True, "")
+    services.requests.decide(supervisor, request.id, True, "", password=SUPERVISOR_PASSWORD)
     assert services.roster.month(*DEC).shift_of(clerk.account_id, date(2026, 12, 7)) == shifts["早班"]
     # Whatever writes to the file, the database refuses a cover longer than four hours.
     with services.db.engine.begin() as conn, pytest.raises(IntegrityError):
@@ -339,7 +340,7 @@ def test_shifts_are_added_and_retired_but_never_all(services, supervisor, clerk)
 
 def test_a_published_month_records_a_kept_day_off_and_ignores_no_change(services, supervisor, clerk, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC)
+    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"], reason="不变")
     assert services.roster.month(*DEC).version == 1  # the same cell again: no new version
     services.roster.set_cell(supervisor, date(2026, 12, 2), clerk.account_id, None, locked=True, reason="调休")

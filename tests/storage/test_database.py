@@ -393,7 +393,7 @@ def test_a_0001_database_with_a_log_is_upgraded_to_head_and_can_hand_over(tmp_pa
         draft: HandoverDraft = view.draft
         draft.records_acknowledged = True
         draft.open_work[0].disposition, draft.open_work[0].note = Disposition.HANDED_OVER, "明早处理"
-        services.handover.save_draft(view.id, draft)
+        services.handover.save_draft(clerk, view.id, draft)
         signed = services.handover.sign(view.id, "clerk-secret-1", "li", "clerk-secret-2").view
         assert signed.state == "signed" and signed.log_entry_id == 6
         assert services.log.verify().ok and services.handover.verify_records() == []

@@ -359,6 +359,10 @@ def test_a_full_handover_is_signed_logged_and_checked_by_the_supervisor(qtbot, t
     assert dialog.work.item(0, 2).text() == "工程部明早上门"
     assert dialog.area.item(0, 1).text() == "已报工程部"
     type_text(qtbot, dialog.remark, "交接清楚")
+    _click(qtbot, dialog.check_button)  # no password: refused, with the reason shown
+    assert dialog.message.text() and dialog.check_status.text() == "Not checked yet."
+    assert desk.handover.get(signed.id).checked_by is None
+    type_text(qtbot, dialog.password, SUPERVISOR_PASSWORD)
     _click(qtbot, dialog.check_button)
     assert dialog.check_status.text() == "Checked by 张敏 at 2026-11-24 15:48. 交接清楚"
     assert not dialog.check_button.isEnabled()

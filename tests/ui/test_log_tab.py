@@ -14,6 +14,7 @@ from desk_app.services.log import LogFilter
 from desk_app.ui.log_tab import LogTab
 from desk_app.ui.log_tab.model import Column
 from desk_app.ui.log_tab.print_dialog import PrintLogDialog
+from tests.conftest import SUPERVISOR_PASSWORD
 from tests.ui.typing import type_text
 
 
@@ -181,6 +182,12 @@ def test_supervisor_signs_a_day_and_later_corrections_are_flagged(
     def fake_exec(dialog):
         assert dialog.chosen_day() == date(2026, 11, 24)
         dialog.remark.setText("已阅")
+        dialog.sign()  # no password: refused, and the dialog says why
+        assert dialog.review is None and dialog.message.text()
+        dialog.password.setText("wrong-password")
+        dialog.sign()
+        assert dialog.review is None and not services.log.reviews(date(2026, 11, 24), date(2026, 11, 24))
+        dialog.password.setText(SUPERVISOR_PASSWORD)
         dialog.sign()
         return dialog.result()
 
@@ -198,6 +205,17 @@ def test_supervisor_signs_a_day_and_later_corrections_are_flagged(
         clerk, first.id, LogCategory.PATROL, "夜间巡查正常，3栋路灯不亮"
     )
     assert correction.after_review
+
+
+def test_the_review_dialog_says_when_the_running_day_can_be_signed(qtbot, services, clerk, supervisor):
+    from desk_app.ui.log_tab.review_dialog import ReviewDialog
+
+    services.log.add(clerk, LogCategory.PATROL, "巡查正常")
+    dialog = ReviewDialog(services, supervisor)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_day() == date(2026, 11, 24)
+    assert not dialog.sign_button.isEnabled()
+    assert "can be signed from 11-25 00:00" in dialog.summary.text()
 
 
 def test_clerk_has_no_sign_button(clerk_tab):

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from desk_app.domain.roles import Role
 from desk_app.ui.roster_tab import RosterTab
 from desk_app.ui.roster_tab.model import SHORT_COLOR
-from tests.conftest import CLERK_PASSWORD
+from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD
 
 DEC1 = date(2026, 12, 1)
 
@@ -33,7 +33,7 @@ def tab(qtbot, services, supervisor, clerk, li, answers):
     def ask(_title: str, _label: str) -> str | None:
         return answers.pop(0)
 
-    widget = RosterTab(services, supervisor, ask_reason=ask)
+    widget = RosterTab(services, supervisor, ask_reason=ask, ask_password=lambda *_: SUPERVISOR_PASSWORD)
     qtbot.addWidget(widget)
     widget.resize(1400, 600)
     widget.show()
@@ -97,6 +97,19 @@ def test_publishing_and_then_changing_with_a_reason(qtbot, tab, services, clerk,
     assert change.reason == "王丽要求改中班"
 
 
+def test_publishing_needs_the_supervisors_password(qtbot, services, supervisor, clerk, li):
+    widget = RosterTab(services, supervisor, ask_reason=lambda *_: "", ask_password=lambda *_: "wrong-password")
+    qtbot.addWidget(widget)
+    widget.table.setCurrentIndex(_cell(widget, clerk.account_id, DEC1))
+    qtbot.keyClicks(widget.table, "2")
+    assert not widget.publish()
+    assert widget.message.text()  # refused, and says why
+    assert not services.roster.month(2026, 12).published
+    cancelled = RosterTab(services, supervisor, ask_reason=lambda *_: "", ask_password=lambda *_: None)
+    qtbot.addWidget(cancelled)
+    assert not cancelled.publish() and not services.roster.month(2026, 12).published
+
+
 def test_a_clerk_sees_the_roster_but_cannot_edit_it(qtbot, services, clerk, li):
     widget = RosterTab(services, clerk, ask_reason=lambda *_: "x")
     qtbot.addWidget(widget)
@@ -112,7 +125,7 @@ def test_a_swap_asked_by_a_clerk_and_approved_by_the_supervisor(qtbot, services,
     early, late = (t.id for t in services.roster.templates() if t.name in ("早班", "中班"))
     services.roster.set_cell(supervisor, date(2026, 12, 7), clerk.account_id, early)
     services.roster.set_cell(supervisor, date(2026, 12, 9), li.account_id, late)
-    services.roster.publish(supervisor, 2026, 12)
+    services.roster.publish(supervisor, 2026, 12, password=SUPERVISOR_PASSWORD)
 
     from desk_app.ui.roster_tab.requests_panel import RequestsPanel
 
@@ -132,9 +145,10 @@ def test_a_swap_asked_by_a_clerk_and_approved_by_the_supervisor(qtbot, services,
 
     def approve(dialog) -> bool:
         dialog.note.setText("同意")
+        dialog.password.setText(SUPERVISOR_PASSWORD)  # the approval is given by password
         return True
 
-    tab = RosterTab(services, supervisor, ask_reason=lambda *_: "")
+    tab = RosterTab(services, supervisor, ask_reason=lambda *_: "", ask_password=lambda *_: SUPERVISOR_PASSWORD)
     qtbot.addWidget(tab)
     tab.requests._ask = approve
     tab.requests.select(request.id)
@@ -264,7 +278,7 @@ def test_a_persons_calendar_shows_their_shifts_and_leave(qtbot, services, superv
     early = next(t.id for t in services.roster.templates() if t.name == "早班")
     services.roster.set_cell(supervisor, DEC1, clerk.account_id, early)
     request = services.requests.request_leave(clerk, date(2026, 12, 10), date(2026, 12, 10), "看病")
-    services.requests.decide(supervisor, request.id, True, "")
+    services.requests.decide(supervisor, request.id, True, "", password=SUPERVISOR_PASSWORD)
     dialog = PersonCalendarDialog(services, 2026, 12, clerk.account_id)
     qtbot.addWidget(dialog)
     cells = {

@@ -136,6 +136,10 @@ class HandoverDetailDialog(QDialog):
         self.remark = QLineEdit()
         self.remark.setMaxLength(REASON_MAX + 50)
         self.remark.setPlaceholderText(self.tr("Optional remark"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Your password"))
+        self.password.returnPressed.connect(self.check)
         self.check_button = QPushButton(self.tr("Sign as checked"))
         self.message = message_label()
         check_box = QGroupBox(self.tr("Supervisor's check"))
@@ -143,11 +147,13 @@ class HandoverDetailDialog(QDialog):
         check_layout.addWidget(self.check_status)
         check_row = QHBoxLayout()
         check_row.addWidget(self.remark, 1)
+        check_row.addWidget(self.password)
         check_row.addWidget(self.check_button)
         check_layout.addLayout(check_row)
         check_layout.addWidget(self.message)
         may_check = actor.role.rank >= Role.SUPERVISOR.rank
         self.remark.setVisible(may_check)
+        self.password.setVisible(may_check)
         self.check_button.setVisible(may_check)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -173,13 +179,18 @@ class HandoverDetailDialog(QDialog):
         self.check_status.setText(text)
         self.check_button.setEnabled(view.signed and not view.checked_by)
         self.remark.setEnabled(self.check_button.isEnabled())
+        self.password.setEnabled(self.check_button.isEnabled())
 
     def check(self) -> bool:
         try:
-            self._services.handover.check(self._actor, self.view.id, self.remark.text())
+            self._services.handover.check(
+                self._actor, self.view.id, self.remark.text(), password=self.password.text()
+            )
         except DeskError as exc:
             self.message.setText(translate_error(exc))
+            self.password.clear()
             return False
+        self.password.clear()
         self.message.clear()
         self.view = self._services.handover.get(self.view.id)
         self._show_check()

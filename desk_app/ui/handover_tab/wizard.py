@@ -121,7 +121,7 @@ class HandoverWizard(QWizard):
         if self.signed_view is not None:
             return True
         try:
-            self.services.handover.save_draft(self.view.id, self.draft)
+            self.services.handover.save_draft(self.actor, self.view.id, self.draft)
         except DeskError as exc:
             log.warning("handover draft not saved: %s", exc.english())
             self.save_failed.emit(translate_error(exc))
@@ -156,7 +156,7 @@ class HandoverWizard(QWizard):
 
     def add_free_work(self, description: str, important: bool) -> None:
         self.save_now()
-        self.replace_draft(self.services.handover.add_free_work(self.view.id, description, important))
+        self.replace_draft(self.services.handover.add_free_work(self.actor, self.view.id, description, important))
 
     def override(self, work_index: int, username: str, password: str, reason: str) -> None:
         self.save_now()

@@ -194,6 +194,8 @@ class LogTableModel(QAbstractTableModel):
                 return QBrush(QColor("#8a8a8a"))
             if column == Column.SHIFT and not entry.day_signed:
                 return QBrush(QColor("#b25b00"))
+            if column == Column.NOTES and entry.after_signature:
+                return QBrush(QColor("#b25b00"))
             if column == Column.NOTES and entry.corrects_id is not None:
                 return QBrush(QColor("#1f5fae"))
             return None
@@ -232,6 +234,8 @@ class LogTableModel(QAbstractTableModel):
 
     def notes(self, entry: LogEntryView) -> list[str]:
         notes: list[str] = []
+        if entry.after_signature:
+            notes.append(self.tr("entered after review, not yet reviewed"))
         if entry.corrected_by_id is not None:
             notes.append(self.tr("corrected by #{id}").format(id=entry.corrected_by_id))
         if entry.corrects_id is not None:

@@ -43,6 +43,10 @@ class ReviewDialog(QDialog):
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.remark = QLineEdit()
         self.remark.setPlaceholderText(self.tr("Optional remark"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Your password signs the records"))
+        self.password.returnPressed.connect(self.sign)
         self.summary = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -58,6 +62,7 @@ class ReviewDialog(QDialog):
         form.addRow(self.tr("Day"), self.day)
         form.addRow("", self.summary)
         form.addRow(self.tr("Remark"), self.remark)
+        form.addRow(self.tr("Password"), self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_button = buttons.addButton(
             self.tr("Sign"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -81,22 +86,33 @@ class ReviewDialog(QDialog):
         day = self.chosen_day()
         count = self._services.log.count(LogFilter(date_from=day, date_to=day))
         signed = self._services.log.reviews(day, day).get(day)
+        ends = self._services.log.day_ends(day)
+        early = self._services.clock.now() < ends
         if signed is not None:
+            text = self.tr("Signed by {name} at {time}.").format(
+                name=signed.signer_name, time=f"{signed.signed_at:%Y-%m-%d %H:%M}"
+            )
+            if signed.covers_to_id is not None:
+                text += " " + self.tr("The signature covers the entries up to #{id}.").format(id=signed.covers_to_id)
+            self.summary.setText(text)
+        elif early:
             self.summary.setText(
-                self.tr("Signed by {name} at {time}.").format(
-                    name=signed.signer_name, time=f"{signed.signed_at:%Y-%m-%d %H:%M}"
+                self.tr("{count} records so far. The day can be signed from {time}, when its last shift ends.").format(
+                    count=count, time=f"{ends.astimezone(self._services.desk.info().tz):%m-%d %H:%M}"
                 )
             )
         else:
             self.summary.setText(self.tr("{count} records on this day.").format(count=count))
-        self.sign_button.setEnabled(signed is None and count > 0)
+        self.sign_button.setEnabled(signed is None and count > 0 and not early)
 
     def sign(self) -> None:
         try:
             self.review = self._services.log.sign_day(
-                self._actor, self.chosen_day(), self.remark.text()
+                self._actor, self.chosen_day(), self.remark.text(), password=self.password.text()
             )
         except DeskError as exc:
             self.message.setText(translate_error(exc))
+            self.password.clear()
             return
+        self.password.clear()
         self.accept()

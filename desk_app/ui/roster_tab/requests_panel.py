@@ -139,11 +139,15 @@ class DecisionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Approve the request") if approve else self.tr("Decline the request"))
         self.note = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Your password gives the decision"))
         form = QFormLayout(self)
         summary = QLabel(f"#{view.id} {view.requester}：{view.reason}")
         summary.setWordWrap(True)
         form.addRow(summary)
         form.addRow(self.tr("Note:") if approve else self.tr("Reason:"), self.note)
+        form.addRow(self.tr("Password:"), self.password)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
@@ -272,7 +276,9 @@ class RequestsPanel(QWidget):
         if not self._ask(dialog):
             return False
         try:
-            self._services.requests.decide(self._actor, v.id, approve, dialog.note.text())
+            self._services.requests.decide(
+                self._actor, v.id, approve, dialog.note.text(), password=dialog.password.text()
+            )
         except DeskError as exc:
             self.message.setText(translate_error(exc))
             return False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMenu,
     QProgressBar,
@@ -57,14 +58,29 @@ def _ask_reason(parent: QWidget) -> AskReason:
     return ask
 
 
+def _ask_password(parent: QWidget) -> AskReason:
+    def ask(title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    return ask
+
+
 class RosterTab(QWidget):
     def __init__(
-        self, services: Services, actor: Actor, parent: QWidget | None = None, ask_reason: AskReason | None = None
+        self,
+        services: Services,
+        actor: Actor,
+        parent: QWidget | None = None,
+        ask_reason: AskReason | None = None,
+        ask_password: AskReason | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._actor = actor
         self._ask_reason = ask_reason or _ask_reason(self)
+        # The supervisor's own password, asked when the roster is published (tests answer it).
+        self._ask_password = ask_password or _ask_password(self)
         self._generating: tuple[int, int] = (0, 0)
         self.supervisor = actor.role.rank >= Role.SUPERVISOR.rank
         today = services.clock.now().astimezone(services.desk.info().tz).date()
@@ -536,8 +552,14 @@ class RosterTab(QWidget):
         )
         if note is None:
             return False
+        password = self._ask_password(
+            self.tr("Publish the roster"),
+            self.tr("{name}, your password publishes the roster:").format(name=self._actor.display_name),
+        )
+        if password is None:
+            return False
         try:
-            version = self._services.roster.publish(self._actor, year, month, note)
+            version = self._services.roster.publish(self._actor, year, month, note, password=password)
         except DeskError as exc:
             self.message.setText(translate_error(exc))
             return False
