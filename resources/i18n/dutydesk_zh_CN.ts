@@ -503,7 +503,12 @@
         <translation>不批准申请</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Your password gives the decision</source>
+        <translation>以您的密码作出决定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
@@ -512,23 +517,28 @@
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
 </context>
 <context>
     <name>DeskError</name>
     <message>
         <location filename="../../desk_app/domain/categories.py" line="+68"/>
-        <location filename="../../desk_app/services/log.py" line="+135"/>
+        <location filename="../../desk_app/services/log.py" line="+143"/>
         <source>Unknown category: {value}.</source>
         <translation>未知类别：{value}。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/roles.py" line="+47"/>
+        <location filename="../../desk_app/domain/roles.py" line="+53"/>
         <source>This needs the role {role}; you are signed in as {mine}.</source>
         <translation>此操作需要 {role} 角色；您当前的角色是 {mine}。</translation>
     </message>
     <message>
         <location filename="../../desk_app/domain/shifts.py" line="+52"/>
-        <location filename="../../desk_app/services/desk.py" line="+125"/>
+        <location filename="../../desk_app/services/desk.py" line="+126"/>
         <source>A shift must start between 00:00 and 23:59.</source>
         <translation>班次开始时间必须在 00:00 至 23:59 之间。</translation>
     </message>
@@ -563,7 +573,7 @@
         <translation>{field}包含控制字符（U+{code:04X}）。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/accounts.py" line="+53"/>
+        <location filename="../../desk_app/services/accounts.py" line="+70"/>
         <source>A user name is 2 to 40 Latin letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (for example wangli).</source>
         <translation>用户名由 2 至 40 个拉丁字母、数字、“.”、“_”或“-”组成（例如 wangli）。</translation>
     </message>
@@ -583,32 +593,35 @@
         <translation>密码不能以空格开头或结尾，也不能包含控制字符。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+23"/>
         <source>This account is disabled. Ask a supervisor.</source>
         <translation>此账号已停用，请联系客服主管。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
         <translation>密码错误次数过多：此账号还将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+189"/>
+        <source>This was not done by a signed-in person: nothing was saved. Sign in again.</source>
+        <translation>这不是已登录人员的操作：未保存任何内容。请重新登录。</translation>
+    </message>
+    <message>
         <source>Wrong password five times: this account is locked for {minutes} minutes.</source>
-        <translation>密码已错误五次：此账号锁定 {minutes} 分钟。</translation>
+        <translation type="vanished">密码已错误五次：此账号锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Wrong user name or password ({left} tries left before the account locks).</source>
-        <translation>用户名或密码错误（再错 {left} 次账号将被锁定）。</translation>
+        <translation type="vanished">用户名或密码错误（再错 {left} 次账号将被锁定）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-72"/>
         <source>You cannot create an account with a higher role than yours.</source>
         <translation>不能创建角色高于您本人的账号。</translation>
     </message>
@@ -623,12 +636,28 @@
         <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-67"/>
+        <location line="+71"/>
         <source>No such account.</source>
         <translation>没有这个账号。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-53"/>
+        <source>This account is disabled: nothing was saved. Ask a supervisor.</source>
+        <translation>此账号已停用：未保存任何内容。请联系主管。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your role was changed after you signed in: nothing was saved. Sign in again.</source>
+        <translation>您登录后角色已被更改：未保存任何内容。请重新登录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You signed in more than {hours} hours ago: nothing was saved. Sign in again.</source>
+        <translation>您登录已超过 {hours} 小时：未保存任何内容。请重新登录。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>You cannot change an account with a higher role than yours.</source>
         <translation>不能修改角色高于您本人的账号。</translation>
     </message>
@@ -650,13 +679,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../desk_app/services/desk.py" line="-53"/>
-        <location line="+81"/>
+        <location filename="../../desk_app/services/desk.py" line="-54"/>
+        <location line="+82"/>
         <source>The desk needs at least one shift.</source>
         <translation>前台至少需要一个班次。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-112"/>
+        <location filename="../../desk_app/services/desk.py" line="-113"/>
         <source>Unknown time zone: {name}.</source>
         <translation>未知时区：{name}。</translation>
     </message>
@@ -667,7 +696,7 @@
         <translation>此前台已设置完毕。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>This desk is not set up yet.</source>
         <translation>此前台尚未设置。</translation>
     </message>
@@ -718,12 +747,17 @@
         <translation>记录 #{id} 已由 #{by} 更正；请更正 #{by}。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+131"/>
         <source>A day in the future cannot be signed.</source>
         <translation>不能审阅将来的日期。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>The records of {day} can be signed from {time}, when its last shift ends.</source>
+        <translation>{day} 的记录须待当天最后一个班次结束后，自 {time} 起方可签阅。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The records of {day} are already signed.</source>
         <translation>{day} 的记录已审阅。</translation>
     </message>
@@ -733,7 +767,7 @@
         <translation>{day} 没有可审阅的记录。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/storage/database.py" line="+101"/>
+        <location filename="../../desk_app/storage/database.py" line="+134"/>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
@@ -743,23 +777,58 @@
         <translation>{path} 不是值班台数据库（不是 SQLite 文件，或已损坏）。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
+        <source>{path} is not a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is empty: it is not a DutyDesk database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The disk of the database {path} is full: free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The database {path} is locked by another program: close it (or wait for it) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+30"/>
+        <source>The database {path} cannot be written: the file or its folder is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>The database {path} is damaged ({reason}). Nothing was changed in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>{path} has an older schema ({revision}): open it once in DutyDesk, which upgrades it (after a backup), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>{path} belongs to another program (unknown tables: {tables}).</source>
         <translation>{path} 属于其他程序（未知的表：{tables}）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>{path} was written by a newer version of DutyDesk (schema {revision}). Install the newer version to open it.</source>
         <translation>{path} 由更新版本的值班台写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-124"/>
         <source>The database schema is not up to date.</source>
         <translation>数据库结构不是最新版本。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../../desk_app/ui/app.py" line="+108"/>
+        <location line="-73"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>无法打开数据库 {path}：{reason}</translation>
     </message>
@@ -794,17 +863,17 @@
         <translation>本班次已完成交接。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+60"/>
         <source>The outgoing clerk cannot also be the incoming clerk.</source>
         <translation>交班人不能同时是接班人。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>No such open work.</source>
         <translation>没有这项未完成事项。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>The handover cannot be signed yet: {problem}</source>
         <translation>还不能签字交接：{problem}</translation>
     </message>
@@ -814,18 +883,23 @@
         <translation>工单 #{id} 在工单队列中仍未关闭：请在那里关闭，或移交给接班人。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The outgoing clerk cannot sign for the incoming clerk.</source>
         <translation>交班人不能代替接班人签字。</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <location line="+42"/>
+        <location line="+24"/>
+        <source>“{work}” was not released by a supervisor: it cannot be handed over.</source>
+        <translation>“{work}”未经主管放行，不能交接。</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <location line="+45"/>
         <source>No such handover.</source>
         <translation>没有这次交接班。</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Only a signed handover can be checked.</source>
         <translation>只能检查已签字的交接班。</translation>
     </message>
@@ -835,12 +909,12 @@
         <translation>这次交接班已检查。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>This handover is already signed.</source>
         <translation>这次交接班已签字。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+153"/>
         <source>The expected quantity is a whole number from 0 to {max}.</source>
         <translation>应有数量为 0 至 {max} 的整数。</translation>
     </message>
@@ -1038,8 +1112,8 @@
     <message>
         <location line="+2"/>
         <location filename="../../desk_app/services/desk.py" line="-17"/>
-        <location filename="../../desk_app/services/roster.py" line="+223"/>
-        <location line="+322"/>
+        <location filename="../../desk_app/services/roster.py" line="+225"/>
+        <location line="+328"/>
         <source>Unknown shift.</source>
         <translation>未知的班次。</translation>
     </message>
@@ -1054,7 +1128,7 @@
         <translation>排班期间为空。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/staff_requests.py" line="+66"/>
+        <location filename="../../desk_app/services/staff_requests.py" line="+70"/>
         <location filename="../../desk_app/services/tickets.py" line="+56"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
@@ -1070,7 +1144,7 @@
         <translation>请假须至少提前 {n} 天申请；请当面向主管申请。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>A swap is with another person.</source>
         <translation>调班须与他人调换。</translation>
     </message>
@@ -1085,7 +1159,7 @@
         <translation>调班须调换已发布排班表中的两个班次。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>A cover is by another person.</source>
         <translation>顶班须由他人顶替。</translation>
     </message>
@@ -1120,17 +1194,17 @@
         <translation>顶班时间须在您的班次之内。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Only the person who asked can withdraw it.</source>
         <translation>只有申请人本人可以撤回。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Nobody approves their own request.</source>
         <translation>不能审批自己的申请。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>The roster changed since the swap was asked; ask again.</source>
         <translation>申请调班后排班表已有变动，请重新申请。</translation>
     </message>
@@ -1196,19 +1270,19 @@
         <translation>此数据库已有工单；演示工单只能在空的工单队列中生成。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Demo tickets need clerks and a supervisor.</source>
         <translation>生成演示工单需要值班员和主管账号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="-317"/>
-        <location line="+344"/>
+        <location filename="../../desk_app/services/roster.py" line="-323"/>
+        <location line="+350"/>
         <location filename="../../desk_app/services/roster_export.py" line="+92"/>
         <source>No such person.</source>
         <translation>没有这个人员。</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-272"/>
         <source>This month is published: change it cell by cell, with a reason.</source>
         <translation>本月排班已发布：请逐格修改并说明原因。</translation>
     </message>
@@ -1218,12 +1292,12 @@
         <translation>生成的排班与本月不符。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>This month is already published.</source>
         <translation>本月排班已经发布。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>No such roster version.</source>
         <translation>没有这个排班版本。</translation>
     </message>
@@ -1243,27 +1317,26 @@
         <translation>意愿只能针对今后的日期。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/backup.py" line="+60"/>
+        <location filename="../../desk_app/storage/database.py" line="-49"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{path} is the database itself: a backup cannot be written over it.</source>
-        <translation>{path} 就是数据库本身：备份不能覆盖它。</translation>
+        <translation type="vanished">{path} 就是数据库本身：备份不能覆盖它。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../desk_app/services/backup.py" line="+79"/>
         <source>The backup folder {path} cannot be written: {reason}</source>
         <translation>无法写入备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>备份无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>There is no backup at {path}.</source>
         <translation>{path} 处没有备份。</translation>
     </message>
@@ -1284,7 +1357,12 @@
         <translation>{path} 已损坏（完整性检查：{reason}）。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
+        <source>{path} is not a set-up desk (it has no desk or no accounts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{path} fails the log&apos;s hash chain: {reason}</source>
         <translation>{path} 未通过值班记录的哈希链校验：{reason}</translation>
     </message>
@@ -1292,6 +1370,11 @@
         <location line="+6"/>
         <source>{path}: handover #{id} does not match its digest.</source>
         <translation>{path}：交接班 #{id} 与其摘要不符。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The database {path} has newer records than the backup ({current} against {restored}): restoring would drop them. Restore with --force to do it anyway (the database is kept aside).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desk_app/mailer.py" line="+32"/>
@@ -1324,6 +1407,22 @@
         <source>The system&apos;s password store refused: {reason}</source>
         <translation>系统密码库拒绝了操作：{reason}</translation>
     </message>
+    <message>
+        <location filename="../../desk_app/services/files.py" line="+32"/>
+        <source>{path} is a folder: give the name of a file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+29"/>
+        <source>{path} is not an ordinary file: DutyDesk will not write over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>{path} is a database or one of its journal files: it cannot be written over.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentRunner</name>
@@ -1351,7 +1450,7 @@
 <context>
     <name>DraftKeeper</name>
     <message>
-        <location filename="../../desk_app/ui/drafts.py" line="+127"/>
+        <location filename="../../desk_app/ui/drafts.py" line="+124"/>
         <source>Put back what you typed at {time} and did not save.</source>
         <translation>已恢复您在 {time} 输入但未保存的内容。</translation>
     </message>
@@ -1404,12 +1503,12 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>Put back what you typed at {time} and did not save. Esc clears it.</source>
         <translation>已恢复您在 {time} 输入但未保存的内容。按 Esc 清空。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>Saved as #{id} at {time}.</source>
         <translation>已于 {time} 保存为 #{id}。</translation>
     </message>
@@ -1590,7 +1689,7 @@
         <translation>最多上班周末数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="-383"/>
+        <location filename="../../desk_app/services/roster.py" line="-389"/>
         <source>Rest between shifts (minutes)</source>
         <translation>两班之间休息（分钟）</translation>
     </message>
@@ -1605,7 +1704,7 @@
         <translation>顶班最长时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-123"/>
+        <location filename="../../desk_app/services/desk.py" line="-124"/>
         <source>Shift name</source>
         <translation>班次名称</translation>
     </message>
@@ -1869,7 +1968,12 @@
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sign as checked</source>
         <translation>签字确认已检查</translation>
     </message>
@@ -1879,7 +1983,7 @@
         <translation>主管检查</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Checked by {name} at {time}.</source>
         <translation>{name} 于 {time} 已检查。</translation>
     </message>
@@ -1898,12 +2002,12 @@
     <name>HandoverTab</name>
     <message>
         <location filename="../../desk_app/ui/handover_tab/tab.py" line="+83"/>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>Start handover…</source>
         <translation>开始交接班…</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-116"/>
         <source>Item list…</source>
         <translation>物品清点清单…</translation>
     </message>
@@ -1998,7 +2102,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Handover of {shift} {date} started at {time} by {name}; not signed yet.</source>
         <translation>{date} {shift}的交接班由 {name} 于 {time} 开始，尚未签字。</translation>
     </message>
@@ -2008,12 +2112,12 @@
         <translation>继续交接班…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>No shift is running now.</source>
         <translation>当前没有进行中的班次。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{shift} {date} was handed over to {name} at {time}; {name} is on duty.</source>
         <translation>{date} {shift} 已于 {time} 交给 {name}，现由 {name} 值班。</translation>
     </message>
@@ -2443,7 +2547,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>signed</source>
         <translation>已审阅</translation>
     </message>
@@ -2454,6 +2558,11 @@
     </message>
     <message>
         <location line="+22"/>
+        <source>entered after review, not yet reviewed</source>
+        <translation>签阅后补记，未经审阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>corrected by #{id}</source>
         <translation>已更正，见 #{id}</translation>
     </message>
@@ -3213,7 +3322,7 @@ Log files: {logs}</source>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="-83"/>
+        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="-87"/>
         <source>Ask for leave</source>
         <translation>申请请假</translation>
     </message>
@@ -3273,7 +3382,7 @@ Log files: {logs}</source>
 <context>
     <name>RequestsPanel</name>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
@@ -3381,7 +3490,12 @@ Log files: {logs}</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Your password signs the records</source>
+        <translation>以您的密码签阅记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Not yet signed: {days}</source>
         <translation>尚未审阅：{days}</translation>
     </message>
@@ -3401,14 +3515,29 @@ Log files: {logs}</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Signed by {name} at {time}.</source>
         <translation>{name} 于 {time} 签字。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The signature covers the entries up to #{id}.</source>
+        <translation>签阅范围：至第 #{id} 条记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} records so far. The day can be signed from {time}, when its last shift ends.</source>
+        <translation>目前共 {count} 条记录。当天最后一个班次结束后，自 {time} 起方可签阅。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3419,7 +3548,7 @@ Log files: {logs}</source>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../desk_app/domain/roles.py" line="-19"/>
+        <location filename="../../desk_app/domain/roles.py" line="-25"/>
         <source>Duty clerk</source>
         <translation>值班员</translation>
     </message>
@@ -3685,7 +3814,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+78"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+94"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
@@ -4017,16 +4146,22 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+22"/>
+        <location line="+8"/>
         <source>Publish the roster</source>
         <translation>发布排班表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Publish {year}-{month:02d} for everyone? A note for the record (optional):</source>
         <translation>向全体发布 {year}-{month:02d} 的排班表？备注（可不填）：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>{name}, your password publishes the roster:</source>
+        <translation>{name}，请输入您的密码以发布排班表：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Published as version {n}.</source>
         <translation>已发布为第 {n} 版。</translation>
     </message>
@@ -4290,7 +4425,7 @@ Log files: {logs}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+39"/>
+        <location filename="../../desk_app/ui/app.py" line="+149"/>
         <source>Checking the backups…</source>
         <translation>正在检查备份…</translation>
     </message>
