@@ -96,7 +96,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 
-    commands.add_parser("verify", help="check the log's hash chain; non-zero exit if tampered")
+    verify = commands.add_parser(
+        "verify",
+        help="check every record against the journal and the journal against the backup folder's "
+        "witnesses; non-zero exit if anything was changed behind the program's back",
+    )
+    verify.add_argument(
+        "--witnesses",
+        type=Path,
+        action="append",
+        metavar="FOLDER",
+        help="a folder holding witness files (default: this computer's backup folder); may be repeated",
+    )
 
     printing = commands.add_parser("print", help="print paper forms to PDF")
     forms = printing.add_subparsers(dest="form", metavar="FORM", required=True)
@@ -181,6 +192,14 @@ def _open_readonly(url: str | None):  # -> Services over a database opened for r
     return Services.for_database(open_database_readonly(url or default_db_url()), SystemClock())
 
 
+def _witness_folders(args: argparse.Namespace) -> list[Path]:
+    if args.witnesses:
+        return list(args.witnesses)
+    from desk_app.local_settings import backup_folder
+
+    return [backup_folder()]
+
+
 def _url(args: argparse.Namespace) -> str:
     from desk_app.paths import default_db_url
 
@@ -247,18 +266,26 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "verify":
         services = _open_readonly(args.db)
         try:
-            result = services.log.verify()
-            bad_handovers = services.handover.verify_records() if result.ok else []
+            from desk_app.services import integrity
+
+            report = integrity.verify(services.db, _witness_folders(args))
+            chain = services.log.verify()
+            bad_handovers = services.handover.verify_records() if chain.ok else []
         finally:
             services.close()
-        if bad_handovers:
-            print(
-                f"FAILED at handover #{bad_handovers[0]}: its record does not match the digest "
-                "in its log entry (changed behind the program's back)"
+        if not chain.ok:
+            report.findings.append(integrity.Finding("chain", "the shift log's own chain: " + chain.describe()))
+        for handover_id in bad_handovers[:1]:
+            report.findings.append(
+                integrity.Finding(
+                    "changed",
+                    f"handover record #{handover_id} does not match the digest in its log entry",
+                    "handover",
+                    f"[{handover_id}]",
+                )
             )
-            return EXIT_FAILED
-        print(result.describe())
-        return EXIT_OK if result.ok else EXIT_FAILED
+        print(report.describe())
+        return EXIT_OK if report.ok else EXIT_FAILED
     if args.command == "print":
         if hasattr(args, "date_from"):
             _check_range(args)

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DeskError
+from desk_app.services.integrity import write_witness
 from desk_app.storage import fileops
 
 DAILY_KEEP_DAYS = 31
@@ -277,6 +278,10 @@ def restore(backup: Path, database: Path, clock: Clock, *, force: bool = False) 
     except OSError:
         finish_interrupted_restore(database)  # finished now, or at the next start
         raise
+    # The backup folder learns that the chain deliberately steps back to the backup's
+    # head, so that the witnesses it held before do not read as a rollback attack.
+    with contextlib.suppress(OSError, DeskError):
+        write_witness(database, backup.parent, clock, restored=True)
     return aside
 
 
@@ -301,11 +306,15 @@ class BackupPlan:
         if not monthly.exists():
             online_backup(daily, monthly)
         self.prune()
+        # Called every hour: the folder's witness follows the journal's head.
+        write_witness(database, self.folder, self.clock)
         return made
 
     def manual(self, database: Path) -> Path:
         stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
-        return online_backup(database, self.folder / f"dutydesk-manual-{stamp}.sqlite")
+        made = online_backup(database, self.folder / f"dutydesk-manual-{stamp}.sqlite")
+        write_witness(database, self.folder, self.clock)
+        return made
 
     def prune(self) -> list[Path]:
         """Remove dailies older than 31 days and monthlies older than 36 months; nothing else."""

@@ -309,15 +309,22 @@ def _check_log_index(db: Database, report: IntegrityReport) -> None:
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         report.notes.append("the search index was not checked: the database file is read-only")
         return
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=5)
     try:
         journal.install_functions(conn, journal.JournalContext())
         has = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (journal.LOG_INDEX_SOURCE,)).fetchone()
         if not has:
             return
-        conn.execute("BEGIN")
         try:
+            # The write lock first (waiting for the program's writes, up to 5 s): FTS5's
+            # check is a write statement, and a read-then-write would fail when another
+            # connection commits in between. Nothing is written; it is rolled back.
+            conn.execute("BEGIN IMMEDIATE")
             conn.execute("INSERT INTO log_fts(log_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            report.notes.append("the search index was not checked: another program held the database for 5 s")
         except sqlite3.DatabaseError as exc:
             if "malformed" not in str(exc) and "corrupt" not in str(exc):
                 raise
@@ -330,7 +337,8 @@ def _check_log_index(db: Database, report: IntegrityReport) -> None:
                 )
             )
         finally:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
     finally:
         conn.close()
 

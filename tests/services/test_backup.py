@@ -78,6 +78,7 @@ def test_a_backup_whose_log_was_altered_is_refused(services, clerk, db_file, tmp
     backup = online_backup(db_file, tmp_path / "b.sqlite")
     conn = sqlite3.connect(backup)
     conn.execute("DROP TRIGGER log_entry_no_update")
+    conn.execute("DROP TRIGGER journal_log_entry_update")
     conn.execute("UPDATE log_entry SET situation = '什么也没发生'")
     conn.commit()
     conn.close()
