@@ -83,6 +83,11 @@ def online_backup(source: Path, target: Path) -> Path:
     try:
         src = connect_readonly(source)
         try:
+            # A read transaction first: a lock shows here, after the short read timeout
+            # (the backup API itself would retry for ever), and then holds off nothing
+            # but keeps the copy one snapshot.
+            src.execute("BEGIN")
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
             dest = sqlite3.connect(temp_name)
             try:
                 src.backup(dest)

@@ -340,13 +340,14 @@ def open_database_readonly(url: str) -> Database:
 def connect_readonly(path: Path, timeout: float = READ_TIMEOUT_SECONDS) -> sqlite3.Connection:
     """An SQLite connection that cannot write to ``path`` and, where it can, leaves no file
     behind: read-only beside a journal already there (a running program, a crash); immutable
-    in a folder nobody can write (so nobody can be writing the file); otherwise opened as
+    in a folder this user cannot write or for a file nobody may write (no -wal can appear
+    beside it, so nobody can be writing the file); otherwise opened as
     SQLite would but ``query_only``, so that the last connection removes the -wal and -shm
     files it made. It never creates the database, nor switches its journal mode."""
     path = Path(path)
     if any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")):
         flag = "mode=ro"
-    elif not os.access(path.parent, os.W_OK):
+    elif not os.access(path.parent, os.W_OK) or not path.stat().st_mode & 0o222:
         flag = "immutable=1"
     elif os.access(path, os.W_OK):
         flag = "mode=rw"
