@@ -27,11 +27,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Rect
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.printing.fonts import TextMeasure, register_cjk_font
 from desk_app.services.files import check_output, replace_checked
+from desk_app.services.page_seal import LABEL, Seal
 
 Align = Literal["left", "center", "right"]
 
@@ -476,6 +479,34 @@ def draw_signature_lines(
         x += share
 
 
+# The page's seal (services/page_seal.py) as a QR code at the right of the footer, about
+# 20 mm square with its quiet zone; signature lines leave SEAL_ROOM free for it.
+SEAL_SIZE = 56.0
+SEAL_ROOM = SEAL_SIZE + 12.0
+
+
+def draw_seal(canvas: Canvas, g: PageGeometry, qr_text: str) -> None:
+    """The QR code of ``qr_text`` in the bottom right corner, from a little below the
+    footer line (its quiet zone reaches into the margin) to the signature lines' height."""
+    widget = QrCodeWidget(qr_text, barLevel="M")
+    x0, y0, x1, _y1 = widget.getBounds()
+    scale = SEAL_SIZE / (x1 - x0)
+    left, bottom = g.right - SEAL_SIZE, g.bottom - 10
+    # The modules as filled rectangles straight on the canvas (a graphics Drawing would
+    # reference a font the page does not embed).
+    canvas.setFillGray(0)
+    path = canvas.beginPath()
+    for shape in widget.draw().contents:
+        if isinstance(shape, Rect) and shape.fillColor is not None:
+            path.rect(
+                left + (shape.x - x0) * scale,
+                bottom + (shape.y - y0) * scale,
+                shape.width * scale,
+                shape.height * scale,
+            )
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
 def draw_footer(
     canvas: Canvas,
     measure: TextMeasure,
@@ -484,24 +515,39 @@ def draw_footer(
     number: int,
     total: int,
     left_text: str = "",
+    seal: Seal | None = None,
 ) -> None:
     """The bottom line of every form: ``left_text`` (a fingerprint, a digest), when it was
-    printed in the middle, "第 n 页 共 m 页" on the right."""
+    printed in the middle, "第 n 页 共 m 页" on the right.
+
+    With a ``seal``: its fingerprint on the left (``left_text`` when there is none), the
+    time and the page number after it, and the QR code in the corner."""
+    printed = f"打印于 {printed_at:%Y-%m-%d %H:%M}"
+    number_text = page_number_text(number, total)
+    if seal is not None or left_text.startswith(LABEL):
+        if seal is not None:
+            left_text = f"{LABEL} {seal.text}"
+            draw_seal(canvas, g, seal.qr_text)
+        width = g.content_width - SEAL_ROOM + 6
+        number_style = TextStyle(size=9.0, align="right")
+        numbered = measure.width(number_text, number_style.size)
+        draw_line(canvas, measure, g.left, g.bottom, number_text, number_style, width)
+        printed_style = TextStyle(size=7.5, gray=0.4, align="right")
+        printed_width = measure.width(printed, printed_style.size)
+        room = width - numbered - printed_width - 24
+        if measure.width(left_text, 8.0) <= room:
+            draw_line(canvas, measure, g.left, g.bottom, printed, printed_style, width - numbered - 12)
+        else:  # a long fingerprint keeps the line; the time goes under it
+            room = width - numbered - 12
+            draw_line(canvas, measure, g.left, g.bottom - 9, printed, replace(printed_style, size=6.5, align="left"))
+        draw_line(canvas, measure, g.left, g.bottom, left_text, TextStyle(size=8.0), room)
+        return
     if left_text:
         draw_line(canvas, measure, g.left, g.bottom, left_text, TextStyle(size=8.0))
-    printed = f"打印于 {printed_at:%Y-%m-%d %H:%M}"
     draw_line(
         canvas, measure, g.left, g.bottom, printed, TextStyle(size=7.5, gray=0.4, align="center"), g.content_width
     )
-    draw_line(
-        canvas,
-        measure,
-        g.left,
-        g.bottom,
-        page_number_text(number, total),
-        TextStyle(size=9.0, align="right"),
-        g.content_width,
-    )
+    draw_line(canvas, measure, g.left, g.bottom, number_text, TextStyle(size=9.0, align="right"), g.content_width)
 
 
 @contextlib.contextmanager

@@ -3,8 +3,9 @@
 Each page carries the desk, the form title, the shift date and shift, the clerks who wrote
 on that shift, a ruled table of the entries (time, category, situation, handling and
 result), signature lines for the clerk, the successor and the supervisor, the page number
-over the whole document and the hash-chain fingerprint of the page's last entry, so a paper
-page can later be checked against the database (DOMAIN.md "Shift log", "Paper").
+over the whole document and the page's seal (its entries' fingerprint, as text and as a QR
+code), so a paper page can later be checked against the database with ``desk-app
+verify-page`` (DOMAIN.md "Shift log", "Paper").
 
 Corrections stay visible as the rules require: a corrected entry is struck through with
 "已更正，见 #n", the correcting entry says "更正 #n".
@@ -19,10 +20,10 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from desk_app.domain.hashing import fingerprint
 from desk_app.domain.shifts import ShiftTemplate
 from desk_app.printing.fonts import TextMeasure
 from desk_app.printing.form_layout import (
+    SEAL_ROOM,
     Column,
     FormField,
     LaidRow,
@@ -38,6 +39,7 @@ from desk_app.printing.form_layout import (
     draw_line,
     draw_signature_lines,
 )
+from desk_app.services import page_seal
 from desk_app.services.container import Services
 from desk_app.services.log import DayReviewView, LogEntryView, LogFilter
 
@@ -124,6 +126,11 @@ class LogPage:
     clerks_text: str
 
     @property
+    def entry_ids(self) -> list[int]:
+        """The entries this page prints (an entry split over two pages is on both)."""
+        return list(dict.fromkeys(r.tag.id for r in self.table.rows if isinstance(r.tag, LogEntryView)))
+
+    @property
     def last_entry(self) -> LogEntryView | None:
         for row in reversed(self.table.rows):
             if isinstance(row.tag, LogEntryView):
@@ -188,7 +195,15 @@ class LogbookLayout:
         return pages
 
     # -- drawing -----------------------------------------------------------------------
-    def draw_page(self, canvas: Canvas, page: LogPage, number: int, total: int, review: DayReviewView | None) -> None:
+    def draw_page(
+        self,
+        canvas: Canvas,
+        page: LogPage,
+        number: int,
+        total: int,
+        review: DayReviewView | None,
+        seal: page_seal.Seal | None = None,
+    ) -> None:
         m, g = self.measure, GEOMETRY
         top = g.top
         draw_line(canvas, m, g.left, top - 11, self.desk_name, TextStyle(size=11, align="center"), g.content_width)
@@ -218,12 +233,11 @@ class LogbookLayout:
             m,
             g.left,
             sign_y,
-            g.content_width,
+            g.content_width - SEAL_ROOM,
             [SignatureSlot("值班员签名"), SignatureSlot("接班人签名"), SignatureSlot("主管审阅签名", note, 1.15)],
         )
-        last = page.last_entry
-        chain = f"链指纹 #{last.id} {fingerprint(last.hash)}" if last is not None else "链指纹 —"
-        draw_footer(canvas, m, g, self.printed_at, number, total, chain)
+        # The page's seal: what `desk-app verify-page` checks the paper against.
+        draw_footer(canvas, m, g, self.printed_at, number, total, f"{page_seal.LABEL} —（本页无记录）", seal)
 
 
 def _filter_texts(services: Services, flt: LogFilter) -> tuple[str, str]:
@@ -264,12 +278,15 @@ def render_log_pdf(
     if groups:
         reviews = services.log.reviews(groups[0].shift_date, max(g.shift_date for g in groups))
     total = len(pages)
+    sealed = [page for page in pages if page.entry_ids]
+    rules = [page_seal.log_rule(page.entry_ids) for page in sealed]
+    seals = dict(zip(map(id, sealed), page_seal.seals(services.db, rules, desk.tz), strict=True))
     if progress is not None:
         progress(0, total)
     with atomic_pdf(Path(path), title=f"{FORM_TITLE} {desk.name}", author=desk.name) as canvas:
         for number, page in enumerate(pages, start=1):
             review = reviews.get(page.group.shift_date) if page.group is not None else None
-            layout.draw_page(canvas, page, number, total, review)
+            layout.draw_page(canvas, page, number, total, review, seals.get(id(page)))
             canvas.showPage()
             if progress is not None:
                 progress(number, total)

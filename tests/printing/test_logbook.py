@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from desk_app.domain.categories import LogCategory
-from desk_app.domain.hashing import fingerprint
 from desk_app.printing import logbook
 from desk_app.printing.logbook import render_log_pdf
+from desk_app.services import page_seal
 from desk_app.services.log import LogFilter
 from tests.conftest import SUPERVISOR_PASSWORD, TZ
 
@@ -79,15 +79,17 @@ def test_a_new_shift_starts_a_new_page(services, two_shifts, tmp_path):
     assert "3栋2单元" not in second
 
 
-def test_the_fingerprint_of_each_pages_last_entry_is_printed(services, two_shifts, tmp_path):
+def test_each_page_carries_the_seal_of_its_own_entries(services, two_shifts, tmp_path):
     out = tmp_path / "log.pdf"
     render_log_pdf(services, ONE_DAY, out)
     first, second = page_texts(out)
-    morning_last = services.log.get(two_shifts["follow"].id)
-    evening_last = services.log.get(two_shifts["evening"].id)
-    assert f"链指纹 #{morning_last.id} {fingerprint(morning_last.hash)}" in first
-    assert f"链指纹 #{evening_last.id} {fingerprint(evening_last.hash)}" in second
-    assert fingerprint(evening_last.hash) not in first
+    morning = [two_shifts[k].id for k in ("repair", "wrong", "fixed", "late", "follow")]
+    tz = services.desk.info().tz
+    morning_seal = page_seal.seal(services.db, page_seal.log_rule(morning), tz)
+    evening_seal = page_seal.seal(services.db, page_seal.log_rule([two_shifts["evening"].id]), tz)
+    assert f"核对码 {morning_seal.text}" in first
+    assert f"核对码 {evening_seal.text}" in second
+    assert evening_seal.short not in first
 
 
 def test_corrections_back_dating_and_follow_up_are_shown(services, two_shifts, tmp_path):
@@ -150,7 +152,7 @@ def test_a_long_shift_runs_over_pages_each_with_header_and_numbers(services, clo
     for n, text in enumerate(texts, start=1):
         assert "值班记录表" in text and "早班 08:00–16:00" in text
         assert f"第 {n} 页 共 {pages} 页" in text
-        assert "链指纹 #" in text
+        assert "核对码 L:" in text
 
 
 def test_the_font_is_embedded_and_nothing_else_is_used(services, two_shifts, tmp_path):
@@ -174,10 +176,10 @@ def test_writing_is_atomic(services, two_shifts, tmp_path, monkeypatch):
     ]
     before = out.read_bytes()
 
-    def fail(self, canvas, page, number, total, review):
+    def fail(self, canvas, page, number, total, review, seal=None):
         if number == 2:
             raise RuntimeError("printer on fire")
-        return original(self, canvas, page, number, total, review)
+        return original(self, canvas, page, number, total, review, seal)
 
     original = logbook.LogbookLayout.draw_page
     monkeypatch.setattr(logbook.LogbookLayout, "draw_page", fail)
