@@ -779,41 +779,41 @@
     <message>
         <location line="+16"/>
         <source>{path} is not a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是数据库文件。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is empty: it is not a DutyDesk database.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是空文件：不是值班台数据库。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The disk of the database {path} is full: free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 所在的磁盘已满：请腾出空间后再试。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The database {path} is locked by another program: close it (or wait for it) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 被另一个程序锁定：请关闭该程序（或等它完成）后再试。</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+30"/>
         <source>The database {path} cannot be written: the file or its folder is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入数据库 {path}：文件或其所在文件夹是只读的。</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>The database {path} is damaged ({reason}). Nothing was changed in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 已损坏（{reason}）。其中没有任何内容被改动。</translation>
     </message>
     <message>
         <location line="+111"/>
         <source>{path} has an older schema ({revision}): open it once in DutyDesk, which upgrades it (after a backup), then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 的数据库结构较旧（{revision}）：请先用值班台打开一次（程序会先备份再升级），然后再试。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>{path} belongs to another program (unknown tables: {tables}).</source>
         <translation>{path} 属于其他程序（未知的表：{tables}）。</translation>
     </message>
@@ -823,7 +823,7 @@
         <translation>{path} 由更新版本的值班台写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-125"/>
         <source>The database schema is not up to date.</source>
         <translation>数据库结构不是最新版本。</translation>
     </message>
@@ -1245,17 +1245,17 @@
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/printing/ticket_forms.py" line="+267"/>
+        <location filename="../../desk_app/printing/ticket_forms.py" line="+270"/>
         <source>There is no printed register for {kind}.</source>
         <translation>{kind}没有打印登记表。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>Ticket #{id} is not an item release; it has no release slip.</source>
         <translation>工单 #{id} 不是物品放行，没有放行条。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Ticket #{id} is not a major incident; it has no incident report.</source>
         <translation>工单 #{id} 不是重大事件，没有事件报告。</translation>
     </message>
@@ -1331,7 +1331,7 @@
         <translation>无法写入备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>备份无法写入 {path}：{reason}</translation>
     </message>
@@ -1359,7 +1359,7 @@
     <message>
         <location line="+23"/>
         <source>{path} is not a set-up desk (it has no desk or no accounts).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是已设置好的值班台（没有前台信息或没有账号）。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1374,7 +1374,7 @@
     <message>
         <location line="+74"/>
         <source>The database {path} has newer records than the backup ({current} against {restored}): restoring would drop them. Restore with --force to do it anyway (the database is kept aside).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 中的记录比备份更新（{current} 对 {restored}）：恢复会丢失这些记录。如仍要恢复，请加 --force（当前数据库会另行保留）。</translation>
     </message>
     <message>
         <location filename="../../desk_app/mailer.py" line="+32"/>
@@ -1410,17 +1410,63 @@
     <message>
         <location filename="../../desk_app/services/files.py" line="+32"/>
         <source>{path} is a folder: give the name of a file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是文件夹：请给出要写入的文件名。</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+29"/>
         <source>{path} is not an ordinary file: DutyDesk will not write over it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是普通文件：值班台不会覆盖它。</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>{path} is a database or one of its journal files: it cannot be written over.</source>
+        <translation>{path} 是数据库或其日志文件：不能覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/page_seal.py" line="+388"/>
+        <source>“{text}” is not a page fingerprint: type it as printed at the foot of the page, e.g. L:101-118,120 9F3A-C21B-77D0-E4B1, or scan the page&apos;s QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <location line="+27"/>
+        <source>Does NOT match: there are no such records ({name}) in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Does NOT match: there is no {record} in the database (the page names it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Does NOT match: {problem}. The page itself shows the records {name} as the program held them at {at}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Does NOT match: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Matches: the database still holds exactly the {count} records this page printed ({name}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The page shows these records ({name}) as they were at {at}; changed since by the program: {record} (journal event #{seq}) and {more} more changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The page shows these records ({name}) as they were at {at}; changed since by the program: {record} (journal event #{seq}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Does NOT match: the database never held these records ({name}) as this page shows them — a forged page, records changed before the journal saw them, or a mistyped fingerprint.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
