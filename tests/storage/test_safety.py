@@ -510,11 +510,6 @@ def test_the_log_chain_walk_while_the_program_writes_never_fails_falsely(service
     assert all(r.ok for r in results), [r.describe() for r in results]
 
 
-@pytest.mark.xfail(
-    reason="integrity.verify checks the search index with FTS5 'integrity-check', a write on a connection "
-    "of its own, outside the snapshot: it waits for the writer's lock and reports 'locked'",
-    strict=False,
-)
 def test_verify_while_the_program_writes_never_fails_falsely(services, clerk, db_url, clock, capsys):
     _many_entries(services, clerk, 12_000)
     codes = _while_writing(db_url, clock, lambda: main(["--db", db_url, "verify"]))
