@@ -5,8 +5,9 @@ form title, the shift date and shift, signature lines and "第 n 页 共 m 页".
 over the pages as a flow of ruled tables: the two clerks and their times, the item count,
 the open work (closed or handed over, with a supervisor's release), the anomalies, the
 faults during the handover and the supervisor's check. A signed handover prints the record
-that was hashed at signing, and the short form of the digest in its log entry, so the paper
-can be checked against the database; a handover still being filled in prints its draft,
+that was hashed at signing, and the page's seal (the fingerprint of the handover and of what
+belongs to it, as text and as a QR code), so the paper can be checked against the database
+with ``desk-app verify-page``; a handover still being filled in prints its draft,
 marked 未完成 on every page.
 """
 
@@ -26,6 +27,7 @@ from desk_app.domain.handover import Condition, Disposition, HandoverDraft, Work
 from desk_app.domain.hashing import fingerprint
 from desk_app.printing.fonts import TextMeasure
 from desk_app.printing.form_layout import (
+    SEAL_ROOM,
     Column,
     FormField,
     LaidRow,
@@ -41,6 +43,7 @@ from desk_app.printing.form_layout import (
     draw_signature_lines,
 )
 from desk_app.printing.logbook import chinese_date
+from desk_app.services import page_seal
 from desk_app.services.container import Services
 from desk_app.services.handover import DIGEST_PREFIX, HandoverView
 
@@ -189,8 +192,15 @@ class Section:
 class HandoverLayout:
     """Turns a handover into pages of blocks (pass 1 and 2), then draws them (pass 3)."""
 
-    def __init__(self, sheet: HandoverSheet, printed_at: datetime, measure: TextMeasure | None = None) -> None:
+    def __init__(
+        self,
+        sheet: HandoverSheet,
+        printed_at: datetime,
+        measure: TextMeasure | None = None,
+        seal: page_seal.Seal | None = None,
+    ) -> None:
         self.sheet = sheet
+        self.seal = seal  # of the handover and what belongs to it (services/page_seal.py)
         self.printed_at = printed_at
         self.measure = measure or TextMeasure()
         self.width = GEOMETRY.content_width
@@ -404,7 +414,7 @@ class HandoverLayout:
             m,
             g.left,
             sign_y,
-            g.content_width,
+            g.content_width - SEAL_ROOM,
             [
                 SignatureSlot("交班人签名", f"{s.outgoing} 时间 {signed}" if signed else "时间", 1.0),
                 SignatureSlot("接班人签名", f"{s.incoming} 时间 {signed}" if signed else "时间", 1.0),
@@ -415,7 +425,7 @@ class HandoverLayout:
                 ),
             ],
         )
-        draw_footer(canvas, m, g, self.printed_at, number, total, s.digest_text)
+        draw_footer(canvas, m, g, self.printed_at, number, total, s.digest_text, self.seal)
 
     def _stamp(self, canvas: Canvas, x: float, y: float) -> None:
         """A boxed 未完成 beside the title: this paper is not a signed record."""
@@ -440,7 +450,8 @@ def render_handover_pdf(
     view = services.handover.get(handover_id)
     sheet = HandoverSheet.of(services, view)
     desk = services.desk.info()
-    layout = HandoverLayout(sheet, services.clock.now().astimezone(desk.tz))
+    seal = page_seal.seal(services.db, page_seal.handover_rule(handover_id), desk.tz)
+    layout = HandoverLayout(sheet, services.clock.now().astimezone(desk.tz), seal=seal)
     pages = layout.pages()
     total = len(pages)
     if progress is not None:

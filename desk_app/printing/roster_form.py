@@ -3,9 +3,9 @@
 Each row is a person with their mobile and office phones; each column a day with its
 weekday, statutory holidays marked 休/假日 and tinted, make-up working days marked 班.
 Under the grid: the legend of shift times, the coverage per shift, the version and its
-publication, and the signatures of the supervisor who compiled it and the manager who
-received it (DOMAIN.md "Roster", "Paper"). Many people run over several pages, each with
-the header, the legend and the signatures.
+publication, the signatures of the supervisor who compiled it and the manager who received
+it, and the seal of the version and its cells (DOMAIN.md "Roster", "Paper"). Many people
+run over several pages, each with the header, the legend and the signatures.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from desk_app.domain.roster import WEEKDAY_NAMES, short_labels
 from desk_app.domain.shifts import ShiftTemplate
 from desk_app.printing.fonts import TextMeasure
 from desk_app.printing.form_layout import (
+    SEAL_ROOM,
     PageGeometry,
     SignatureSlot,
     TextStyle,
@@ -31,6 +32,7 @@ from desk_app.printing.form_layout import (
     draw_signature_lines,
 )
 from desk_app.printing.ticket_forms import LANDSCAPE
+from desk_app.services import page_seal
 from desk_app.services.container import Services
 from desk_app.services.roster import MonthView
 
@@ -76,11 +78,15 @@ def render_roster_pdf(services: Services, year: int, month: int, path: Path) -> 
     published_at = None
     if view.published:
         published_at = services.roster.version_time(year, month, view.version)
+    # The seal of the published version (or the draft month) and its cells.
+    seal: page_seal.Seal | None = page_seal.seal(services.db, page_seal.roster_rule(services.db, year, month), desk.tz)
+    if seal is not None and not seal.count:
+        seal = None  # a month nobody has touched: nothing to check
     with atomic_pdf(Path(path), title=f"{FORM_TITLE} {year}-{month:02d} {desk.name}", author=desk.name) as canvas:
         for number, page in enumerate(pages, start=1):
             canvas.setPageSize((g.width, g.height))
             _draw_page(canvas, measure, g, view, page, labels, templates, desk.name, published_at)
-            draw_footer(canvas, measure, g, printed_at, number, len(pages))
+            draw_footer(canvas, measure, g, printed_at, number, len(pages), f"{page_seal.LABEL} —", seal)
             canvas.showPage()
     return len(pages)
 
@@ -196,6 +202,6 @@ def _draw_page(
         m,
         g.left,
         g.bottom + 30,
-        g.content_width,
+        g.content_width - SEAL_ROOM,
         [SignatureSlot("编制（客服主管）"), SignatureSlot("审核（管理处主任）"), SignatureSlot("日期")],
     )

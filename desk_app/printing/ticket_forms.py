@@ -9,7 +9,8 @@ major-incident report and the monthly complaint report (DOMAIN.md "Tickets", "Pa
 - 部门客户投诉工作月报: counts by kind and building, the on-time reply rate and the
   follow-up rate, with a bar chart.
 
-Every page carries the desk, the form title, "第 n 页 共 m 页" and its signature lines.
+Every page carries the desk, the form title, "第 n 页 共 m 页", its signature lines and its
+seal (the fingerprint of the tickets it prints, as text and as a QR code: services/page_seal.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from desk_app.domain.tickets import LEVEL_CHINESE, ClockKind, TicketKind, TicketStatus, Urgency, Validity
 from desk_app.printing.fonts import TextMeasure
 from desk_app.printing.form_layout import (
+    SEAL_ROOM,
     Align,
     Column,
     FormField,
@@ -47,6 +49,7 @@ from desk_app.printing.form_layout import (
     draw_signature_lines,
 )
 from desk_app.printing.logbook import chinese_date
+from desk_app.services import page_seal
 from desk_app.services.container import Services
 from desk_app.services.tickets import MonthlyReport, TicketView
 
@@ -283,6 +286,11 @@ def render_register_pdf(
     pages: list[TablePage] = table.paginate(rows, room)
     printed_at = services.clock.now().astimezone(desk.tz)
     total = len(pages)
+    # Each page's seal names the tickets it lists (a page without any has none).
+    listed = [list(dict.fromkeys(r.tag.id for r in page.rows if isinstance(r.tag, TicketView))) for page in pages]
+    rules = [page_seal.register_rule(kind is TicketKind.COMPLAINT, ids) for ids in listed if ids]
+    sealed = iter(page_seal.seals(services.db, rules, desk.tz))
+    seals = [next(sealed) if ids else None for ids in listed]
     if progress is not None:
         progress(0, total)
     with atomic_pdf(Path(path), title=f"{spec.title} {desk.name}", author=desk.name) as canvas:
@@ -309,7 +317,7 @@ def render_register_pdf(
                 g.content_width * 0.75,
                 [SignatureSlot("值班员签名"), SignatureSlot("客服主管审核"), SignatureSlot("日期")],
             )
-            draw_footer(canvas, measure, g, printed_at, number, total)
+            draw_footer(canvas, measure, g, printed_at, number, total, f"{page_seal.LABEL} —", seals[number - 1])
             canvas.showPage()
             if progress is not None:
                 progress(number, total)
@@ -333,6 +341,7 @@ def render_release_slip_pdf(services: Services, ticket_id: int, path: Path) -> i
     measure = TextMeasure()
     printed_at = services.clock.now().astimezone(desk.tz)
     half = (g.top - g.bottom) / 2
+    seal = page_seal.seal(services.db, page_seal.ticket_rule(ticket_id), desk.tz)
     with atomic_pdf(Path(path), title=f"{SLIP_TITLE} #{ticket_id} {desk.name}", author=desk.name) as canvas:
         for index, (part, note) in enumerate(SLIP_PARTS):
             top = g.top - index * half
@@ -344,7 +353,7 @@ def render_release_slip_pdf(services: Services, ticket_id: int, path: Path) -> i
         canvas.line(g.left, cut_y, g.right, cut_y)
         canvas.setDash()
         draw_line(canvas, measure, g.left, cut_y + 3, "沿此线剪开", TextStyle(size=7.0, gray=0.4))
-        draw_footer(canvas, measure, g, printed_at, 1, 1)
+        draw_footer(canvas, measure, g, printed_at, 1, 1, seal=seal)
         canvas.showPage()
     return 1
 
@@ -412,7 +421,7 @@ def _draw_slip(
         m,
         g.left,
         sign_y,
-        g.content_width,
+        g.content_width - SEAL_ROOM,  # the page's QR code is under the second part's lines
         [
             SignatureSlot("业主签名"),
             SignatureSlot("值班员签名", f"登记：{row.created_by} {row.created_at:%H:%M}"),
@@ -426,7 +435,7 @@ def _draw_slip(
         sign_y - 22,
         "（管理处盖章）当日有效",
         TextStyle(size=8.0, gray=0.3, align="right"),
-        g.content_width,
+        g.content_width - SEAL_ROOM,
     )
 
 
@@ -470,6 +479,7 @@ def render_incident_report_pdf(services: Services, ticket_id: int, path: Path) -
     pages = _flow([(body, body_rows), (history, history_rows)], room)
     report_clock = next((c for c in view.clocks if c.kind is ClockKind.INCIDENT_REPORT), None)
     total = len(pages)
+    seal = page_seal.seal(services.db, page_seal.ticket_rule(ticket_id), desk.tz)
     with atomic_pdf(Path(path), title=f"{INCIDENT_TITLE} #{row.id} {desk.name}", author=desk.name) as canvas:
         for number, blocks in enumerate(pages, start=1):
             _title(canvas, measure, g, desk.name, INCIDENT_TITLE)
@@ -510,10 +520,10 @@ def render_incident_report_pdf(services: Services, ticket_id: int, path: Path) -
                 measure,
                 g.left,
                 g.bottom + 36,
-                g.content_width,
+                g.content_width - SEAL_ROOM,
                 [SignatureSlot("报告人"), SignatureSlot("管理处主任"), SignatureSlot("总经理批示")],
             )
-            draw_footer(canvas, measure, g, printed_at, number, total)
+            draw_footer(canvas, measure, g, printed_at, number, total, seal=seal)
             canvas.showPage()
     return total
 
@@ -621,6 +631,7 @@ def render_monthly_report_pdf(services: Services, year: int, month: int, path: P
     """部门客户投诉工作月报 of a month: figures, counts by kind and building, two charts."""
     report = services.tickets.monthly_report(year, month)
     desk = services.desk.info()
+    seal = page_seal.seal(services.db, page_seal.monthly_rule(year, month), desk.tz)
     g = PORTRAIT
     measure = TextMeasure()
     printed_at = services.clock.now().astimezone(desk.tz)
@@ -715,9 +726,9 @@ def render_monthly_report_pdf(services: Services, year: int, month: int, path: P
             measure,
             g.left,
             g.bottom + 30,
-            g.content_width,
+            g.content_width - SEAL_ROOM,
             [SignatureSlot("制表"), SignatureSlot("客服主管"), SignatureSlot("管理处主任")],
         )
-        draw_footer(canvas, measure, g, printed_at, 1, 1)
+        draw_footer(canvas, measure, g, printed_at, 1, 1, seal=seal)
         canvas.showPage()
     return 1

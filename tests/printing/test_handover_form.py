@@ -11,10 +11,10 @@ from pypdf import PdfReader
 
 from desk_app.domain.categories import LogCategory
 from desk_app.domain.handover import Anomaly, Disposition, Fault
-from desk_app.domain.hashing import fingerprint
 from desk_app.domain.roles import Role
 from desk_app.printing import handover_form
 from desk_app.printing.handover_form import render_handover_pdf
+from desk_app.services import page_seal
 from desk_app.services.handover import DIGEST_PREFIX
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
 
@@ -117,8 +117,9 @@ def test_the_digest_of_the_log_entry_is_printed(services, signed, tmp_path):
     handling = services.log.get(signed.log_entry_id).handling
     digest = handling.split(DIGEST_PREFIX)[1][:64]
     assert len(digest) == 64
-    assert f"记录摘要 #{signed.log_entry_id} {fingerprint(digest)}" in text
-    assert re.search(r"[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}", text)
+    seal = page_seal.seal(services.db, page_seal.handover_rule(signed.id), services.desk.info().tz)
+    assert seal.count >= 2  # the handover and its log entry at least
+    assert f"核对码 H:{signed.id} {seal.short}" in text
 
 
 def test_the_supervisors_check_is_printed(services, clock, supervisor, signed, tmp_path):
@@ -146,7 +147,7 @@ def test_an_unsigned_handover_prints_marked_unfinished(services, clock, filled, 
     (text,) = page_texts(out)
     assert text.count("未完成") >= 2  # the stamp and the state field
     assert "未完成（尚未签名）" in text
-    assert "记录摘要 —（未签名）" in text
+    assert f"核对码 H:{filled} " in text
     assert "王丽" in text and "李强" in text  # the incoming clerk is identified already
     assert "钥匙把1211-1完好1把借给工程部王师傅" in flat(text)
     assert "第 1 页 共 1 页" in text
