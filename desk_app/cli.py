@@ -109,6 +109,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="a folder holding witness files (default: this computer's backup folder); may be repeated",
     )
 
+    verify_page = commands.add_parser(
+        "verify-page",
+        help="check a printed page against the database: does it still hold exactly the records the page printed?",
+    )
+    verify_page.add_argument(
+        "fingerprint",
+        nargs="+",
+        metavar="FINGERPRINT",
+        help="the fingerprint at the foot of the page (e.g. L:101-118,120 9F3A-C21B-77D0-E4B1) "
+        "or the text of its QR code",
+    )
+
     printing = commands.add_parser("print", help="print paper forms to PDF")
     forms = printing.add_subparsers(dest="form", metavar="FORM", required=True)
     log = forms.add_parser("log", help="the shift log (值班记录表) for a date range")
@@ -286,6 +298,22 @@ def run(args: argparse.Namespace) -> int:
             )
         print(report.describe())
         return EXIT_OK if report.ok else EXIT_FAILED
+    if args.command == "verify-page":
+        from desk_app.services import page_seal
+
+        text = " ".join(args.fingerprint)
+        try:
+            page_seal.parse(text)
+        except DeskError as exc:
+            print(f"desk-app: {exc.english()}", file=sys.stderr)
+            return EXIT_USAGE
+        services = _open_readonly(args.db)
+        try:
+            check = page_seal.check_page(services.db, text, services.desk.info().tz)
+        finally:
+            services.close()
+        print(check.english())
+        return EXIT_OK if check.ok else EXIT_FAILED
     if args.command == "print":
         if hasattr(args, "date_from"):
             _check_range(args)
