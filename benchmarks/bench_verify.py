@@ -103,9 +103,10 @@ def raw_baseline(path: Path, key: bytes) -> int:
 
 def run_verify(path: Path) -> tuple[bool, str]:
     from desk_app.services import integrity
-    from desk_app.storage.database import open_database
+    from desk_app.storage.database import open_database_readonly
 
-    db = open_database(f"sqlite:///{path.resolve().as_posix()}")
+    # As `desk-app verify` opens it: read-only, nothing migrated or switched.
+    db = open_database_readonly(f"sqlite:///{path.resolve().as_posix()}")
     try:
         report = integrity.verify(db)
     finally:

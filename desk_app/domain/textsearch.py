@@ -10,25 +10,19 @@ punctuation, fall back to LIKE (still correct, only slower).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 RUN_BREAK = "brk"
 
 
+# Runs of letters and digits: ``\w`` is exactly str.isalnum() plus "_" (re docs).
+_RUN = re.compile(r"[^\W_]+")
+
+
 def _runs(text: str) -> list[str]:
-    normalized = unicodedata.normalize("NFKC", text).casefold()
-    runs: list[str] = []
-    current: list[str] = []
-    for ch in normalized:
-        if ch.isalnum():
-            current.append(ch)
-        elif current:
-            runs.append("".join(current))
-            current = []
-    if current:
-        runs.append("".join(current))
-    return runs
+    return _RUN.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def _bigrams(run: str) -> list[str]:
