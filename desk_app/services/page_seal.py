@@ -45,7 +45,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from desk_app.services.integrity import record_name
+from desk_app.services.integrity import KINDS, record_name
 from desk_app.storage import journal
 from desk_app.storage.database import Database
 
@@ -428,18 +428,29 @@ class JournalRow:
     at: str
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an answer: an English template marked for translation (context
+    ``DeskError``) and its values. A ``record`` value comes with its ``kind`` and ``key``
+    too, so that the window can say the kind in its own language (context ``RecordKind``)."""
+
+    template: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def english(self) -> str:
+        return self.template.format(**self.params)
+
+
 @dataclass
 class PageCheck:
     """The answer for a supervisor. ``verdict`` is ``matches`` (the records are as
-    printed), ``superseded`` (the page shows them as they were at ``at``; the program
-    changed them since), ``tampered`` (a record was changed behind the program's back),
-    ``never`` (no moment in the journal matches the page) or ``missing`` (no such records).
-
-    ``message`` is the English template (marked for translation), ``params`` its values."""
+    printed), ``superseded`` (the page shows them as they were at a moment the journal
+    knows; the program changed them since), ``tampered`` (a record was changed behind the
+    program's back), ``never`` (no moment in the journal matches the page) or ``missing``
+    (no such records)."""
 
     verdict: str
-    message: str
-    params: dict[str, Any] = field(default_factory=dict)
+    sentences: list[Sentence]
     count: int = 0
 
     @property
@@ -447,7 +458,34 @@ class PageCheck:
         return self.verdict in ("matches", "superseded")
 
     def english(self) -> str:
-        return self.message.format(**self.params)
+        return " ".join(s.english() for s in self.sentences)
+
+
+# The kinds of records (services/integrity.py), for the window to translate.
+RECORD_KINDS = (
+    QT_TRANSLATE_NOOP("RecordKind", "account"),
+    QT_TRANSLATE_NOOP("RecordKind", "audit event"),
+    QT_TRANSLATE_NOOP("RecordKind", "day signature"),
+    QT_TRANSLATE_NOOP("RecordKind", "changeover check"),
+    QT_TRANSLATE_NOOP("RecordKind", "follow-up closure"),
+    QT_TRANSLATE_NOOP("RecordKind", "handover record"),
+    QT_TRANSLATE_NOOP("RecordKind", "handover item"),
+    QT_TRANSLATE_NOOP("RecordKind", "handover item change"),
+    QT_TRANSLATE_NOOP("RecordKind", "incident report"),
+    QT_TRANSLATE_NOOP("RecordKind", "log entry"),
+    QT_TRANSLATE_NOOP("RecordKind", "roster cell"),
+    QT_TRANSLATE_NOOP("RecordKind", "roster month"),
+    QT_TRANSLATE_NOOP("RecordKind", "roster version"),
+    QT_TRANSLATE_NOOP("RecordKind", "ticket"),
+    QT_TRANSLATE_NOOP("RecordKind", "ticket clock"),
+    QT_TRANSLATE_NOOP("RecordKind", "ticket event"),
+)
+
+
+def _record(key: Key) -> dict[str, Any]:
+    name = record_name(*key)
+    kind = KINDS.get(key[0], key[0])
+    return {"record": name, "kind": kind, "key": name[len(kind) + 1 :]}
 
 
 def _journal_rows(conn: Connection, rule: Rule, tz: tzinfo) -> list[JournalRow]:
@@ -540,103 +578,93 @@ def _judge(
 
     first = selects[0]
     if first.values is not None and first.column == "id":
-        absent = [
-            (first.table, json.dumps([v]))
-            for v in first.values
-            if (first.table, json.dumps([v])) not in now and (first.table, json.dumps([v])) not in newest
-        ]
-        if len(absent) == len(first.values):
-            return PageCheck(
-                "missing",
-                QT_TRANSLATE_NOOP("DeskError", "Does NOT match: there are no such records ({name}) in the database."),
-                {"name": name},
-            )
+        keys = [(first.table, json.dumps([v])) for v in first.values]
+        absent = [k for k in keys if k not in now and k not in newest]
+        if len(absent) == len(keys):
+            return PageCheck("missing", [Sentence(NO_SUCH_RECORDS, {"name": name})])
         if absent:
-            return PageCheck(
-                "missing",
-                QT_TRANSLATE_NOOP(
-                    "DeskError", "Does NOT match: there is no {record} in the database (the page names it)."
-                ),
-                {"record": record_name(*absent[0])},
-            )
+            return PageCheck("missing", [Sentence(NO_SUCH_RECORD, _record(absent[0]))])
 
     problem = _first_difference(now, journaled, newest)
     moment = _find_moment(fp.digest, events, selects)
-
     if problem is not None:
+        sentences = [problem]
         if moment is not None:
-            message = QT_TRANSLATE_NOOP(
-                "DeskError",
-                "Does NOT match: {problem}. The page itself shows the records {name} as the program held them at {at}.",
-            )
-            return PageCheck("tampered", message, {"problem": problem, "name": name, "at": _local(moment.at, tz)})
-        message = QT_TRANSLATE_NOOP("DeskError", "Does NOT match: {problem}.")
-        return PageCheck("tampered", message, {"problem": problem})
+            sentences.append(Sentence(GENUINE_PAGE, {"name": name, "at": _local(moment.at, tz)}))
+        return PageCheck("tampered", sentences)
     if not now and not journaled and not events:
-        return PageCheck(
-            "missing",
-            QT_TRANSLATE_NOOP("DeskError", "Does NOT match: there are no such records ({name}) in the database."),
-            {"name": name},
-        )
+        return PageCheck("missing", [Sentence(NO_SUCH_RECORDS, {"name": name})])
     if digest_of(now).startswith(fp.digest):
-        return PageCheck(
-            "matches",
-            QT_TRANSLATE_NOOP(
-                "DeskError", "Matches: the database still holds exactly the {count} records this page printed ({name})."
-            ),
-            {"count": len(now), "name": name},
-            count=len(now),
-        )
+        return PageCheck("matches", [Sentence(MATCHES, {"count": len(now), "name": name})], count=len(now))
     later = [e for e in events if moment is not None and e.seq > moment.seq]
     if moment is not None and later:
-        first_change = later[0]
         params = {
             "at": _local(moment.at, tz),
-            "record": record_name(first_change.table, first_change.row_key),
-            "seq": first_change.seq,
+            "seq": later[0].seq,
             "more": len(later) - 1,
             "name": name,
+            **_record((later[0].table, later[0].row_key)),
         }
-        if len(later) > 1:
-            message = QT_TRANSLATE_NOOP(
-                "DeskError",
-                "The page shows these records ({name}) as they were at {at}; changed since by the program: "
-                "{record} (journal event #{seq}) and {more} more changes.",
-            )
-        else:
-            message = QT_TRANSLATE_NOOP(
-                "DeskError",
-                "The page shows these records ({name}) as they were at {at}; changed since by the program: "
-                "{record} (journal event #{seq}).",
-            )
-        return PageCheck("superseded", message, params, count=len(now))
-    return PageCheck(
-        "never",
-        QT_TRANSLATE_NOOP(
-            "DeskError",
-            "Does NOT match: the database never held these records ({name}) as this page shows them — a forged "
-            "page, records changed before the journal saw them, or a mistyped fingerprint.",
-        ),
-        {"name": name},
-    )
+        return PageCheck("superseded", [Sentence(SUPERSEDED_MORE if len(later) > 1 else SUPERSEDED, params)], len(now))
+    return PageCheck("never", [Sentence(NEVER_HELD, {"name": name})])
 
 
-def _first_difference(now: dict[Key, str], journaled: dict[Key, str], newest: dict[Key, JournalRow]) -> str | None:
+MATCHES = QT_TRANSLATE_NOOP(
+    "DeskError", "Matches: the database still holds exactly the {count} records this page printed ({name})."
+)
+SUPERSEDED = QT_TRANSLATE_NOOP(
+    "DeskError",
+    "The page shows these records ({name}) as they were at {at}; changed since by the program: "
+    "{record} (journal event #{seq}).",
+)
+SUPERSEDED_MORE = QT_TRANSLATE_NOOP(
+    "DeskError",
+    "The page shows these records ({name}) as they were at {at}; changed since by the program: "
+    "{record} (journal event #{seq}) and {more} more changes.",
+)
+NO_SUCH_RECORDS = QT_TRANSLATE_NOOP("DeskError", "Does NOT match: there are no such records ({name}) in the database.")
+NO_SUCH_RECORD = QT_TRANSLATE_NOOP(
+    "DeskError", "Does NOT match: there is no {record} in the database (the page names it)."
+)
+NEVER_HELD = QT_TRANSLATE_NOOP(
+    "DeskError",
+    "Does NOT match: the database never held these records ({name}) as this page shows them: a forged page, "
+    "records changed before the journal saw them, or a mistyped fingerprint.",
+)
+GENUINE_PAGE = QT_TRANSLATE_NOOP(
+    "DeskError", "The page itself shows the records {name} as the program held them at {at}."
+)
+ADDED = QT_TRANSLATE_NOOP(
+    "DeskError", "Does NOT match: {record} was added behind the program's back (no journal event records it)."
+)
+REMOVED = QT_TRANSLATE_NOOP(
+    "DeskError", "Does NOT match: {record} was removed behind the program's back (journal event #{seq})."
+)
+BACK = QT_TRANSLATE_NOOP(
+    "DeskError", "Does NOT match: {record} was deleted by the program (journal event #{seq}) but is back."
+)
+CHANGED = QT_TRANSLATE_NOOP(
+    "DeskError",
+    "Does NOT match: {record} was changed behind the program's back (it differs from journal event #{seq}).",
+)
+
+
+def _first_difference(now: dict[Key, str], journaled: dict[Key, str], newest: dict[Key, JournalRow]) -> Sentence | None:
     """The first record (canonical order) that is not what the program last wrote."""
     for key in sorted(set(now) | set(journaled), key=_sort_key):
-        record = record_name(*key)
         event = newest.get(key)
         if key in now and key in journaled and now[key] == journaled[key]:
             continue
         if event is None:
-            return f"{record} was added behind the program's back (no journal event records it)"
+            return Sentence(ADDED, _record(key))
         if key not in now and event.payload is None:
             continue  # deleted by the program: it no longer belongs to the page's records
+        params = {**_record(key), "seq": event.seq}
         if key not in now:
-            return f"{record} was removed behind the program's back (journal event #{event.seq})"
+            return Sentence(REMOVED, params)
         if event.payload is None:
-            return f"{record} was deleted by the program (journal event #{event.seq}) but is back"
-        return f"{record} was changed behind the program's back (it differs from journal event #{event.seq})"
+            return Sentence(BACK, params)
+        return Sentence(CHANGED, params)
     return None
 
 

@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         self.new_entry_action.triggered.connect(self.new_log_entry)
         self.addAction(self.new_entry_action)  # works with the menu bar hidden or locked too
         file_menu.addAction(self.new_entry_action)
+        self.check_page_action = QAction(self.tr("&Check a printed page…"), self)
+        self.check_page_action.triggered.connect(self.open_page_check)
+        file_menu.addAction(self.check_page_action)
         file_menu.addSeparator()
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -236,6 +239,11 @@ class MainWindow(QMainWindow):
 
     def open_accounts(self) -> None:
         AccountsDialog(self._services, self.actor, self).exec()
+
+    def open_page_check(self) -> None:
+        from desk_app.ui.page_check_dialog import PageCheckDialog
+
+        PageCheckDialog(self._services, self).exec()
 
     def open_mail(self) -> None:
         from desk_app.ui.mail_dialog import MailDialog

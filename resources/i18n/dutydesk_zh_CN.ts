@@ -1426,48 +1426,62 @@
     <message>
         <location filename="../../desk_app/services/page_seal.py" line="+388"/>
         <source>“{text}” is not a page fingerprint: type it as printed at the foot of the page, e.g. L:101-118,120 9F3A-C21B-77D0-E4B1, or scan the page&apos;s QR code.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是纸页核对码：请照纸页底部印的核对码输入，例如 L:101-118,120 9F3A-C21B-77D0-E4B1，或扫描纸页上的二维码。</translation>
     </message>
     <message>
-        <location line="+163"/>
-        <location line="+27"/>
+        <location line="+238"/>
         <source>Does NOT match: there are no such records ({name}) in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>不一致：数据库中没有这些记录（{name}）。</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+3"/>
         <source>Does NOT match: there is no {record} in the database (the page names it).</source>
-        <translation type="unfinished"></translation>
+        <translation>不一致：数据库中没有{record}（纸页上列有该记录）。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Does NOT match: {problem}. The page itself shows the records {name} as the program held them at {at}.</source>
-        <translation type="unfinished"></translation>
+        <location line="+5"/>
+        <source>Does NOT match: the database never held these records ({name}) as this page shows them: a forged page, records changed before the journal saw them, or a mistyped fingerprint.</source>
+        <translation>不一致：数据库从未以这张纸页所示的内容保存过这些记录（{name}）：可能是伪造的纸页、在日志记录之前被改动的记录，或核对码输错。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Does NOT match: {problem}.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>The page itself shows the records {name} as the program held them at {at}.</source>
+        <translation>纸页本身与程序在 {at} 保存的记录 {name} 一致。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Matches: the database still holds exactly the {count} records this page printed ({name}).</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Does NOT match: {record} was added behind the program&apos;s back (no journal event records it).</source>
+        <translation>不一致：{record}是绕过程序添加的（日志中没有它的记录）。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>The page shows these records ({name}) as they were at {at}; changed since by the program: {record} (journal event #{seq}) and {more} more changes.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Does NOT match: {record} was removed behind the program&apos;s back (journal event #{seq}).</source>
+        <translation>不一致：{record}被绕过程序删除（日志事件 #{seq}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Does NOT match: {record} was deleted by the program (journal event #{seq}) but is back.</source>
+        <translation>不一致：{record}已由程序删除（日志事件 #{seq}），却又出现了。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>The page shows these records ({name}) as they were at {at}; changed since by the program: {record} (journal event #{seq}).</source>
-        <translation type="unfinished"></translation>
+        <source>Does NOT match: {record} was changed behind the program&apos;s back (it differs from journal event #{seq}).</source>
+        <translation>不一致：{record}被绕过程序改动（与日志事件 #{seq} 不符）。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Does NOT match: the database never held these records ({name}) as this page shows them — a forged page, records changed before the journal saw them, or a mistyped fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <location line="-37"/>
+        <source>Matches: the database still holds exactly the {count} records this page printed ({name}).</source>
+        <translation>一致：数据库中仍完整保存着这张纸页所印的 {count} 条记录（{name}），内容未变。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The page shows these records ({name}) as they were at {at}; changed since by the program: {record} (journal event #{seq}) and {more} more changes.</source>
+        <translation>纸页所示为这些记录（{name}）在 {at} 时的内容；此后经程序更改：{record}（日志事件 #{seq}）及另外 {more} 处更改。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>The page shows these records ({name}) as they were at {at}; changed since by the program: {record} (journal event #{seq}).</source>
+        <translation>纸页所示为这些记录（{name}）在 {at} 时的内容；此后经程序更改：{record}（日志事件 #{seq}）。</translation>
     </message>
 </context>
 <context>
@@ -2765,7 +2779,12 @@
         <translation>新建值班记录(&amp;N)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>&amp;Check a printed page…</source>
+        <translation>核对纸页(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
@@ -2825,7 +2844,7 @@
         <translation>关于值班台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>The language is now {language}. It takes effect when DutyDesk is started again.</source>
         <translation>界面语言已改为 {language}，重新启动值班台后生效。</translation>
     </message>
@@ -2934,6 +2953,29 @@ Log files: {logs}</source>
         <location line="+2"/>
         <source>Allow</source>
         <translation>放行</translation>
+    </message>
+</context>
+<context>
+    <name>PageCheckDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/page_check_dialog.py" line="+53"/>
+        <source>Check a printed page</source>
+        <translation>核对纸页</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the fingerprint printed at the foot of the page (after 核对码), or scan the page&apos;s QR code, then press Enter.</source>
+        <translation>输入纸页底部“核对码”后面印的内容，或用扫码枪扫描纸页上的二维码，然后按回车。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Check</source>
+        <translation>核对(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
     </message>
 </context>
 <context>
@@ -3067,6 +3109,89 @@ Log files: {logs}</source>
     <message>
         <source>The PDF could not be saved to {path}: {error}</source>
         <translation type="vanished">PDF 无法保存到 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKind</name>
+    <message>
+        <location filename="../../desk_app/services/page_seal.py" line="-154"/>
+        <source>account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>audit event</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day signature</source>
+        <translation>日签阅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changeover check</source>
+        <translation>交接班检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>follow-up closure</source>
+        <translation>跟进关闭记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handover record</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handover item</source>
+        <translation>交接物品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handover item change</source>
+        <translation>交接物品变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incident report</source>
+        <translation>事件报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log entry</source>
+        <translation>值班记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>roster cell</source>
+        <translation>排班格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>roster month</source>
+        <translation>月排班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>roster version</source>
+        <translation>排班版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticket clock</source>
+        <translation>工单时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticket event</source>
+        <translation>工单处理记录</translation>
     </message>
 </context>
 <context>
