@@ -58,3 +58,20 @@ def test_what_is_not_a_fingerprint_is_refused_at_once(qapp, qtbot, services, cle
     dialog.fingerprint.setText("hello")
     assert dialog.check() is None  # nothing to look up
     assert "is not a page fingerprint" in dialog.answer.text()
+
+
+def test_the_window_opens_it_from_the_file_menu(qapp, qtbot, services, clerk, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from desk_app.ui import page_check_dialog
+    from desk_app.ui.main_window import MainWindow
+
+    opened: list[PageCheckDialog] = []
+    monkeypatch.setattr(page_check_dialog.PageCheckDialog, "exec", lambda self: opened.append(self) or 0)
+    window = MainWindow(services, clerk, lambda _s, _a, parent: QLabel("log", parent))
+    qtbot.addWidget(window)
+    menu_action = window.menuBar().actions()[0]
+    assert window.check_page_action in menu_action.menu().actions()
+    assert window.check_page_action.isEnabled()  # anyone at the desk may check a page
+    window.check_page_action.trigger()
+    assert len(opened) == 1 and opened[0].parent() is window
