@@ -60,7 +60,7 @@ def page_strings(services: Services, flt: LogFilter) -> list[list[str]]:
         strings += [c.title for c in layout.table.columns]
         for row in page.table.rows:
             strings += [line.text for cell in row.cells for line in cell if line.text]
-        strings += ["值班员签名", "接班人签名", "主管审阅签名", "链指纹 #1 0000-0000-0000", "第 1 页 共 1 页"]
+        strings += ["值班员签名", "接班人签名", "主管审阅签名", "核对码 L:1 0000-0000-0000-0000", "第 1 页 共 1 页"]
         out.append(strings)
     return out
 
