@@ -605,6 +605,7 @@ def test_a_record_changed_behind_the_programs_back_is_found(services, db_url, cl
     conn = _raw(db_url)
     try:
         conn.execute("DROP TRIGGER handover_signed_frozen")
+        conn.execute("DROP TRIGGER journal_handover_update")
         conn.execute(
             "UPDATE handover SET record_json = replace(record_json, '李强', '赵六') WHERE id = ?", (signed.id,)
         )
@@ -615,7 +616,7 @@ def test_a_record_changed_behind_the_programs_back_is_found(services, db_url, cl
     assert services.handover.verify_records() == [signed.id]  # … the handover record is not
     assert main(["--db", db_url, "verify"]) != 0
     out = capsys.readouterr().out
-    assert f"handover #{signed.id}" in out
+    assert f"handover record #{signed.id}" in out
 
 
 def test_a_handover_entry_changed_in_the_log_is_found_by_the_chain(services, db_url, clerk, incoming) -> None:
