@@ -18,6 +18,7 @@ from desk_app.domain.roles import Actor, Role
 from desk_app.services.container import Services
 from desk_app.services.handover import DIGEST_PREFIX, EXPECTED_MAX, HandoverView
 from desk_app.services.log import LogFilter
+from desk_app.storage import journal
 from desk_app.storage.database import sqlite_path
 from desk_app.storage.models import FollowUpClosure, Handover, HandoverItemChange, LogEntry
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
@@ -595,7 +596,11 @@ def test_signing_writes_the_record_once_and_closes_the_closed_work(services, clo
 def _raw(db_url: str) -> sqlite3.Connection:
     path = sqlite_path(db_url)
     assert path is not None
-    return sqlite3.connect(path)
+    conn = sqlite3.connect(path)
+    # With the journal's functions, as the program has them: these tests are about the
+    # append-only triggers (a connection without them cannot write at all).
+    journal.install_functions(conn, journal.JournalContext())
+    return conn
 
 
 def test_a_record_changed_behind_the_programs_back_is_found(services, db_url, clerk, incoming, capsys) -> None:

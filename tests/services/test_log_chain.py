@@ -15,6 +15,7 @@ from desk_app.domain.categories import LogCategory
 from desk_app.domain.hashing import chain_hash
 from desk_app.services.container import Services
 from desk_app.services.log_chain import hashed_content
+from desk_app.storage import journal
 from desk_app.storage.database import sqlite_path
 from tests.conftest import SUPERVISOR_PASSWORD
 
@@ -39,6 +40,9 @@ def _raw(services: Services) -> Iterator[sqlite3.Connection]:
     path = sqlite_path(services.db.url)
     assert path is not None and path.exists()
     conn = sqlite3.connect(path)
+    # The journal's functions, so that only the log's own chain is under test here (the
+    # journal's view of these tampers is tests/integrity).
+    journal.install_functions(conn, journal.JournalContext())
     try:
         conn.execute("DROP TRIGGER IF EXISTS log_entry_no_update")
         conn.execute("DROP TRIGGER IF EXISTS log_entry_no_delete")
@@ -171,9 +175,10 @@ def test_cli_verify_fails_on_a_tampered_log_and_names_the_entry(logged: Services
     with _raw(logged) as conn:
         conn.execute("UPDATE log_entry SET handling = '未处理' WHERE id = 2")
     assert main(["--db", db_url, "verify"]) != 0
-    captured = capsys.readouterr()
-    assert "#2" in captured.out
-    assert len(captured.out.strip().splitlines()) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    # One finding a line: the search index (it no longer matches the text) and the chain.
+    assert lines[0].startswith("FAILED: ") and all(line.startswith("        ") for line in lines[1:])
+    assert any("entry #2" in line for line in lines)
 
 
 def test_cli_verify_fails_when_the_newest_entry_is_gone(logged: Services, db_url: str, capsys) -> None:
