@@ -259,19 +259,20 @@ def _check_table(conn: Connection, shape: journal.TableShape, report: IntegrityR
     report.rows += int(rows)
     if table == "log_entry":
         report.log_entries = int(rows)
+    bad: tuple[Any, ...] | None = None
     try:
-        bad = conn.exec_driver_sql(
+        found = conn.exec_driver_sql(
             f'SELECT k, p FROM (SELECT {shape.row_key("t")} AS k, {shape.payload("t")} AS p FROM "{table}" AS t) '
             f"WHERE p IS NOT (SELECT j.payload FROM {journal.JOURNAL} AS j WHERE j.tbl = ? AND j.row_key = k "
             "ORDER BY j.seq DESC LIMIT 1) LIMIT 1",
             (table,),
         ).first()
-        if bad is not None:
+        if found is not None:
             newest = conn.exec_driver_sql(
                 f"SELECT seq, payload FROM {journal.JOURNAL} WHERE tbl = ? AND row_key = ? ORDER BY seq DESC LIMIT 1",
-                (table, bad[0]),
+                (table, found[0]),
             ).first()
-            bad = (bad[0], bad[1], *(newest or (None, None)))
+            bad = (found[0], found[1], *(newest or (None, None)))
     except Exception as exc:  # a value no program of ours writes (binary data, say)
         report.findings.append(
             Finding(
