@@ -272,6 +272,12 @@ def _as_nobody(argv: list[str]) -> subprocess.CompletedProcess[str]:
         if shutil.which("setpriv") is None:
             pytest.skip("running as root without setpriv: a read-only file is writable")
         prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        checkout = Path(__file__).resolve().parents[2]
+        for needed in (checkout,):
+            if any(not folder.stat().st_mode & 0o001 for folder in (needed, *needed.parents)):
+                # A checkout inside a root-only folder (mktemp -d is 0700): the
+                # unprivileged user cannot even start the program from it.
+                pytest.skip(f"{needed} is not reachable by an unprivileged user")
     code = "import sys; from desk_app.cli import main; sys.exit(main(sys.argv[1:]))"
     home = Path(argv[1][len("sqlite:///") :]).parent.parent / "home"
     home.mkdir(exist_ok=True)
