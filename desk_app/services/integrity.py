@@ -176,7 +176,6 @@ def _check_chain(conn: Connection, ctx: journal.JournalContext, report: Integrit
         where = f"journal event #{seq} ({record_name(tbl, row_key)})"
         report.findings.append(Finding("chain", f"{where} {problem}", tbl, row_key, seq))
 
-    sep = journal.SEP
     for event in cursor:
         seq, key_id, tbl, row_key, op, payload, writer, at, event_prev, event_mac = event
         report.events += 1
@@ -207,21 +206,7 @@ def _check_chain(conn: Connection, ctx: journal.JournalContext, report: Integrit
             report.unverifiable_events += 1
         else:
             check = sealer.copy()
-            check.update(
-                sep.join(
-                    (
-                        str(seq),
-                        key_id,
-                        event_prev,
-                        tbl,
-                        row_key,
-                        op,
-                        payload if payload is not None else "\x00",
-                        "" if writer is None else str(writer),
-                        at,
-                    )  # fmt: skip
-                ).encode("utf-8")
-            )
+            check.update(journal.message(seq, key_id, event_prev, tbl, row_key, op, payload, writer, at))
             if check.hexdigest() != event_mac:
                 fail(event, "was changed after it was written")
                 return

@@ -131,22 +131,19 @@ def _new_key() -> str:
     return key_id
 
 
+def message(seq: int, key_id: str, prev: str, tbl: str, row_key: str, op: str,
+            payload: str | None, writer: int | None, at: str) -> bytes:  # fmt: skip
+    """What an event's seal covers: every column but the seal, in order."""
+    return SEP.join(
+        (str(seq), key_id, prev, tbl, row_key, op, payload if payload is not None else "\x00",
+         "" if writer is None else str(writer), at)  # fmt: skip
+    ).encode("utf-8")
+
+
 def mac(key: bytes, seq: int, key_id: str, prev: str, tbl: str, row_key: str, op: str,
         payload: str | None, writer: int | None, at: str) -> str:  # fmt: skip
-    message = SEP.join(
-        (
-            str(seq),
-            key_id,
-            prev,
-            tbl,
-            row_key,
-            op,
-            payload if payload is not None else "\x00",
-            "" if writer is None else str(writer),
-            at,
-        )  # fmt: skip
-    )
-    return hmac.new(key, message.encode("utf-8"), hashlib.sha256).hexdigest()
+    covered = message(seq, key_id, prev, tbl, row_key, op, payload, writer, at)
+    return hmac.new(key, covered, hashlib.sha256).hexdigest()
 
 
 _contexts: weakref.WeakKeyDictionary[Engine, JournalContext] = weakref.WeakKeyDictionary()
