@@ -32,6 +32,7 @@ from desk_app.domain.clock import FixedClock
 from desk_app.domain.roles import Role
 from desk_app.services.container import Services
 from desk_app.services.log import LogFilter
+from desk_app.storage import journal
 
 TZ = ZoneInfo("Asia/Shanghai")
 # The cached log ends the day before this instant; the adds happen in its 早班.
@@ -96,6 +97,9 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # The schema's journal triggers call the program's SQL functions: the raw baseline does
+    # the same database work (the journal event and its seal), without the ORM around it.
+    journal.install_functions(conn, journal.JournalContext())
     return conn
 
 

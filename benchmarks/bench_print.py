@@ -39,8 +39,10 @@ TARGET_MS = 2000.0  # the issue: 100 pages "well under 2 s"
 
 
 def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """Median of ``repeat`` runs after one untimed run (first-call costs such as ReportLab's
+    font subsetting and QR tables are paid once per process, not per print)."""
     times: list[float] = []
-    result: Any = None
+    result: Any = fn()
     for _ in range(repeat):
         start = time.perf_counter()
         result = fn()

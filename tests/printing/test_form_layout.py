@@ -78,3 +78,27 @@ def test_printing_needs_no_qt():
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_reportlab_draws_with_its_c_accelerator():
+    """Every page's numbers and its QR code go through fp_str; without ReportLab's C
+    accelerator (rl_accel, the reportlab[accel] extra) printing takes twice as long."""
+    import inspect
+
+    from reportlab.lib import rl_accel
+
+    assert inspect.isbuiltin(rl_accel.fp_str)
+    assert inspect.isbuiltin(rl_accel.asciiBase85Encode)
+
+
+def test_the_qr_modules_are_a_square_with_its_three_finder_patterns():
+    from desk_app.printing.form_layout import qr_modules
+
+    modules = qr_modules("DD1:L:1-18,20:" + "9f3a" * 16)
+    count = len(modules)
+    assert all(len(row) == count for row in modules)
+    assert (count - 17) % 4 == 0
+    finder = [row[:7] for row in modules[:7]]
+    assert finder[0] == [True] * 7 and finder[3] == [True, False, True, True, True, False, True]
+    assert [row[-7:] for row in modules[:7]] == finder
+    assert [row[:7] for row in modules[-7:]] == finder
