@@ -17,6 +17,10 @@ class Role(enum.StrEnum):
     def rank(self) -> int:
         return _RANKS[self]
 
+    def at_least(self, minimum: Role) -> bool:
+        """Whether this role may do what ``minimum`` may (a manager may do a supervisor's work)."""
+        return self.rank >= minimum.rank
+
     @property
     def label(self) -> str:
         """English label, a translation source in context ``Role``."""
@@ -48,7 +52,7 @@ class Actor:
 
 
 def require_role(actor: Actor, minimum: Role) -> None:
-    if actor.role.rank < minimum.rank:
+    if not actor.role.at_least(minimum):
         raise PermissionDenied(
             QT_TRANSLATE_NOOP("DeskError", "This needs the role {role}; you are signed in as {mine}."),
             role=minimum.value,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
@@ -103,6 +103,14 @@ class DeskService:
                     raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "This desk is not set up yet."))
                 self._info = DeskInfo(desk.name, desk.timezone)
         return self._info
+
+    def now(self) -> datetime:
+        """The injected clock's instant in the desk's own time zone."""
+        return self._clock.now().astimezone(self.info().tz)
+
+    def today(self) -> date:
+        """Today at the desk (its calendar day, not the computer's nor UTC's)."""
+        return self.now().date()
 
     def shift_templates(self, include_inactive: bool = False) -> list[ShiftTemplate]:
         if not include_inactive and self._templates is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -18,28 +19,26 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from desk_app.domain.categories import LogCategory
+from desk_app.domain.roles import Role
+from desk_app.domain.tickets import ClockKind, Source, TicketKind, TicketStatus, Urgency
+
 
 class Base(DeclarativeBase):
     pass
 
 
-ROLE_VALUES = ("clerk", "supervisor", "manager")
-CATEGORY_VALUES = (
-    "consultation",
-    "help_request",
-    "repair",
-    "complaint",
-    "patrol",
-    "equipment",
-    "security",
-    "incident",
-    "other",
-    "handover",
-)
-
-
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def enum_check(column: str, values: type[enum.StrEnum], name: str) -> CheckConstraint:
+    """``CHECK (column IN (...))`` from the domain enum that names a stored value: the enum
+    is the one list of the allowed values (tests/storage/test_enum_constraints.py compares
+    the migrated schema's constraints with it)."""
+    return CheckConstraint(
+        _in(column, tuple(v.value for v in values)), name=name, info={"column": column, "enum": values}
+    )
 
 
 class Desk(Base):
@@ -70,7 +69,7 @@ class ShiftTemplateRow(Base):
 
 class Account(Base):
     __tablename__ = "account"
-    __table_args__ = (CheckConstraint(_in("role", ROLE_VALUES), name="known_role"),)
+    __table_args__ = (enum_check("role", Role, "known_role"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
@@ -101,7 +100,7 @@ class LogEntry(Base):
 
     __tablename__ = "log_entry"
     __table_args__ = (
-        CheckConstraint(_in("category", CATEGORY_VALUES), name="known_category"),
+        enum_check("category", LogCategory, "known_category"),
         CheckConstraint("length(trim(situation)) > 0", name="situation_not_empty"),
         CheckConstraint("corrects_id IS NULL OR corrects_id < id", name="corrects_earlier"),
         Index("ix_log_entry_occurred", "occurred_at", "id"),
@@ -263,13 +262,6 @@ class HandoverCheck(Base):
 
 
 # -- tickets (0003) -----------------------------------------------------------------------
-TICKET_KIND_VALUES = (
-    "consultation", "help_request", "repair", "complaint", "convenience", "item_release", "visitor", "message",
-)
-TICKET_STATUS_VALUES = ("open", "in_progress", "follow_up", "closed")
-URGENCY_VALUES = ("normal", "urgent", "major")
-SOURCE_VALUES = ("phone", "visit", "other")
-CLOCK_VALUES = ("reply", "next_reply", "visit", "follow_up", "incident_report")
 _OPEN = text("status <> 'closed'")
 
 
@@ -297,11 +289,11 @@ class Ticket(Base):
 
     __tablename__ = "ticket"
     __table_args__ = (
-        CheckConstraint(_in("kind", TICKET_KIND_VALUES), name="known_kind"),
-        CheckConstraint(_in("status", TICKET_STATUS_VALUES), name="known_status"),
-        CheckConstraint(_in("urgency", URGENCY_VALUES), name="known_urgency"),
-        CheckConstraint(_in("source", SOURCE_VALUES), name="known_source"),
-        CheckConstraint(_in("level", ROLE_VALUES), name="known_level"),
+        enum_check("kind", TicketKind, "known_kind"),
+        enum_check("status", TicketStatus, "known_status"),
+        enum_check("urgency", Urgency, "known_urgency"),
+        enum_check("source", Source, "known_source"),
+        enum_check("level", Role, "known_level"),
         CheckConstraint("(status = 'closed') = (closed_at IS NOT NULL)", name="closed_has_time"),
         CheckConstraint("length(trim(description)) > 0", name="description_not_empty"),
         Index("ix_ticket_open_due", "due_at", "id", sqlite_where=_OPEN),
@@ -338,7 +330,7 @@ class TicketClock(Base):
 
     __tablename__ = "ticket_clock"
     __table_args__ = (
-        CheckConstraint(_in("kind", CLOCK_VALUES), name="known_clock"),
+        enum_check("kind", ClockKind, "known_clock"),
         Index("ix_ticket_clock_ticket", "ticket_id"),
         Index("ix_ticket_clock_open_due", "due_at", sqlite_where=text("met_at IS NULL")),
     )
@@ -373,7 +365,7 @@ class TicketNotice(Base):
 
     __tablename__ = "ticket_notice"
     __table_args__ = (
-        CheckConstraint(_in("level", ROLE_VALUES), name="known_notice_level"),
+        enum_check("level", Role, "known_notice_level"),
         Index("ix_ticket_notice_level", "level", "id"),
     )
 
@@ -424,7 +416,7 @@ class TicketRule(Base):
 
     __tablename__ = "ticket_rule"
     __table_args__ = (
-        CheckConstraint(_in("kind", TICKET_KIND_VALUES), name="known_rule_kind"),
+        enum_check("kind", TicketKind, "known_rule_kind"),
         CheckConstraint("reply_minutes IS NULL OR reply_minutes BETWEEN 5 AND 10080", name="sane_reply"),
         CheckConstraint(
             "follow_up_working_days IS NULL OR follow_up_working_days BETWEEN 1 AND 30", name="sane_follow_up"
