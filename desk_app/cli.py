@@ -220,7 +220,7 @@ def _url(args: argparse.Namespace) -> str:
 
 def _check_output(args: argparse.Namespace) -> None:
     """Refuse an output that is a folder, a device, a FIFO, the database or its journals."""
-    from desk_app.services.files import check_output
+    from desk_app.atomic_files import check_output
     from desk_app.storage.database import sqlite_path
 
     database = sqlite_path(_url(args))

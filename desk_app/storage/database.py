@@ -12,7 +12,6 @@ import errno
 import logging
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,6 +26,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desk_app import atomic_files
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError
 from desk_app.storage import fileops, journal, migrate
 
@@ -263,7 +263,7 @@ def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | N
     existed = path is not None and path.exists() and path.stat().st_size > 0
     if path is not None and not existed:
         try:
-            fileops.create_private(path)  # SQLite gives its -wal and -shm the same mode
+            atomic_files.create_private(path)  # SQLite gives its -wal and -shm the same mode
         except OSError as exc:
             raise database_error(exc, path) from exc
     engine = create_db_engine(url)
@@ -292,10 +292,10 @@ def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | N
         engine.dispose()
         raise
     if path is not None:
-        for member in fileops.companions(path):
+        for member in atomic_files.companions(path):
             with contextlib.suppress(OSError):
                 if member.exists():
-                    fileops.make_private(member)
+                    atomic_files.make_private(member)
     return Database(engine=engine, url=url, sessions=sessionmaker(engine, expire_on_commit=False))
 
 
@@ -469,17 +469,13 @@ def _classify(tables: set[str], revision: str | None) -> _SchemaState:
 
 
 def backup_before_migration(engine: Engine, path: Path, revision: str, backup_dir: Path | None) -> Path:
-    """Copy the database with SQLite's online backup before changing its schema: into a
-    temporary file (owner-only), synced, then renamed, so the copy is whole or not there."""
+    """Copy the database with SQLite's online backup before changing its schema, whole or
+    not there (atomic_files.atomic_path: owner-only, synced, renamed)."""
     target_dir = backup_dir or path.parent
     target_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = target_dir / f"{path.stem}.before-{revision}.{stamp}.sqlite"
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target_dir)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        fileops.make_private(temp)
+    with atomic_files.atomic_path(target) as temp:
         source = sqlite3.connect(str(path))
         try:
             dest = sqlite3.connect(temp)
@@ -490,11 +486,4 @@ def backup_before_migration(engine: Engine, path: Path, revision: str, backup_di
                 dest.close()
         finally:
             source.close()
-        fileops.sync_file(temp)
-        os.replace(temp, target)
-        fileops.sync_folder(target_dir)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return target

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from desk_app.atomic_files import replace_checked, write_atomically
 from desk_app.cli import main
 from desk_app.domain.categories import LogCategory
 from desk_app.domain.errors import DatabaseOpenError, ValidationError
 from desk_app.services.backup import BackupError, BackupPlan, online_backup
 from desk_app.services.container import Services
-from desk_app.services.files import replace_checked, write_atomically
 from desk_app.storage import database, migrate
 from desk_app.storage.database import backup_before_migration, open_database, open_database_readonly, sqlite_path
 from tests.conftest import CLERK_PASSWORD
@@ -527,3 +527,27 @@ def test_backup_refuses_a_missing_source(tmp_path):
     with pytest.raises(BackupError, match="There is no database"):
         online_backup(tmp_path / "none.sqlite", tmp_path / "b.sqlite")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_path_leaves_the_old_file_when_the_block_fails(tmp_path):
+    from desk_app.atomic_files import atomic_path
+
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(RuntimeError), atomic_path(target) as temp:
+        temp.write_bytes(b"half a new file")
+        raise RuntimeError("power cut")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+@pytest.mark.skipif(not POSIX, reason="file modes are POSIX")
+def test_atomic_path_gives_the_mode_asked_for(tmp_path):
+    from desk_app.atomic_files import atomic_path
+
+    with atomic_path(tmp_path / "private.json") as temp:
+        temp.write_text("{}")
+    with atomic_path(tmp_path / "printout.pdf", mode=0o644) as temp:
+        temp.write_text("%PDF")
+    assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "printout.pdf").stat().st_mode & 0o777 == 0o644
