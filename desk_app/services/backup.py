@@ -58,7 +58,7 @@ def online_backup(source: Path, target: Path) -> Path:
     The source is only read (never created, switched or locked for long); the copy is
     readable by its owner only; ``target`` may not be the database, its journal files, nor
     anything but an ordinary file."""
-    from desk_app.storage.database import connect_readonly, database_error, require_database_file
+    from desk_app.storage.sqlite_files import connect_readonly, database_error, require_database_file
 
     source, target = Path(source), Path(target)
     try:
@@ -198,7 +198,7 @@ def chain_position(path: Path) -> tuple[str, int] | None:
         head = None
     if head is not None:
         return ("journal", int(head[0]))
-    from desk_app.storage.database import connect_readonly
+    from desk_app.storage.sqlite_files import connect_readonly
 
     try:
         conn = connect_readonly(path)

@@ -23,7 +23,7 @@ from desk_app.domain.categories import LogCategory
 from desk_app.domain.errors import DatabaseOpenError, ValidationError
 from desk_app.services.backup import BackupError, BackupPlan, online_backup
 from desk_app.services.container import Services
-from desk_app.storage import database, migrate
+from desk_app.storage import database, migrate, sqlite_files
 from desk_app.storage.database import backup_before_migration, open_database, open_database_readonly, sqlite_path
 from tests.conftest import CLERK_PASSWORD
 
@@ -219,7 +219,7 @@ def test_a_locked_database_is_refused_quickly_with_its_bytes_unchanged(desk_file
         before = _sha(desk_file)
         started = time.monotonic()
         assert main(["--db", _url(desk_file), "verify"]) == 1
-        assert time.monotonic() - started < database.READ_TIMEOUT_SECONDS + 4
+        assert time.monotonic() - started < sqlite_files.READ_TIMEOUT_SECONDS + 4
         assert "is locked by another program" in _one_line(capsys)
         with pytest.raises(DatabaseOpenError, match="is locked by another program"):
             open_database(_url(desk_file))
@@ -253,7 +253,7 @@ def test_a_real_sqlite_full_error_reads_as_a_full_disk(tmp_path):
     with pytest.raises(sqlite3.OperationalError) as info:
         conn.execute("INSERT INTO t VALUES (?)", ("x" * 100_000,))
     conn.close()
-    assert "is full" in database.database_error(info.value, tmp_path / "tiny.sqlite").english()
+    assert "is full" in sqlite_files.database_error(info.value, tmp_path / "tiny.sqlite").english()
 
 
 def test_a_new_database_on_a_full_disk_says_so(tmp_path, monkeypatch):
@@ -354,7 +354,7 @@ def test_the_window_start_shows_each_unusable_database_as_a_dialog(qapp, desk_fi
     def access(p, mode):
         return False if Path(p) == read_only and mode == os.W_OK else real_access(p, mode)
 
-    monkeypatch.setattr(database.os, "access", access)
+    monkeypatch.setattr(sqlite_files.os, "access", access)
     for path, reason in ((damaged, "is damaged"), (read_only, "read-only")):
         before = _sha(path)
         startup = Startup(_url(path))
