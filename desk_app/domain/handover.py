@@ -16,6 +16,21 @@ from typing import Any
 from desk_app.domain.errors import QT_TRANSLATE_NOOP
 
 
+class HandoverState(enum.StrEnum):
+    """Where a handover stands (stored in ``handover.state``)."""
+
+    OPEN = "open"  # being filled in; at most one at a time
+    SIGNED = "signed"  # both clerks signed: a frozen record
+
+
+class ItemAction(enum.StrEnum):
+    """What a change to the item list did (stored in ``handover_item_change.action``)."""
+
+    ADDED = "added"
+    CHANGED = "changed"
+    RETIRED = "retired"
+
+
 class Step(enum.IntEnum):
     RECORDS = 0  # the incoming clerk reads the outgoing shift's records
     COUNT = 1  # every item kept at the post is counted

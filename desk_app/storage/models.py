@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desk_app.domain.categories import LogCategory
+from desk_app.domain.handover import HandoverState, ItemAction
 from desk_app.domain.roles import Role
 from desk_app.domain.tickets import ClockKind, Source, TicketKind, TicketStatus, Urgency
 
@@ -196,12 +197,13 @@ class HandoverItemChange(Base):
     """Every change to the item list, with who and when (append-only)."""
 
     __tablename__ = "handover_item_change"
+    __table_args__ = (enum_check("action", ItemAction, "known_action"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("handover_item.id"))
     at: Mapped[datetime] = mapped_column(DateTime)
     actor_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
-    action: Mapped[str] = mapped_column(String(16))  # added / changed / retired
+    action: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(40))
     unit: Mapped[str] = mapped_column(String(10))
     expected: Mapped[int] = mapped_column(Integer)
@@ -213,7 +215,7 @@ class Handover(Base):
 
     __tablename__ = "handover"
     __table_args__ = (
-        CheckConstraint("state IN ('open', 'signed')", name="known_state"),
+        enum_check("state", HandoverState, "known_state"),
         CheckConstraint("incoming_id IS NULL OR incoming_id <> outgoing_id", name="two_people"),
         Index("ix_handover_shift", "shift_date", "shift_template_id"),
         Index("ix_handover_state", "state"),
@@ -224,7 +226,7 @@ class Handover(Base):
     shift_date: Mapped[date] = mapped_column(Date)
     outgoing_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     incoming_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), nullable=True)
-    state: Mapped[str] = mapped_column(String(10), default="open")
+    state: Mapped[str] = mapped_column(String(10), default=HandoverState.OPEN.value)
     started_at: Mapped[datetime] = mapped_column(DateTime)
     incoming_arrived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     outgoing_signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -233,6 +235,9 @@ class Handover(Base):
     late_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     draft_json: Mapped[str] = mapped_column(Text, default="{}")
     record_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The SHA-256 of record_json (64 hex digits), set at signing; the handover's log entry
+    # states the same digest in its text, so the hash chain covers it.
+    record_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
     log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"), nullable=True)
 
 

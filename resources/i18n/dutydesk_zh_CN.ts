@@ -532,13 +532,13 @@
         <translation>未知类别：{value}。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/roles.py" line="+53"/>
+        <location filename="../../desk_app/domain/roles.py" line="+57"/>
         <source>This needs the role {role}; you are signed in as {mine}.</source>
         <translation>此操作需要 {role} 角色；您当前的角色是 {mine}。</translation>
     </message>
     <message>
         <location filename="../../desk_app/domain/shifts.py" line="+52"/>
-        <location filename="../../desk_app/services/desk.py" line="+126"/>
+        <location filename="../../desk_app/services/desk.py" line="+134"/>
         <source>A shift must start between 00:00 and 23:59.</source>
         <translation>班次开始时间必须在 00:00 至 23:59 之间。</translation>
     </message>
@@ -679,13 +679,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../desk_app/services/desk.py" line="-54"/>
-        <location line="+82"/>
+        <location filename="../../desk_app/services/desk.py" line="-62"/>
+        <location line="+90"/>
         <source>The desk needs at least one shift.</source>
         <translation>前台至少需要一个班次。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-113"/>
+        <location filename="../../desk_app/services/desk.py" line="-121"/>
         <source>Unknown time zone: {name}.</source>
         <translation>未知时区：{name}。</translation>
     </message>
@@ -701,7 +701,7 @@
         <translation>此前台尚未设置。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>There is already a shift called {name}.</source>
         <translation>已有名为{name}的班次。</translation>
     </message>
@@ -833,17 +833,17 @@
         <translation>无法打开数据库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover.py" line="+218"/>
+        <location filename="../../desk_app/services/handover/items.py" line="+97"/>
         <source>The early arrival is between 0 and 60 minutes.</source>
         <translation>提前到岗时间须在 0 至 60 分钟之间。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../desk_app/services/handover/open_work.py" line="+42"/>
         <source>Entry #{id} has no follow-up to close.</source>
         <translation>记录 #{id} 没有需要关闭的跟进事项。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../desk_app/services/handover/draft.py" line="+36"/>
         <source>{name} has already started a handover.</source>
         <translation>{name} 已开始交接班。</translation>
     </message>
@@ -863,7 +863,7 @@
         <translation>本班次已完成交接。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+58"/>
         <source>The outgoing clerk cannot also be the incoming clerk.</source>
         <translation>交班人不能同时是接班人。</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>没有这项未完成事项。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../desk_app/services/handover/signing.py" line="+69"/>
         <source>The handover cannot be signed yet: {problem}</source>
         <translation>还不能签字交接：{problem}</translation>
     </message>
@@ -883,23 +883,23 @@
         <translation>工单 #{id} 在工单队列中仍未关闭：请在那里关闭，或移交给接班人。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-37"/>
         <source>The outgoing clerk cannot sign for the incoming clerk.</source>
         <translation>交班人不能代替接班人签字。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+128"/>
         <source>“{work}” was not released by a supervisor: it cannot be handed over.</source>
         <translation>“{work}”未经主管放行，不能交接。</translation>
     </message>
     <message>
-        <location line="+113"/>
-        <location line="+45"/>
+        <location filename="../../desk_app/services/handover/queries.py" line="+22"/>
+        <location filename="../../desk_app/services/handover/shared.py" line="+68"/>
         <source>No such handover.</source>
         <translation>没有这次交接班。</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location filename="../../desk_app/services/handover/supervision.py" line="+28"/>
         <source>Only a signed handover can be checked.</source>
         <translation>只能检查已签字的交接班。</translation>
     </message>
@@ -909,12 +909,12 @@
         <translation>这次交接班已检查。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../desk_app/services/handover/shared.py" line="+2"/>
         <source>This handover is already signed.</source>
         <translation>这次交接班已签字。</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location filename="../../desk_app/services/handover/items.py" line="+15"/>
         <source>The expected quantity is a whole number from 0 to {max}.</source>
         <translation>应有数量为 0 至 {max} 的整数。</translation>
     </message>
@@ -1240,7 +1240,7 @@
         <translation>工单 #{id} 已关闭；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/text_rules.py" line="+23"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="+25"/>
         <source>{field} must be a whole number from {low} to {high}.</source>
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
     </message>
@@ -1594,7 +1594,7 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desk_app/domain/text_rules.py" line="-15"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="-17"/>
         <source>Situation</source>
         <translation>情况</translation>
     </message>
@@ -1619,7 +1619,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -1629,12 +1629,13 @@
         <translation>前台名称</translation>
     </message>
     <message>
+        <location line="-4"/>
         <location filename="../../desk_app/services/tickets.py" line="-1016"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desk_app/services/tickets.py" line="+1"/>
         <source>Resident</source>
         <translation>住户</translation>
     </message>
@@ -1684,12 +1685,13 @@
         <translation>出示的身份证明</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="-1"/>
+        <location filename="../../desk_app/services/tickets.py" line="+3"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location filename="../../desk_app/services/tickets.py" line="+191"/>
         <source>Reply within (minutes)</source>
         <translation>答复时限（分钟）</translation>
     </message>
@@ -1764,7 +1766,7 @@
         <translation>顶班最长时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-124"/>
+        <location filename="../../desk_app/services/desk.py" line="-132"/>
         <source>Shift name</source>
         <translation>班次名称</translation>
     </message>
@@ -1795,7 +1797,7 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../desk_app/domain/handover.py" line="+123"/>
+        <location filename="../../desk_app/domain/handover.py" line="+138"/>
         <source>A fault is being dealt with ({fault}): the handover waits until the outgoing clerk records how it was handled.</source>
         <translation>故障处理中（{fault}）：交接班暂停，直到交班人记录处理情况。</translation>
     </message>

@@ -179,7 +179,7 @@ class HandoverTab(QWidget):
         """
         try:
             current = self._services.handover.current()
-            overdue = self._services.handover.overdue()
+            overdue = self._services.handover.overdue_of(current)
             shift = self._services.desk.shift_at()
         except DeskError as exc:
             self.state_label.setText(translate_error(exc))

@@ -1,0 +1,67 @@
+"""Reading handovers: one, a period's, and whether the open one is overdue (with who the
+roster expects to take over)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
+from desk_app.domain.shifts import ShiftOccurrence, occurrence, running_at
+from desk_app.services.handover.shared import HandoverBase
+from desk_app.services.handover.views import HandoverView, Overdue
+from desk_app.storage.models import Handover
+
+
+class HandoverQueries(HandoverBase):
+    def get(self, handover_id: int) -> HandoverView:
+        with self._db.read() as session:
+            row = session.get(Handover, handover_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such handover."))
+            return self._view(session, row)
+
+    def handovers(self, date_from: date, date_to: date) -> list[HandoverView]:
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(Handover)
+                .where(Handover.shift_date >= date_from, Handover.shift_date <= date_to)
+                .order_by(Handover.started_at.desc())
+            ).all()
+            return self._views(session, list(rows))
+
+    def overdue(self) -> Overdue | None:
+        """The open handover's shift has ended and no successor has signed: who waits how long."""
+        return self.overdue_of(self.current())
+
+    def overdue_of(self, current: HandoverView | None) -> Overdue | None:
+        """``overdue`` for the open handover ``current`` the caller has just read."""
+        now = self._clock.now()
+        if current is None or now <= current.shift.end:
+            return None
+        return Overdue(
+            current.shift, int((now - current.shift.end).total_seconds() // 60), tuple(self.successors(current.shift))
+        )
+
+    def successors(self, shift: ShiftOccurrence) -> list[str]:
+        """Who the published roster expects on the shift that follows ``shift`` (the one
+        starting when it ends, else the one running then); empty without a roster."""
+        if self._roster is None:
+            return []
+        tz = self._desk.info().tz
+        templates = self._desk.shift_templates()
+        end = shift.end
+        following = [
+            occ
+            for t in templates
+            for back in (0, 1)
+            if (occ := occurrence(t, end.astimezone(tz).date() - timedelta(days=back), tz)).start == end
+        ]
+        if not following:
+            running = running_at(templates, end, tz)
+            following = [running] if running is not None else []
+        names: list[str] = []
+        for occ in following:
+            names += [name for _id, name in self._roster.expected_on(occ.shift_date, occ.template.id)]
+        return names
