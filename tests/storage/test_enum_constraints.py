@@ -22,7 +22,6 @@ FREE_NAMES = {("audit_event", "action")}
 NOT_YET = {
     ("handover", "state"),
     ("handover_item_change", "action"),
-    ("ticket_event", "action"),
     ("roster_month", "status"),
     ("roster_wish", "kind"),
     ("staff_request", "kind"),
