@@ -294,7 +294,7 @@ def escalation_target(
             target = Role.MANAGER
         elif now >= due - timedelta(minutes=rule.escalate_before_minutes):
             target = Role.SUPERVISOR
-    return target if target.rank > level.rank else None
+    return None if level.at_least(target) else target
 
 
 # -- resident data ----------------------------------------------------------------------
