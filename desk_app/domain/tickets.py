@@ -183,6 +183,52 @@ _CLOCK_CHINESE = {
     ClockKind.INCIDENT_REPORT: "事件报告",
 }
 
+
+class TicketAction(enum.StrEnum):
+    """What an event of a ticket records (ticket_event.action)."""
+
+    REGISTERED = "registered"
+    JUDGED = "judged"  # a complaint judged valid or invalid
+    REPLIED = "replied"
+    DISPATCHED = "dispatched"
+    COMPLETED = "completed"
+    FOLLOWED_UP = "followed_up"  # the follow-up visit (回访)
+    DELIVERED = "delivered"  # a message passed on
+    CLOSED = "closed"
+    REOPENED = "reopened"
+    INCIDENT_REPORT = "incident_report"
+    ESCALATED = "escalated"
+
+
+_WORKING = (TicketStatus.OPEN, TicketStatus.IN_PROGRESS)
+_NOT_CLOSED = (*_WORKING, TicketStatus.FOLLOW_UP)
+# The ticket's workflow: which action moves a ticket from which status to which. An action
+# not listed (judged, escalated, incident_report) leaves the status as it is; registration
+# sets the first status from the kind (services/tickets/registration.py).
+TRANSITIONS: dict[TicketAction, dict[TicketStatus, frozenset[TicketStatus]]] = {
+    TicketAction.REPLIED: dict.fromkeys(
+        _WORKING, frozenset({TicketStatus.IN_PROGRESS, TicketStatus.FOLLOW_UP, TicketStatus.CLOSED})
+    ),
+    TicketAction.DISPATCHED: dict.fromkeys(_WORKING, frozenset({TicketStatus.IN_PROGRESS})),
+    TicketAction.COMPLETED: dict.fromkeys(_WORKING, frozenset({TicketStatus.FOLLOW_UP})),
+    TicketAction.FOLLOWED_UP: {TicketStatus.FOLLOW_UP: frozenset({TicketStatus.CLOSED})},
+    TicketAction.DELIVERED: dict.fromkeys(_NOT_CLOSED, frozenset({TicketStatus.CLOSED})),
+    TicketAction.CLOSED: dict.fromkeys(_NOT_CLOSED, frozenset({TicketStatus.CLOSED})),
+    TicketAction.REOPENED: {TicketStatus.CLOSED: frozenset({TicketStatus.OPEN})},
+}
+
+
+def can_start(action: TicketAction, status: TicketStatus) -> bool:
+    """Whether ``action`` may be taken on a ticket in ``status``."""
+    return status in TRANSITIONS[action]
+
+
+def check_move(action: TicketAction, before: TicketStatus, after: TicketStatus) -> None:
+    """A move the table does not list is a mistake of the program, not of the user."""
+    if after not in TRANSITIONS.get(action, {}).get(before, frozenset()):
+        raise ValueError(f"{action}: no move from {before} to {after}")
+
+
 LEVELS = (Role.CLERK, Role.SUPERVISOR, Role.MANAGER)
 # Escalation notes are records, written in Chinese like the paper forms.
 LEVEL_CHINESE = {Role.CLERK: "值班员", Role.SUPERVISOR: "客服主管", Role.MANAGER: "管理处主任"}
@@ -248,7 +294,7 @@ def escalation_target(
             target = Role.MANAGER
         elif now >= due - timedelta(minutes=rule.escalate_before_minutes):
             target = Role.SUPERVISOR
-    return target if target.rank > level.rank else None
+    return None if level.at_least(target) else target
 
 
 # -- resident data ----------------------------------------------------------------------

@@ -11,10 +11,9 @@ and, for escalations that still matter, a notice. The same seed gives the same t
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -24,9 +23,11 @@ from desk_app.domain import tickets as tk
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.textsearch import index_text
-from desk_app.domain.tickets import ClockKind, TicketKind, TicketStatus, Urgency, Validity
+from desk_app.domain.tickets import ClockKind, TicketAction, TicketKind, TicketStatus, Urgency, Validity
+from desk_app.services import demo_ticket_texts as words
 from desk_app.services.common import to_db
 from desk_app.services.container import Services
+from desk_app.services.tickets.records import details_to_json, search_parts
 from desk_app.storage.models import IncidentReport, Resident, Ticket, TicketClock, TicketEvent, TicketNotice
 
 Progress = Callable[[int, int], None]
@@ -45,63 +46,8 @@ KIND_MIX = (
     (TicketKind.VISITOR, 16),
     (TicketKind.MESSAGE, 5),
 )
-PRICE_LIST = (("疏通下水道", "次", 5000), ("更换灯管", "支", 2000), ("开锁服务", "次", 3000), ("家电清洗", "台", 8000))
 MAJOR_RATE = 0.002  # of help requests, repairs and complaints
 URGENT_RATE = 0.04
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-TITLES = ("先生", "女士", "阿姨", "师傅", "老师")
-WORKERS = ("工程部刘师傅", "工程部陈师傅", "保洁班张阿姨", "秩序维护部小李", "绿化组王师傅", "工程部赵师傅")
-DESCRIPTIONS: dict[TicketKind, tuple[str, ...]] = {
-    TicketKind.CONSULTATION: (
-        "咨询物业费缴纳方式",
-        "咨询装修申请需要哪些材料",
-        "询问小区停水通知时间",
-        "咨询车位月卡办理",
-        "询问快递柜位置",
-        "咨询门禁卡补办流程",
-        "咨询垃圾分类投放时间",
-        "询问社区活动报名",
-    ),
-    TicketKind.HELP_REQUEST: (
-        "老人忘带钥匙，请求开门",
-        "业主车辆被堵，请求联系车主",
-        "家中小孩被锁在房内",
-        "电梯困人，请求救援",
-        "业主突发不适，请求协助叫救护车",
-        "宠物走失，请求协助寻找",
-    ),
-    TicketKind.REPAIR: (
-        "卫生间漏水，楼下天花板渗水",
-        "厨房水龙头关不紧",
-        "客厅灯不亮",
-        "门禁对讲无声音",
-        "阳台地漏堵塞",
-        "楼道声控灯损坏",
-        "入户门锁芯损坏",
-        "空调排水管漏水",
-        "热水器不出热水",
-        "窗户玻璃破裂",
-    ),
-    TicketKind.COMPLAINT: (
-        "楼上装修超时施工，噪音很大",
-        "地下车库有人占用本人车位",
-        "楼道堆放杂物无人清理",
-        "垃圾清运不及时，有异味",
-        "保安态度不好",
-        "小区内有人遛狗不牵绳",
-        "电梯故障多日未修",
-        "绿化带被踩踏无人管理",
-        "夜间广场舞音乐太吵",
-    ),
-    TicketKind.CONVENIENCE: ("厨房下水道堵塞，需疏通", "更换卫生间灯管", "钥匙丢失需开锁", "空调清洗"),
-    TicketKind.ITEM_RELEASE: ("搬家搬出部分家具", "搬出旧家电", "装修垃圾外运", "搬出办公设备"),
-    TicketKind.VISITOR: ("探望父母", "送货上门", "朋友来访", "家政服务人员", "维修人员上门"),
-    TicketKind.MESSAGE: ("快递放在前台，请通知业主领取", "物业通知转达", "访客留言请业主回电", "钥匙寄存前台"),
-}
-ITEMS = ("电视机 1台", "双人沙发 1张", "纸箱 6个", "旧冰箱 1台", "衣柜 1个", "书桌 1张", "洗衣机 1台", "电脑 2台")
-REPLIES = ("已联系相关部门处理", "已上门查看并说明情况", "已协调双方，业主表示理解", "已安排整改，约定明日回复")
-RESULTS = ("已修复，业主确认", "已处理完毕", "已更换配件，恢复正常", "已疏通")
-FOLLOW_UPS = ("业主表示满意", "业主满意，无其他意见", "业主基本满意", "电话回访，业主满意")
 
 
 @dataclass
@@ -138,14 +84,14 @@ class _Simulator:
         self.prices = [p.id for p in services.tickets.price_list()]
 
     def event(
-        self, life: _Life, at: datetime, actor: Actor | None, action: str, before: Any, after: Any, note: str
+        self, life: _Life, at: datetime, actor: Actor | None, action: TicketAction, before: Any, after: Any, note: str
     ) -> None:
         life.events.append(
             {
                 "ticket_id": life.ticket["id"],
                 "at": to_db(at),
                 "actor_id": actor.account_id if actor else None,
-                "action": action,
+                "action": action.value,
                 "status_from": before.value if before else None,
                 "status_to": after.value if after else None,
                 "note": note,
@@ -185,7 +131,7 @@ class _Simulator:
             elif rng.random() < URGENT_RATE:
                 urgency = Urgency.URGENT
         details = tk.TicketDetails()
-        description = rng.choice(DESCRIPTIONS[kind])
+        description = rng.choice(words.DESCRIPTIONS[kind])
         needs_resident = kind is not TicketKind.CONSULTATION or rng.random() < 0.5
         who: dict[str, Any] = resident if needs_resident else {"id": None, **dict.fromkeys(PERSON_FIELDS, "")}
         life = _Life(
@@ -206,7 +152,7 @@ class _Simulator:
             }
         )
         status = TicketStatus.OPEN
-        self.event(life, created, clerk, "registered", None, status, description)
+        self.event(life, created, clerk, TicketAction.REGISTERED, None, status, description)
         age = self.now - created
         # How far the work got: old tickets are nearly always finished, recent ones not yet.
         if age > timedelta(days=7):
@@ -226,16 +172,16 @@ class _Simulator:
 
         def close(at: datetime, note: str) -> None:
             nonlocal status, closed_at
-            self.event(life, at, clerk, "closed", status, TicketStatus.CLOSED, note)
+            self.event(life, at, clerk, TicketAction.CLOSED, status, TicketStatus.CLOSED, note)
             status, closed_at = TicketStatus.CLOSED, at
 
         if kind in (TicketKind.CONSULTATION, TicketKind.VISITOR, TicketKind.ITEM_RELEASE):
             if kind is TicketKind.VISITOR:
-                details.visitor_name = rng.choice(SURNAMES) + rng.choice(TITLES)
+                details.visitor_name = rng.choice(words.SURNAMES) + rng.choice(words.TITLES)
                 details.visitor_count = rng.choice((1, 1, 1, 2, 3))
                 details.owner_consent = True
             if kind is TicketKind.ITEM_RELEASE:
-                details.items = rng.sample(ITEMS, rng.randint(1, 3))
+                details.items = rng.sample(words.ITEMS, rng.randint(1, 3))
                 details.identity_checked = True
                 details.identity_note = f"身份证后四位 {rng.randint(1000, 9999)}"
             close(created, "当场办结")
@@ -244,7 +190,7 @@ class _Simulator:
             step_at = min(self.now, self.later(created, 10, 600))
             if finished:
                 details.delivered = True
-                self.event(life, step_at, clerk, "delivered", status, TicketStatus.CLOSED, "已转达")
+                self.event(life, step_at, clerk, TicketAction.DELIVERED, status, TicketStatus.CLOSED, "已转达")
                 status, closed_at = TicketStatus.CLOSED, step_at
         elif kind is TicketKind.COMPLAINT:
             rule = self.rules[kind]
@@ -258,7 +204,7 @@ class _Simulator:
                     life,
                     min(self.now, self.later(created, 2, 8)),
                     clerk,
-                    "judged",
+                    TicketAction.JUDGED,
                     None,
                     None,
                     ("有效投诉：" if valid else "无效投诉：") + "经核实",
@@ -266,7 +212,7 @@ class _Simulator:
                 self.clock(life, ClockKind.REPLY, reply_due, replied, clerk)
                 if replied <= self.now:
                     after = TicketStatus.FOLLOW_UP if valid else TicketStatus.CLOSED
-                    self.event(life, replied, clerk, "replied", status, after, rng.choice(REPLIES))
+                    self.event(life, replied, clerk, TicketAction.REPLIED, status, after, rng.choice(words.REPLIES))
                     status = after
                     step_at = replied
                     if not valid:
@@ -282,9 +228,15 @@ class _Simulator:
                 details.visit_at = visit
             dispatched = self.later(created, 5, 90)
             if dispatched <= self.now:
-                details.dispatched_to = rng.choice(WORKERS)
+                details.dispatched_to = rng.choice(words.WORKERS)
                 self.event(
-                    life, dispatched, clerk, "dispatched", status, TicketStatus.IN_PROGRESS, details.dispatched_to
+                    life,
+                    dispatched,
+                    clerk,
+                    TicketAction.DISPATCHED,
+                    status,
+                    TicketStatus.IN_PROGRESS,
+                    details.dispatched_to,
                 )
                 status = TicketStatus.IN_PROGRESS
             done = (visit or dispatched) + timedelta(minutes=rng.randint(20, 240))
@@ -292,7 +244,9 @@ class _Simulator:
                 self.clock(life, ClockKind.VISIT, visit, visit if finished and visit <= self.now else None, clerk)
             if finished and done <= self.now and status is TicketStatus.IN_PROGRESS:
                 details.paid = kind is TicketKind.CONVENIENCE
-                self.event(life, done, clerk, "completed", status, TicketStatus.FOLLOW_UP, rng.choice(RESULTS))
+                self.event(
+                    life, done, clerk, TicketAction.COMPLETED, status, TicketStatus.FOLLOW_UP, rng.choice(words.RESULTS)
+                )
                 status = TicketStatus.FOLLOW_UP
                 step_at = done
         if status is TicketStatus.FOLLOW_UP:
@@ -304,10 +258,10 @@ class _Simulator:
                     life,
                     visited,
                     clerk,
-                    "followed_up",
+                    TicketAction.FOLLOWED_UP,
                     status,
                     TicketStatus.CLOSED,
-                    f"回访（满意）：{rng.choice(FOLLOW_UPS)}",
+                    f"回访（满意）：{rng.choice(words.FOLLOW_UPS)}",
                 )
                 status, closed_at = TicketStatus.CLOSED, visited
             else:
@@ -327,7 +281,7 @@ class _Simulator:
                     "author_id": self.supervisor.account_id,
                     "body": body,
                 }
-                self.event(life, report_at, self.supervisor, "incident_report", None, None, body[:80])
+                self.event(life, report_at, self.supervisor, TicketAction.INCIDENT_REPORT, None, None, body[:80])
             else:
                 self.clock(life, ClockKind.INCIDENT_REPORT, due, None, None)
         # The queue's columns: the earliest unmet clock, and the level escalation reached.
@@ -344,28 +298,20 @@ class _Simulator:
             note = "时限将到或已过，自动上报"
         if target is not None:
             reason = f"{tk.LEVEL_CHINESE[level]} → {tk.LEVEL_CHINESE[target]}：{note}"
-            self.event(life, at, None, "escalated", None, None, reason)
+            self.event(life, at, None, TicketAction.ESCALATED, None, None, reason)
             if status is not TicketStatus.CLOSED:
                 life.notices.append({"ticket_id": ticket_id, "level": target.value, "at": to_db(at), "reason": note})
             level = target
         life.ticket.update(
             status=status.value,
             level=level.value,
-            details_json=_details_json(details),
+            details_json=details_to_json(details),
             due_at=first["due_at"] if first is not None else None,
             due_clock=first["kind"] if first is not None else None,
             closed_at=to_db(closed_at) if closed_at is not None else None,
         )
-        life.search = index_text(
-            description,
-            who["name"],
-            who["building"] + who["room"],
-            who["phone"],
-            details.visitor_name,
-            details.recipient,
-            " ".join(details.items),
-            details.dispatched_to,
-        )
+        place = who["building"] + who["room"]
+        life.search = index_text(*search_parts(description, who["name"], place, who["phone"], details))
         return life
 
 
@@ -373,18 +319,11 @@ def _aware(naive_utc: datetime) -> datetime:
     return naive_utc.replace(tzinfo=UTC)
 
 
-def _details_json(details: tk.TicketDetails) -> str:
-    data = asdict(details)
-    data["validity"] = details.validity.value
-    data["visit_at"] = details.visit_at.isoformat() if details.visit_at else None
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
 def _residents(rng: random.Random, count: int) -> list[dict[str, Any]]:
     people: list[dict[str, Any]] = []
     seen: set[tuple[str, ...]] = set()
     while len(people) < count:
-        name = rng.choice(SURNAMES) + rng.choice(TITLES)
+        name = rng.choice(words.SURNAMES) + rng.choice(words.TITLES)
         building = f"{rng.randint(1, 24)}栋"
         room = f"{rng.randint(1, 4)}单元{rng.randint(1, 32)}{rng.randint(1, 4):02d}"
         phone = f"1{rng.choice('3456789')}{rng.randint(0, 999_999_999):09d}"
@@ -420,9 +359,7 @@ def generate_tickets(
     staff = services.accounts.staff()
     if clerks is None:
         clerks = [
-            services.accounts.seed_session(a.id, "demo tickets")
-            for a in staff
-            if a.role is Role.CLERK and a.active
+            services.accounts.seed_session(a.id, "demo tickets") for a in staff if a.role is Role.CLERK and a.active
         ]
     if supervisor is None:
         boss = next((a for a in staff if a.role is Role.SUPERVISOR and a.active), None)
@@ -430,12 +367,12 @@ def generate_tickets(
     if not clerks or supervisor is None:
         raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Demo tickets need clerks and a supervisor."))
     if not services.tickets.price_list(include_retired=True):
-        for name, unit, cents in PRICE_LIST:
+        for name, unit, cents in words.PRICE_LIST:
             services.tickets.add_price_item(supervisor, name, unit, cents)
     rng = random.Random(seed)
     tz = services.desk.info().tz
     now = services.clock.now().replace(microsecond=0)
-    today = now.astimezone(tz).date()
+    today = services.desk.today()
     first_day = today - timedelta(days=days - 1)
     residents = _residents(rng, RESIDENTS)
     with services.db.write() as session:

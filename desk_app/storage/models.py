@@ -22,7 +22,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from desk_app.domain.categories import LogCategory
 from desk_app.domain.handover import HandoverState, ItemAction
 from desk_app.domain.roles import Role
-from desk_app.domain.tickets import ClockKind, Source, TicketKind, TicketStatus, Urgency
+from desk_app.domain.tickets import ClockKind, Source, TicketAction, TicketKind, TicketStatus, Urgency
 
 
 class Base(DeclarativeBase):
@@ -299,6 +299,7 @@ class Ticket(Base):
         enum_check("urgency", Urgency, "known_urgency"),
         enum_check("source", Source, "known_source"),
         enum_check("level", Role, "known_level"),
+        enum_check("due_clock", ClockKind, "known_due_clock"),
         CheckConstraint("(status = 'closed') = (closed_at IS NOT NULL)", name="closed_has_time"),
         CheckConstraint("length(trim(description)) > 0", name="description_not_empty"),
         Index("ix_ticket_open_due", "due_at", "id", sqlite_where=_OPEN),
@@ -352,7 +353,12 @@ class TicketEvent(Base):
     """Who did what to a ticket, when and why (append-only)."""
 
     __tablename__ = "ticket_event"
-    __table_args__ = (Index("ix_ticket_event_ticket", "ticket_id", "id"),)
+    __table_args__ = (
+        enum_check("action", TicketAction, "known_action"),
+        enum_check("status_from", TicketStatus, "known_status_from"),
+        enum_check("status_to", TicketStatus, "known_status_to"),
+        Index("ix_ticket_event_ticket", "ticket_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"))

@@ -430,3 +430,17 @@ def test_the_database_refuses_deleting_a_ticket_or_rewriting_its_history(service
     with pytest.raises(Exception, match="append-only"), services.db.write() as session:
         session.execute(text("UPDATE ticket_event SET note = 'x'"))
     assert services.tickets.get(ticket.id).row.description == "楼上装修噪音扰民"
+
+
+def test_the_database_refuses_an_unknown_action_status_or_clock(services, clerk):
+    ticket = _complaint(services, clerk)
+    insert_event = (
+        "INSERT INTO ticket_event (ticket_id, at, actor_id, action, status_from, status_to, note) "
+        "VALUES (:id, '2026-11-24 02:00:00', NULL, :action, :before, NULL, '')"
+    )
+    for action, before in (("deleted", None), ("closed", "lost")):
+        with pytest.raises(Exception, match="CHECK constraint failed"), services.db.write() as session:
+            session.execute(text(insert_event), {"id": ticket.id, "action": action, "before": before})
+    with pytest.raises(Exception, match="CHECK constraint failed"), services.db.write() as session:
+        session.execute(text("UPDATE ticket SET due_clock = 'someday' WHERE id = :id"), {"id": ticket.id})
+    assert [e.action for e in services.tickets.get(ticket.id).events] == ["registered"]
