@@ -532,13 +532,13 @@
         <translation>未知类别：{value}。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/roles.py" line="+53"/>
+        <location filename="../../desk_app/domain/roles.py" line="+57"/>
         <source>This needs the role {role}; you are signed in as {mine}.</source>
         <translation>此操作需要 {role} 角色；您当前的角色是 {mine}。</translation>
     </message>
     <message>
         <location filename="../../desk_app/domain/shifts.py" line="+52"/>
-        <location filename="../../desk_app/services/desk.py" line="+126"/>
+        <location filename="../../desk_app/services/desk.py" line="+134"/>
         <source>A shift must start between 00:00 and 23:59.</source>
         <translation>班次开始时间必须在 00:00 至 23:59 之间。</translation>
     </message>
@@ -679,13 +679,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../desk_app/services/desk.py" line="-54"/>
-        <location line="+82"/>
+        <location filename="../../desk_app/services/desk.py" line="-62"/>
+        <location line="+90"/>
         <source>The desk needs at least one shift.</source>
         <translation>前台至少需要一个班次。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-113"/>
+        <location filename="../../desk_app/services/desk.py" line="-121"/>
         <source>Unknown time zone: {name}.</source>
         <translation>未知时区：{name}。</translation>
     </message>
@@ -701,7 +701,7 @@
         <translation>此前台尚未设置。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>There is already a shift called {name}.</source>
         <translation>已有名为{name}的班次。</translation>
     </message>
@@ -1245,17 +1245,17 @@
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/printing/ticket_forms.py" line="+270"/>
+        <location filename="../../desk_app/printing/ticket_forms/registers.py" line="+243"/>
         <source>There is no printed register for {kind}.</source>
         <translation>{kind}没有打印登记表。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location filename="../../desk_app/printing/ticket_forms/release_slip.py" line="+45"/>
         <source>Ticket #{id} is not an item release; it has no release slip.</source>
         <translation>工单 #{id} 不是物品放行，没有放行条。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location filename="../../desk_app/printing/ticket_forms/incident_report.py" line="+62"/>
         <source>Ticket #{id} is not a major incident; it has no incident report.</source>
         <translation>工单 #{id} 不是重大事件，没有事件报告。</translation>
     </message>
@@ -1424,12 +1424,12 @@
         <translation>{path} 是数据库或其日志文件：不能覆盖。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/page_seal.py" line="+388"/>
+        <location filename="../../desk_app/services/page_seal/fingerprint.py" line="+39"/>
         <source>“{text}” is not a page fingerprint: type it as printed at the foot of the page, e.g. L:101-118,120 9F3A-C21B-77D0-E4B1, or scan the page&apos;s QR code.</source>
         <translation>“{text}”不是纸页核对码：请照纸页底部印的核对码输入，例如 L:101-118,120 9F3A-C21B-77D0-E4B1，或扫描纸页上的二维码。</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location filename="../../desk_app/services/page_seal/check.py" line="+214"/>
         <source>Does NOT match: there are no such records ({name}) in the database.</source>
         <translation>不一致：数据库中没有这些记录（{name}）。</translation>
     </message>
@@ -1764,7 +1764,7 @@
         <translation>顶班最长时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-124"/>
+        <location filename="../../desk_app/services/desk.py" line="-132"/>
         <source>Shift name</source>
         <translation>班次名称</translation>
     </message>
@@ -3114,7 +3114,7 @@ Log files: {logs}</source>
 <context>
     <name>RecordKind</name>
     <message>
-        <location filename="../../desk_app/services/page_seal.py" line="-154"/>
+        <location filename="../../desk_app/services/page_seal/check.py" line="-149"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
