@@ -55,7 +55,7 @@ def page_strings(services: Services, flt: LogFilter) -> list[list[str]]:
     desk = services.desk.info()
     entries = list(services.log.iter_chronological(flt))
     groups = group_by_shift(entries, services.desk.shift_templates(include_inactive=True))
-    layout = LogbookLayout(desk.name, services.clock.now().astimezone(desk.tz))
+    layout = LogbookLayout(desk.name, services.desk.now())
     out: list[list[str]] = []
     for page in layout.pages_for(groups, "", ""):
         strings = [desk.name, "值班记录表", page.date_text, page.shift_text, page.clerks_text]

@@ -14,8 +14,7 @@ marked 未完成 on every page.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,26 +25,14 @@ from reportlab.pdfgen.canvas import Canvas
 from desk_app.domain.handover import Condition, Disposition, HandoverDraft, WorkSource
 from desk_app.domain.hashing import fingerprint
 from desk_app.printing.fonts import TextMeasure
-from desk_app.printing.form_layout import (
-    SEAL_ROOM,
-    Column,
-    FormField,
-    LaidRow,
-    PageGeometry,
-    Para,
-    RuledTable,
-    SignatureSlot,
-    TextStyle,
-    atomic_pdf,
-    draw_fields,
-    draw_footer,
-    draw_line,
-    draw_signature_lines,
-)
+from desk_app.printing.form_footer import SEAL_ROOM, SignatureSlot, draw_footer, draw_signature_lines
+from desk_app.printing.form_layout import FormField, PageGeometry, atomic_pdf, draw_fields, draw_title
 from desk_app.printing.logbook import chinese_date
+from desk_app.printing.ruled_table import Align, LaidRow, Para, RuledTable, columns_by_share
+from desk_app.printing.table_flow import Block, Section, draw_blocks, flow_sections
+from desk_app.printing.text_lines import TextStyle, draw_line
 from desk_app.services import page_seal
 from desk_app.services.container import Services
-from desk_app.services.handover import DIGEST_PREFIX, HandoverView
 
 Progress = Callable[[int, int], None]
 
@@ -56,8 +43,6 @@ NOTHING = "无"
 GEOMETRY = PageGeometry()
 HEADER_HEIGHT = 68.0  # desk name, form title, date/shift/state line
 FOOTER_HEIGHT = 62.0  # signature lines with their times, digest and page number
-HEADING_HEIGHT = 20.0  # a section title above its table
-SECTION_GAP = 8.0
 
 TEXT = TextStyle(size=9.0)
 CENTER = TextStyle(size=9.0, align="center")
@@ -70,7 +55,6 @@ CONDITION = {Condition.GOOD: "完好", Condition.DAMAGED: "损坏"}
 DISPOSITION = {Disposition.PENDING: "未处理", Disposition.CLOSED: "已关闭", Disposition.HANDED_OVER: "移交"}
 SOURCE = {WorkSource.LOG_FOLLOW_UP: "值班记录", WorkSource.TICKET: "工单", WorkSource.FREE: "交接登记"}
 
-_DIGEST_RE = re.compile(re.escape(DIGEST_PREFIX) + r"([0-9a-f]{64})")
 
 
 def _time(value: datetime | None, day: bool = True) -> str:
@@ -83,9 +67,10 @@ def _parse(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-@dataclass
+@dataclass(frozen=True)
 class HandoverSheet:
-    """What the paper shows, taken from the signed record or, while open, from the draft."""
+    """What the paper shows, taken from the signed record or, while open, from the draft,
+    with when it is printed and the seal of the handover and what belongs to it."""
 
     desk_name: str
     signed: bool
@@ -100,15 +85,18 @@ class HandoverSheet:
     early_arrival_minutes: int
     late_minutes: int | None
     draft: HandoverDraft
-    supervisors: dict[int, str] = field(default_factory=dict)
+    printed_at: datetime
+    supervisors: Mapping[int, str] = field(default_factory=dict)
     checked_by: str | None = None
     checked_at: datetime | None = None
     check_remark: str = ""
     log_entry_id: int | None = None
     digest: str | None = None
+    seal: page_seal.Seal | None = None
 
     @classmethod
-    def of(cls, services: Services, view: HandoverView) -> HandoverSheet:
+    def gather(cls, services: Services, handover_id: int) -> HandoverSheet:
+        view = services.handover.get(handover_id)
         desk = services.desk.info()
         tz = desk.tz
         template = view.shift.template
@@ -126,10 +114,7 @@ class HandoverSheet:
             outgoing, incoming = view.outgoing_name, view.incoming_name or ""
             started, arrived, signed_at = view.started_at, view.incoming_arrived_at, None
             early, late = view.early_arrival_minutes, None
-        digest = None
-        if view.log_entry_id is not None:
-            match = _DIGEST_RE.search(services.log.get(view.log_entry_id).handling)
-            digest = match.group(1) if match else None
+        digest = view.record_digest
         names = {a.id: a.display_name for a in services.accounts.staff()}
         return cls(
             desk_name=desk.name,
@@ -145,12 +130,14 @@ class HandoverSheet:
             early_arrival_minutes=early,
             late_minutes=late,
             draft=draft,
+            printed_at=services.desk.now(),
             supervisors=names,
             checked_by=view.checked_by,
             checked_at=view.checked_at,
             check_remark=view.check_remark,
             log_entry_id=view.log_entry_id,
             digest=digest,
+            seal=page_seal.seal(services.db, page_seal.handover_rule(handover_id), tz),
         )
 
     @property
@@ -165,58 +152,20 @@ def _draft_json(record: dict[str, Any]) -> str:
     return json.dumps({k: record[k] for k in keys if k in record}, ensure_ascii=False)
 
 
-# -- the flow of blocks ------------------------------------------------------------------------
-
-
-@dataclass
-class Block:
-    """A part of a page: an optional section heading, then part of a table."""
-
-    heading: str
-    table: RuledTable
-    rows: list[LaidRow]
-
-    @property
-    def height(self) -> float:
-        head = HEADING_HEIGHT if self.heading else 0.0
-        return head + self.table.title_height + sum(r.height for r in self.rows)
-
-
-@dataclass
-class Section:
-    heading: str
-    table: RuledTable
-    rows: list[LaidRow]
-
-
 class HandoverLayout:
     """Turns a handover into pages of blocks (pass 1 and 2), then draws them (pass 3)."""
 
-    def __init__(
-        self,
-        sheet: HandoverSheet,
-        printed_at: datetime,
-        measure: TextMeasure | None = None,
-        seal: page_seal.Seal | None = None,
-    ) -> None:
+    def __init__(self, sheet: HandoverSheet, measure: TextMeasure | None = None) -> None:
         self.sheet = sheet
-        self.seal = seal  # of the handover and what belongs to it (services/page_seal.py)
-        self.printed_at = printed_at
         self.measure = measure or TextMeasure()
         self.width = GEOMETRY.content_width
         self.top = GEOMETRY.top - HEADER_HEIGHT
         self.room = self.top - (GEOMETRY.bottom + FOOTER_HEIGHT)
 
     # -- sections ----------------------------------------------------------------------
-    def _table(self, columns: Sequence[tuple[str, float, str]]) -> RuledTable:
+    def _table(self, columns: Sequence[tuple[str, float, Align]]) -> RuledTable:
         """Columns as (title, share of the width, align); the last takes what is left."""
-        cols: list[Column] = []
-        used = 0.0
-        for i, (title, share, align) in enumerate(columns):
-            width = self.width - used if i == len(columns) - 1 else round(self.width * share, 2)
-            used += width
-            cols.append(Column(title, width, align))  # type: ignore[arg-type]
-        return RuledTable(cols, self.measure)
+        return RuledTable(columns_by_share(self.width, columns), self.measure)
 
     def _empty(self, table: RuledTable, text: str = NOTHING) -> list[LaidRow]:
         return [table.lay_out_span([Para(text, EMPTY)])]
@@ -341,49 +290,14 @@ class HandoverLayout:
     def sections(self) -> list[Section]:
         return [self.people(), self.counts(), self.open_work(), self.anomalies(), self.faults(), self.check()]
 
-    # -- pagination ---------------------------------------------------------------------
     def pages(self) -> list[list[Block]]:
-        pages: list[list[Block]] = [[]]
-        used = 0.0
-        min_row = 3 * TextStyle().line_height
-        for section in self.sections():
-            rows = list(section.rows)
-            heading = section.heading
-            while rows:
-                head = HEADING_HEIGHT if heading else 0.0
-                offset = used + (SECTION_GAP if used else 0.0) + head
-                first = min(rows[0].height, min_row)
-                if used and offset + section.table.title_height + first > self.room:
-                    pages.append([])
-                    used = 0.0
-                    continue
-                # A spacer stands for what is above the table on this page, so that the
-                # table kit paginates the rest of the page and then whole pages.
-                spacer = LaidRow([[] for _ in section.table.columns], offset)
-                chunks = section.table.paginate([spacer, *rows], self.room)
-                placed = [r for r in chunks[0].rows if r is not spacer]
-                if not placed:
-                    assert used, "an empty page always takes a row (split if need be)"
-                    pages.append([])
-                    used = 0.0
-                    continue
-                pages[-1].append(Block(heading, section.table, placed))
-                used = chunks[0].height  # the spacer included
-                if len(chunks) == 1:
-                    rows = []
-                else:
-                    rows = [r for chunk in chunks[1:] for r in chunk.rows]
-                    heading = f"{section.heading}（续）" if section.heading else ""
-                    pages.append([])
-                    used = 0.0
-        return [page for page in pages if page] or [[]]
+        return flow_sections(self.sections(), self.room)
 
     # -- drawing -----------------------------------------------------------------------
     def draw_page(self, canvas: Canvas, blocks: Sequence[Block], number: int, total: int) -> None:
         m, g, s = self.measure, GEOMETRY, self.sheet
         top = g.top
-        draw_line(canvas, m, g.left, top - 11, s.desk_name, TextStyle(size=11, align="center"), g.content_width)
-        draw_line(canvas, m, g.left, top - 36, FORM_TITLE, TextStyle(size=18, align="center"), g.content_width)
+        draw_title(canvas, m, g, s.desk_name, FORM_TITLE)
         if not s.signed:
             self._stamp(canvas, g.right - 78, top - 44)
         draw_fields(
@@ -398,14 +312,7 @@ class HandoverLayout:
                 FormField("状态", "已签名" if s.signed else f"{UNFINISHED}（尚未签名）", 1.0),
             ],
         )
-        y = self.top
-        for i, block in enumerate(blocks):
-            if i:
-                y -= SECTION_GAP
-            if block.heading:
-                draw_line(canvas, m, g.left, y - 14, block.heading, HEADING)
-                y -= HEADING_HEIGHT
-            y = block.table.draw(canvas, g.left, y, block.rows)
+        draw_blocks(canvas, m, g.left, self.top, blocks, HEADING)
 
         sign_y = g.bottom + 38
         signed = f"{_time(s.signed_at)}" if s.signed_at else ""
@@ -425,7 +332,7 @@ class HandoverLayout:
                 ),
             ],
         )
-        draw_footer(canvas, m, g, self.printed_at, number, total, s.digest_text, self.seal)
+        draw_footer(canvas, m, g, s.printed_at, number, total, s.digest_text, s.seal)
 
     def _stamp(self, canvas: Canvas, x: float, y: float) -> None:
         """A boxed 未完成 beside the title: this paper is not a signed record."""
@@ -435,6 +342,27 @@ class HandoverLayout:
         draw_line(canvas, self.measure, x, y + 8, UNFINISHED, TextStyle(size=14, align="center"), 74)
 
 
+def draw_handover(sheet: HandoverSheet, path: Path, *, progress: Progress | None = None) -> int:
+    """Write the handover record of ``sheet`` to ``path`` as a PDF; return the page count.
+
+    The file appears only when complete (written beside it, then renamed). ``progress``
+    is called with (pages drawn, pages in all), from the calling thread.
+    """
+    layout = HandoverLayout(sheet)
+    pages = layout.pages()
+    total = len(pages)
+    if progress is not None:
+        progress(0, total)
+    title = f"{FORM_TITLE} {sheet.date_text} {sheet.shift_text}"
+    with atomic_pdf(Path(path), title=title, author=sheet.desk_name) as canvas:
+        for number, blocks in enumerate(pages, start=1):
+            layout.draw_page(canvas, blocks, number, total)
+            canvas.showPage()
+            if progress is not None:
+                progress(number, total)
+    return total
+
+
 def render_handover_pdf(
     services: Services,
     handover_id: int,
@@ -442,25 +370,5 @@ def render_handover_pdf(
     *,
     progress: Progress | None = None,
 ) -> int:
-    """Write handover ``handover_id`` to ``path`` as a PDF; return the page count.
-
-    The file appears only when complete (written beside it, then renamed). ``progress``
-    is called with (pages drawn, pages in all), from the calling thread.
-    """
-    view = services.handover.get(handover_id)
-    sheet = HandoverSheet.of(services, view)
-    desk = services.desk.info()
-    seal = page_seal.seal(services.db, page_seal.handover_rule(handover_id), desk.tz)
-    layout = HandoverLayout(sheet, services.clock.now().astimezone(desk.tz), seal=seal)
-    pages = layout.pages()
-    total = len(pages)
-    if progress is not None:
-        progress(0, total)
-    title = f"{FORM_TITLE} {sheet.date_text} {sheet.shift_text}"
-    with atomic_pdf(Path(path), title=title, author=desk.name) as canvas:
-        for number, blocks in enumerate(pages, start=1):
-            layout.draw_page(canvas, blocks, number, total)
-            canvas.showPage()
-            if progress is not None:
-                progress(number, total)
-    return total
+    """Write handover ``handover_id`` to ``path`` as a PDF; return the page count."""
+    return draw_handover(HandoverSheet.gather(services, handover_id), path, progress=progress)

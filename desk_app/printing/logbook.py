@@ -13,8 +13,8 @@ Corrections stay visible as the rules require: a corrected entry is struck throu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,23 +22,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.domain.shifts import ShiftTemplate
 from desk_app.printing.fonts import TextMeasure
-from desk_app.printing.form_layout import (
-    SEAL_ROOM,
-    Column,
-    FormField,
-    LaidRow,
-    PageGeometry,
-    Para,
-    RuledTable,
-    SignatureSlot,
-    TablePage,
-    TextStyle,
-    atomic_pdf,
-    draw_fields,
-    draw_footer,
-    draw_line,
-    draw_signature_lines,
-)
+from desk_app.printing.form_footer import SEAL_ROOM, SignatureSlot, draw_footer, draw_signature_lines
+from desk_app.printing.form_layout import FormField, PageGeometry, atomic_pdf, draw_fields, draw_title
+from desk_app.printing.ruled_table import Column, LaidRow, Para, RuledTable, TablePage
+from desk_app.printing.text_lines import TextStyle
 from desk_app.services import page_seal
 from desk_app.services.container import Services
 from desk_app.services.log import DayReviewView, LogEntryView, LogFilter
@@ -206,8 +193,7 @@ class LogbookLayout:
     ) -> None:
         m, g = self.measure, GEOMETRY
         top = g.top
-        draw_line(canvas, m, g.left, top - 11, self.desk_name, TextStyle(size=11, align="center"), g.content_width)
-        draw_line(canvas, m, g.left, top - 36, FORM_TITLE, TextStyle(size=18, align="center"), g.content_width)
+        draw_title(canvas, m, g, self.desk_name, FORM_TITLE)
         draw_fields(
             canvas,
             m,
@@ -240,7 +226,7 @@ class LogbookLayout:
         draw_footer(canvas, m, g, self.printed_at, number, total, f"{page_seal.LABEL} —（本页无记录）", seal)
 
 
-def _filter_texts(services: Services, flt: LogFilter) -> tuple[str, str]:
+def _filter_texts(flt: LogFilter, templates: Sequence[ShiftTemplate]) -> tuple[str, str]:
     if flt.date_from is not None and flt.date_from == flt.date_to:
         date_text = chinese_date(flt.date_from)
     elif flt.date_from is not None or flt.date_to is not None:
@@ -251,10 +237,64 @@ def _filter_texts(services: Services, flt: LogFilter) -> tuple[str, str]:
         date_text = "—"
     shift_text = "全部班次"
     if flt.shift_template_id is not None:
-        for template in services.desk.shift_templates(include_inactive=True):
+        for template in templates:
             if template.id == flt.shift_template_id:
                 shift_text = f"{template.name} {template.span_text()}"
     return date_text, shift_text
+
+
+@dataclass(frozen=True)
+class LogbookSheet:
+    """What the printed log shows: its entries by shift, the days' signatures and each
+    page's seal, by the entries the page prints (a page not found there has none)."""
+
+    desk_name: str
+    printed_at: datetime
+    groups: tuple[ShiftGroup, ...]
+    date_text: str  # of the selection, for the 无记录 page
+    shift_text: str
+    reviews: Mapping[date, DayReviewView] = field(default_factory=dict)
+    seals: Mapping[tuple[int, ...], page_seal.Seal] = field(default_factory=dict)
+
+    @classmethod
+    def gather(cls, services: Services, flt: LogFilter) -> LogbookSheet:
+        desk = services.desk.info()
+        templates = services.desk.shift_templates(include_inactive=True)
+        groups = group_by_shift(services.log.iter_chronological(flt), templates)
+        reviews: dict[date, DayReviewView] = {}
+        if groups:
+            reviews = services.log.reviews(groups[0].shift_date, max(g.shift_date for g in groups))
+        sheet = cls(desk.name, services.desk.now(), tuple(groups), *_filter_texts(flt, templates), reviews)
+        # The seals name the entries of each page: lay the pages out to know them.
+        printed = [tuple(page.entry_ids) for page in sheet.pages(LogbookLayout(desk.name, sheet.printed_at))]
+        sealed = [ids for ids in printed if ids]
+        rules = [page_seal.log_rule(ids) for ids in sealed]
+        seals = dict(zip(sealed, page_seal.seals(services.db, rules, desk.tz), strict=True))
+        return replace(sheet, seals=seals)
+
+    def pages(self, layout: LogbookLayout) -> list[LogPage]:
+        return layout.pages_for(self.groups, self.date_text, self.shift_text)
+
+
+def draw_log(sheet: LogbookSheet, path: Path, *, progress: Progress | None = None) -> int:
+    """Write the shift log of ``sheet`` to ``path`` as a PDF; return the page count.
+
+    The file appears only when complete (written beside it, then renamed). ``progress``
+    is called with (pages drawn, pages in all), from the calling thread.
+    """
+    layout = LogbookLayout(sheet.desk_name, sheet.printed_at)
+    pages = sheet.pages(layout)
+    total = len(pages)
+    if progress is not None:
+        progress(0, total)
+    with atomic_pdf(Path(path), title=f"{FORM_TITLE} {sheet.desk_name}", author=sheet.desk_name) as canvas:
+        for number, page in enumerate(pages, start=1):
+            review = sheet.reviews.get(page.group.shift_date) if page.group is not None else None
+            layout.draw_page(canvas, page, number, total, review, sheet.seals.get(tuple(page.entry_ids)))
+            canvas.showPage()
+            if progress is not None:
+                progress(number, total)
+    return total
 
 
 def render_log_pdf(
@@ -264,30 +304,5 @@ def render_log_pdf(
     *,
     progress: Progress | None = None,
 ) -> int:
-    """Write the shift log selected by ``flt`` to ``path`` as a PDF; return the page count.
-
-    The file appears only when complete (written beside it, then renamed). ``progress``
-    is called with (pages drawn, pages in all), from the calling thread.
-    """
-    desk = services.desk.info()
-    templates = services.desk.shift_templates(include_inactive=True)
-    groups = group_by_shift(services.log.iter_chronological(flt), templates)
-    layout = LogbookLayout(desk.name, services.clock.now().astimezone(desk.tz))
-    pages = layout.pages_for(groups, *_filter_texts(services, flt))
-    reviews: dict[date, DayReviewView] = {}
-    if groups:
-        reviews = services.log.reviews(groups[0].shift_date, max(g.shift_date for g in groups))
-    total = len(pages)
-    sealed = [page for page in pages if page.entry_ids]
-    rules = [page_seal.log_rule(page.entry_ids) for page in sealed]
-    seals = dict(zip(map(id, sealed), page_seal.seals(services.db, rules, desk.tz), strict=True))
-    if progress is not None:
-        progress(0, total)
-    with atomic_pdf(Path(path), title=f"{FORM_TITLE} {desk.name}", author=desk.name) as canvas:
-        for number, page in enumerate(pages, start=1):
-            review = reviews.get(page.group.shift_date) if page.group is not None else None
-            layout.draw_page(canvas, page, number, total, review, seals.get(id(page)))
-            canvas.showPage()
-            if progress is not None:
-                progress(number, total)
-    return total
+    """Write the shift log selected by ``flt`` to ``path`` as a PDF; return the page count."""
+    return draw_log(LogbookSheet.gather(services, flt), path, progress=progress)

@@ -10,6 +10,7 @@ run over several pages, each with the header, the legend and the signatures.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -21,20 +22,14 @@ from desk_app.domain import workdays
 from desk_app.domain.roster import WEEKDAY_NAMES, short_labels
 from desk_app.domain.shifts import ShiftTemplate
 from desk_app.printing.fonts import TextMeasure
-from desk_app.printing.form_layout import (
-    SEAL_ROOM,
-    PageGeometry,
-    SignatureSlot,
-    TextStyle,
-    atomic_pdf,
-    draw_footer,
-    draw_line,
-    draw_signature_lines,
-)
-from desk_app.printing.ticket_forms import LANDSCAPE
+from desk_app.printing.form_footer import SEAL_ROOM, SignatureSlot, draw_footer, draw_signature_lines
+from desk_app.printing.form_layout import LANDSCAPE, PageGeometry, atomic_pdf, draw_title
+from desk_app.printing.text_lines import TextStyle, draw_line
 from desk_app.services import page_seal
 from desk_app.services.container import Services
 from desk_app.services.roster import MonthView
+
+Progress = Callable[[int, int], None]
 
 FORM_TITLE = "值班安排表"
 HOLIDAY_FILL = Color(0.88, 0.88, 0.88)
@@ -61,50 +56,76 @@ def _day_mark(day: date) -> str:
     return ""
 
 
-def render_roster_pdf(services: Services, year: int, month: int, path: Path) -> int:
-    """The month's roster as it stands (the published version, or the draft marked 草稿)."""
-    view = services.roster.month(year, month)
-    desk = services.desk.info()
-    templates = services.roster.templates()
-    labels = short_labels(templates)
+@dataclass(frozen=True)
+class RosterSheet:
+    """What the printed roster shows: the month as it stands (the published version, or the
+    draft marked 草稿), its shifts, and the seal of the version (or the draft month) and its
+    cells (None for a month nobody has touched: nothing to check)."""
+
+    desk_name: str
+    printed_at: datetime
+    view: MonthView
+    templates: tuple[ShiftTemplate, ...]
+    published_at: datetime | None = None
+    seal: page_seal.Seal | None = None
+
+    @classmethod
+    def gather(cls, services: Services, year: int, month: int) -> RosterSheet:
+        view = services.roster.month(year, month)
+        desk = services.desk.info()
+        published_at = None
+        if view.published:
+            published_at = services.roster.version_time(year, month, view.version)
+        seal: page_seal.Seal | None = page_seal.seal(
+            services.db, page_seal.roster_rule(services.db, year, month), desk.tz
+        )
+        if seal is not None and not seal.count:
+            seal = None
+        templates = tuple(services.roster.templates())
+        return cls(desk.name, services.desk.now(), view, templates, published_at, seal)
+
+
+def draw_roster(sheet: RosterSheet, path: Path, *, progress: Progress | None = None) -> int:
+    """Write the roster of ``sheet`` to ``path`` as a PDF (A4 landscape); return the page count."""
+    view = sheet.view
+    labels = short_labels(sheet.templates)
     g = LANDSCAPE
     measure = TextMeasure()
-    printed_at = services.clock.now().astimezone(desk.tz)
     rows_per_page = max(1, int((g.top - HEADER_HEIGHT - HEADER_ROW - (g.bottom + FOOTER_HEIGHT)) // ROW_HEIGHT))
     everyone = list(range(len(view.staff)))
     pages = [RosterPage(everyone[i : i + rows_per_page]) for i in range(0, len(everyone), rows_per_page)] or [
         RosterPage([])
     ]
-    published_at = None
-    if view.published:
-        published_at = services.roster.version_time(year, month, view.version)
-    # The seal of the published version (or the draft month) and its cells.
-    seal: page_seal.Seal | None = page_seal.seal(services.db, page_seal.roster_rule(services.db, year, month), desk.tz)
-    if seal is not None and not seal.count:
-        seal = None  # a month nobody has touched: nothing to check
-    with atomic_pdf(Path(path), title=f"{FORM_TITLE} {year}-{month:02d} {desk.name}", author=desk.name) as canvas:
+    total = len(pages)
+    if progress is not None:
+        progress(0, total)
+    title = f"{FORM_TITLE} {view.year}-{view.month:02d} {sheet.desk_name}"
+    with atomic_pdf(Path(path), title=title, author=sheet.desk_name) as canvas:
         for number, page in enumerate(pages, start=1):
             canvas.setPageSize((g.width, g.height))
-            _draw_page(canvas, measure, g, view, page, labels, templates, desk.name, published_at)
-            draw_footer(canvas, measure, g, printed_at, number, len(pages), f"{page_seal.LABEL} —", seal)
+            _draw_page(canvas, measure, g, sheet, page, labels)
+            draw_footer(canvas, measure, g, sheet.printed_at, number, total, f"{page_seal.LABEL} —", sheet.seal)
             canvas.showPage()
-    return len(pages)
+            if progress is not None:
+                progress(number, total)
+    return total
+
+
+def render_roster_pdf(services: Services, year: int, month: int, path: Path) -> int:
+    """The month's roster as it stands (the published version, or the draft marked 草稿)."""
+    return draw_roster(RosterSheet.gather(services, year, month), path)
 
 
 def _draw_page(
     canvas: Canvas,
     m: TextMeasure,
     g: PageGeometry,
-    view: MonthView,
+    sheet: RosterSheet,
     page: RosterPage,
     labels: dict[int, str],
-    templates: list[ShiftTemplate],
-    desk_name: str,
-    published_at: datetime | None,
 ) -> None:
-    draw_line(canvas, m, g.left, g.top - 11, desk_name, TextStyle(size=11, align="center"), g.content_width)
-    title = f"{view.year}年{view.month}月{FORM_TITLE}"
-    draw_line(canvas, m, g.left, g.top - 36, title, TextStyle(size=18, align="center"), g.content_width)
+    view, templates, published_at = sheet.view, sheet.templates, sheet.published_at
+    draw_title(canvas, m, g, sheet.desk_name, f"{view.year}年{view.month}月{FORM_TITLE}")
     if view.published:
         state = f"第 {view.version} 版" + (f"，发布于 {published_at:%Y-%m-%d %H:%M}" if published_at else "")
     else:

@@ -1,7 +1,7 @@
 """Checking a printed page (核对纸页): a supervisor types the fingerprint at the foot of a
 signed page from the binder, or scans its QR code (a USB scanner types like a keyboard and
 ends with Enter), and reads whether the database still holds exactly what the page printed
-(services/page_seal.py). The lookup runs on the window's task runner, never on the UI thread.
+(services/page_seal/). The lookup runs on the window's task runner, never on the UI thread.
 """
 
 from __future__ import annotations

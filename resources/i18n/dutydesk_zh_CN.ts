@@ -1245,17 +1245,17 @@
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/printing/ticket_forms.py" line="+270"/>
+        <location filename="../../desk_app/printing/ticket_forms/registers.py" line="+243"/>
         <source>There is no printed register for {kind}.</source>
         <translation>{kind}没有打印登记表。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location filename="../../desk_app/printing/ticket_forms/release_slip.py" line="+45"/>
         <source>Ticket #{id} is not an item release; it has no release slip.</source>
         <translation>工单 #{id} 不是物品放行，没有放行条。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location filename="../../desk_app/printing/ticket_forms/incident_report.py" line="+62"/>
         <source>Ticket #{id} is not a major incident; it has no incident report.</source>
         <translation>工单 #{id} 不是重大事件，没有事件报告。</translation>
     </message>
@@ -1424,12 +1424,12 @@
         <translation>{path} 是数据库或其日志文件：不能覆盖。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/page_seal.py" line="+388"/>
+        <location filename="../../desk_app/services/page_seal/fingerprint.py" line="+39"/>
         <source>“{text}” is not a page fingerprint: type it as printed at the foot of the page, e.g. L:101-118,120 9F3A-C21B-77D0-E4B1, or scan the page&apos;s QR code.</source>
         <translation>“{text}”不是纸页核对码：请照纸页底部印的核对码输入，例如 L:101-118,120 9F3A-C21B-77D0-E4B1，或扫描纸页上的二维码。</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location filename="../../desk_app/services/page_seal/check.py" line="+214"/>
         <source>Does NOT match: there are no such records ({name}) in the database.</source>
         <translation>不一致：数据库中没有这些记录（{name}）。</translation>
     </message>
@@ -3116,7 +3116,7 @@ Log files: {logs}</source>
 <context>
     <name>RecordKind</name>
     <message>
-        <location filename="../../desk_app/services/page_seal.py" line="-154"/>
+        <location filename="../../desk_app/services/page_seal/check.py" line="-149"/>
         <source>account</source>
         <translation>账号</translation>
     </message>

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desk_app.printing.fonts import TextMeasure
-from desk_app.printing.form_layout import Column, Para, RuledTable, TextStyle, page_number_text, wrap_text
+from desk_app.printing.form_footer import page_number_text
+from desk_app.printing.ruled_table import Column, Para, RuledTable
+from desk_app.printing.text_lines import TextStyle, wrap_text
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +94,7 @@ def test_reportlab_draws_with_its_c_accelerator():
 
 
 def test_the_qr_modules_are_a_square_with_its_three_finder_patterns():
-    from desk_app.printing.form_layout import qr_modules
+    from desk_app.printing.form_footer import qr_modules
 
     modules = qr_modules("DD1:L:1-18,20:" + "9f3a" * 16)
     count = len(modules)

@@ -116,7 +116,7 @@ def test_the_digest_of_the_log_entry_is_printed(services, signed, tmp_path):
     (text,) = page_texts(out)
     handling = services.log.get(signed.log_entry_id).handling
     digest = handling.split(DIGEST_PREFIX)[1][:64]
-    assert len(digest) == 64
+    assert len(digest) == 64 and digest == signed.record_digest
     seal = page_seal.seal(services.db, page_seal.handover_rule(signed.id), services.desk.info().tz)
     assert seal.count >= 2  # the handover and its log entry at least
     assert f"核对码 H:{signed.id} {seal.short}" in text

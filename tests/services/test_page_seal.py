@@ -1,4 +1,4 @@
-"""A printed page checked against the database: the seal (services/page_seal.py) printed on
+"""A printed page checked against the database: the seal (services/page_seal/) printed on
 every form, read back from the PDF, checked before and after raw-SQL tampering and after
 changes made through the program; the command ``desk-app verify-page``."""
 

@@ -23,7 +23,7 @@ from desk_app.domain.categories import LogCategory
 from desk_app.domain.errors import DatabaseOpenError, ValidationError
 from desk_app.services.backup import BackupError, BackupPlan, online_backup
 from desk_app.services.container import Services
-from desk_app.storage import database, migrate, sqlite_files
+from desk_app.storage import migrate, sqlite_files
 from desk_app.storage.database import backup_before_migration, open_database, open_database_readonly, sqlite_path
 from tests.conftest import CLERK_PASSWORD
 
