@@ -34,8 +34,9 @@ def ymd_hm(value: datetime | None) -> str:
 def read_only_item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    # setData, not setToolTip: PySide6 6.11's item setters (setToolTip, setText, setStatusTip)
-    # keep one reference to None per call, and this table is rebuilt every 30 seconds.
+    # setData, not setToolTip: in PySide6 6.10 and 6.11 (hence the pin below 6.10) the item
+    # setters (setToolTip, setText, setStatusTip) keep one reference to None per call, and
+    # this table is rebuilt every 30 seconds.
     item.setData(Qt.ItemDataRole.ToolTipRole, text)
     return item
 
