@@ -112,7 +112,7 @@ def run_smoke_test(db_url: str, pdf: Path) -> int:
         assert isinstance(services, Services)
         from datetime import timedelta
 
-        yesterday = services.clock.now().astimezone(services.desk.info().tz).date() - timedelta(days=1)
+        yesterday = services.desk.today() - timedelta(days=1)
         pages = render_log_pdf(services, LogFilter(date_from=yesterday, date_to=yesterday), pdf)
         document = QPdfDocument()
         if document.load(str(pdf)) != QPdfDocument.Error.None_ or document.pageCount() != pages:

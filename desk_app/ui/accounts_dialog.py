@@ -12,13 +12,11 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -27,15 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.services.accounts import AccountInfo
 from desk_app.services.container import Services
-from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
-from desk_app.ui.signin_dialog import ERROR_STYLE
+from desk_app.ui.i18n import APP_TITLE, role_label
+from desk_app.ui.service_dialog import ServiceDialog
+from desk_app.ui.widgets_common import PLAIN_STYLE, SIGN_IN_ERROR_STYLE
 
 
-class AccountsDialog(QDialog):
+class AccountsDialog(ServiceDialog):
+    error_style = SIGN_IN_ERROR_STYLE
+
     USERNAME, NAME, ROLE, ACTIVE, LOCKED = range(5)
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
@@ -86,8 +86,7 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("Repeat password:"), self.password_repeat)
         form.addRow("", self.create_button)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message.setStyleSheet(PLAIN_STYLE)
         self.message.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -104,11 +103,9 @@ class AccountsDialog(QDialog):
 
     # -- the list --------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
-        try:
-            self._accounts = self._services.accounts.list_accounts(self._actor)
-        except DeskError as exc:
-            self._accounts = []
-            self.show_error(translate_error(exc))
+        accounts = self.attempt(lambda: self._services.accounts.list_accounts(self._actor))
+        self._accounts = accounts if accounts is not None else []
+        if accounts is None:
             for widget in (self.create_button, self.username, self.display_name, self.password, self.password_repeat):
                 widget.setEnabled(False)
         self._fill_roles()
@@ -164,10 +161,8 @@ class AccountsDialog(QDialog):
         info = self.selected()
         if info is None:
             return
-        try:
-            changed = self._services.accounts.set_active(self._actor, info.id, active)
-        except DeskError as exc:
-            self.show_error(translate_error(exc))
+        changed = self.attempt(lambda: self._services.accounts.set_active(self._actor, info.id, active))
+        if changed is None:
             return
         if active:
             self.show_info(self.tr("{username} can sign in again.").format(username=changed.username))
@@ -181,16 +176,16 @@ class AccountsDialog(QDialog):
             self.password_repeat.clear()
             self.password_repeat.setFocus()
             return
-        try:
-            info = self._services.accounts.create(
+        info = self.attempt(
+            lambda: self._services.accounts.create(
                 self._actor,
                 self.username.text(),
                 self.display_name.text(),
                 self.password.text(),
                 Role(self.role.currentData()),
             )
-        except DeskError as exc:
-            self.show_error(translate_error(exc))
+        )
+        if info is None:
             return
         for edit in (self.username, self.display_name, self.password, self.password_repeat):
             edit.clear()
@@ -198,15 +193,8 @@ class AccountsDialog(QDialog):
         self.reload(select_id=info.id)
         self.username.setFocus()
 
-    def show_error(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(text)
-        self.message.show()
-
     def show_info(self, text: str) -> None:
-        self.message.setStyleSheet("")
-        self.message.setText(text)
-        self.message.show()
+        self.show_message(text, PLAIN_STYLE)
 
 
 def _format_time(instant: datetime, tz: ZoneInfo) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -22,16 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app import local_settings
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.services.backup import BackupPlan
 from desk_app.services.container import Services
 from desk_app.storage.database import sqlite_path
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import ServiceDialog, failure_text
 from desk_app.ui.tasks import Task, TaskRunner
+from desk_app.ui.widgets_common import PLAIN_STYLE
 
 
-class BackupDialog(QDialog):
+class BackupDialog(ServiceDialog):
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Backups and locking"))
@@ -51,8 +50,7 @@ class BackupDialog(QDialog):
         self.idle.setValue(services.desk.idle_lock_minutes())
         save_idle = QPushButton(self.tr("Save"))
         save_idle.clicked.connect(self.save_idle)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message.setStyleSheet(PLAIN_STYLE)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
@@ -86,10 +84,6 @@ class BackupDialog(QDialog):
     def _plan(self) -> BackupPlan:
         return BackupPlan(Path(self.folder.text()), self._services.clock)
 
-    def _say(self, text: str, ok: bool) -> None:
-        self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
-        self.message.setText(text)
-
     def show_backups(self) -> None:
         self.list.clear()
         for backup in self._plan().backups():
@@ -118,21 +112,17 @@ class BackupDialog(QDialog):
 
     def _made(self, path: object) -> None:
         self.now_button.setEnabled(True)
-        self._say(self.tr("Backed up to {path}.").format(path=str(path)), ok=True)
+        self.show_message(self.tr("Backed up to {path}.").format(path=str(path)))
         self.show_backups()
 
     def _failed(self, exc: BaseException, _trace: str) -> None:
         self.now_button.setEnabled(True)
-        self._say(translate_error(exc) if isinstance(exc, DeskError) else str(exc), ok=False)
+        self.show_error(failure_text(exc))
 
     def save_idle(self) -> bool:
-        try:
-            self._services.desk.set_idle_lock_minutes(self._actor, self.idle.value())
-        except DeskError as exc:
-            self._say(translate_error(exc), ok=False)
+        if not self.attempt(lambda: self._services.desk.set_idle_lock_minutes(self._actor, self.idle.value())):
             return False
-        self._say(
-            self.tr("Saved: the window locks after {n} minutes from the next sign-in.").format(n=self.idle.value()),
-            ok=True,
+        self.show_message(
+            self.tr("Saved: the window locks after {n} minutes from the next sign-in.").format(n=self.idle.value())
         )
         return True

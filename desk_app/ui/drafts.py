@@ -26,11 +26,12 @@ from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
 from desk_app.services.drafts import Fields
+from desk_app.ui.widgets_common import WARNING_COLOR
 
 log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 800
-RESTORED_COLOR = "#b25b00"
+RESTORED_COLOR = WARNING_COLOR
 
 Value = str | bool | int
 # A field is a widget, or a (read, write) pair for a value the form keeps its own way.

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.clock import Clock
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import ServiceDialog
 
 CHECK_EVERY_MS = 15_000
 ACTIVITY = frozenset(
@@ -78,7 +76,7 @@ class IdleWatch(QObject):
         return False
 
 
-class LockPage(QDialog):
+class LockPage(ServiceDialog):
     """The lock: an application-modal dialog over everything (so it takes the keyboard even
     when another modal dialog is open behind it), with who was signed in, a password field,
     and the way out for the next person. It cannot be closed; only unlocked."""
@@ -112,9 +110,6 @@ class LockPage(QDialog):
         self.unlock_button.clicked.connect(self.unlock)
         self.other_button = QPushButton(self.tr("Sign in as someone else"))
         self.other_button.clicked.connect(self.switch_user)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.password, 1)
         row.addWidget(self.unlock_button)
@@ -134,12 +129,10 @@ class LockPage(QDialog):
         pass
 
     def unlock(self) -> bool:
-        try:
-            # The same person, by their password: their sign-in lasts from now again.
-            self._services.accounts.renew(self._actor, self.password.text())
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
-            self.password.clear()
+        # The same person, by their password: their sign-in lasts from now again.
+        if not self.attempt(
+            lambda: self._services.accounts.renew(self._actor, self.password.text()), clear=(self.password,)
+        ):
             return False
         self.password.clear()
         self.message.clear()

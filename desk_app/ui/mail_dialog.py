@@ -7,11 +7,9 @@ import contextlib
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -21,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from desk_app import local_settings, mailer, secrets
 from desk_app.domain.errors import DeskError
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import ServiceDialog, failure_text
 from desk_app.ui.tasks import Task, TaskRunner
+from desk_app.ui.widgets_common import PLAIN_STYLE
 
 
-class MailDialog(QDialog):
+class MailDialog(ServiceDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Mail server"))
@@ -52,8 +51,7 @@ class MailDialog(QDialog):
         self.test_button = QPushButton(self.tr("Send a test mail"))
         self.test_button.clicked.connect(self.send_test)
         self.task: Task | None = None
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message.setStyleSheet(PLAIN_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("Server:"), self.host)
         form.addRow(self.tr("Port:"), self.port)
@@ -74,10 +72,6 @@ class MailDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
-    def _say(self, text: str, ok: bool) -> None:
-        self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
-        self.message.setText(text)
-
     def save(self) -> bool:
         server = local_settings.MailServer(
             self.host.text().strip(),
@@ -86,16 +80,14 @@ class MailDialog(QDialog):
             self.sender_address.text().strip(),
             self.tls.isChecked(),
         )
-        try:
-            if self.password.text():
-                secrets.set_mail_password(server.user, self.password.text())
-        except DeskError as exc:
-            self._say(translate_error(exc), ok=False)
+        if self.password.text() and not self.attempt(
+            lambda: secrets.set_mail_password(server.user, self.password.text())
+        ):
             return False
         local_settings.set_mail_server(server)
         self.password.clear()
         self.password.setPlaceholderText(self.tr("stored in the system's password store"))
-        self._say(self.tr("Saved."), ok=True)
+        self.show_message(self.tr("Saved."))
         return True
 
     def send_test(self) -> Task | None:
@@ -112,8 +104,8 @@ class MailDialog(QDialog):
 
     def _sent(self, _result: object) -> None:
         self.test_button.setEnabled(True)
-        self._say(self.tr("The test mail was sent."), ok=True)
+        self.show_message(self.tr("The test mail was sent."))
 
     def _failed(self, exc: BaseException, _trace: str) -> None:
         self.test_button.setEnabled(True)
-        self._say(translate_error(exc) if isinstance(exc, DeskError) else str(exc), ok=False)
+        self.show_error(failure_text(exc))

@@ -1,4 +1,5 @@
-"""The main window: four tabs, the menus, and who is on duty in the status bar."""
+"""The main window: four tabs, the idle lock, and who is on duty in the status bar (its
+menus are made by ``main_menus``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,7 +25,7 @@ from shiboken6 import Shiboken
 
 from desk_app import __version__
 from desk_app.domain.errors import DeskError
-from desk_app.domain.roles import Actor, Role
+from desk_app.domain.roles import Actor
 from desk_app.paths import log_dir
 from desk_app.services.container import Services
 from desk_app.services.tickets import Notice
@@ -35,7 +36,9 @@ from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.escalation_watch import EscalationWatch, NoticesDialog
 from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
 from desk_app.ui.idle_lock import IdleWatch, LockPage
+from desk_app.ui.main_menus import LANGUAGE_NAMES, build_menus
 from desk_app.ui.tasks import TaskRunner
+from desk_app.ui.widgets_common import ALERT_STYLE
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab import HandoverTab
@@ -51,7 +54,6 @@ STATE_KEY = "main_window/state"
 STATUS_REFRESH_MS = 60_000
 OUT_OF_SIGHT = QPoint(-32000, -32000)
 REMINDER_SHOWN_MS = 15 * 60_000
-LANGUAGE_NAMES = {i18n.CHINESE: "中文", i18n.ENGLISH: "English"}  # each in its own language
 
 
 def _default_log_tab(services: Services, actor: Actor, parent: QWidget) -> QWidget:
@@ -82,6 +84,18 @@ class MainWindow(QMainWindow):
     signed_out = Signal()  # the person signed out; the window is closed
     closed = Signal()  # the window was closed to quit
     handed_over = Signal(object)  # the handover is signed: the window closed for this incoming Actor
+    # The menus' actions, made by main_menus.build_menus.
+    new_entry_action: QAction
+    check_page_action: QAction
+    sign_out_action: QAction
+    quit_action: QAction
+    accounts_action: QAction
+    ticket_rules_action: QAction
+    backup_action: QAction
+    mail_action: QAction
+    language_group: QActionGroup
+    language_actions: dict[str, QAction]
+    about_action: QAction
 
     def __init__(
         self,
@@ -130,7 +144,7 @@ class MainWindow(QMainWindow):
         self.idle_watch.idle.connect(self.lock)
         self.idle_watch.start()
 
-        self._build_menus()
+        build_menus(self)
         # Ctrl+N lands on the log's entry line from any tab (the tab's own is switched off).
         own_shortcut = getattr(self.log_tab, "new_entry_shortcut", None)
         if own_shortcut is not None:
@@ -139,11 +153,11 @@ class MainWindow(QMainWindow):
         self.person_label = QLabel()
         self.shift_label = QLabel()
         self.handover_label = QLabel()  # "overdue by N minutes" while a handover waits
-        self.handover_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.handover_label.setStyleSheet(ALERT_STYLE)
         self.handover_label.setVisible(False)
         self.notices_button = QPushButton()  # "3 escalated to you": opens the list
         self.notices_button.setFlat(True)
-        self.notices_button.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.notices_button.setStyleSheet(ALERT_STYLE)
         self.notices_button.setVisible(False)
         self.notices_button.clicked.connect(self.show_notices)
         for label in (self.person_label, self.shift_label, self.handover_label):
@@ -174,69 +188,7 @@ class MainWindow(QMainWindow):
         self.escalation_watch.open_ticket.connect(self.open_ticket)
         self.escalation_watch.start()
 
-    # -- menus -----------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_entry_action = QAction(self.tr("&New log entry"), self)
-        self.new_entry_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_entry_action.triggered.connect(self.new_log_entry)
-        self.addAction(self.new_entry_action)  # works with the menu bar hidden or locked too
-        file_menu.addAction(self.new_entry_action)
-        self.check_page_action = QAction(self.tr("&Check a printed page…"), self)
-        self.check_page_action.triggered.connect(self.open_page_check)
-        file_menu.addAction(self.check_page_action)
-        file_menu.addSeparator()
-        self.sign_out_action = QAction(self.tr("Sign &out"), self)
-        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.sign_out_action.triggered.connect(self.sign_out)
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.sign_out_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        admin_menu = bar.addMenu(self.tr("&Admin"))
-        self.accounts_action = QAction(self.tr("&Accounts…"), self)
-        # A convenience only: AccountService refuses a clerk whatever the menu says.
-        self.accounts_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
-        if not self.accounts_action.isEnabled():
-            self.accounts_action.setStatusTip(self.tr("Only a supervisor or manager manages accounts."))
-        self.accounts_action.triggered.connect(self.open_accounts)
-        admin_menu.addAction(self.accounts_action)
-        self.ticket_rules_action = QAction(self.tr("&Ticket rules and price list…"), self)
-        self.ticket_rules_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
-        self.ticket_rules_action.triggered.connect(self.open_ticket_rules)
-        admin_menu.addAction(self.ticket_rules_action)
-        self.backup_action = QAction(self.tr("&Backups and locking…"), self)
-        self.backup_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
-        self.backup_action.triggered.connect(self.open_backups)
-        admin_menu.addAction(self.backup_action)
-        self.mail_action = QAction(self.tr("&Mail server…"), self)
-        self.mail_action.setEnabled(self.actor.role.rank >= Role.SUPERVISOR.rank)
-        self.mail_action.triggered.connect(self.open_mail)
-        admin_menu.addAction(self.mail_action)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        language_menu = view_menu.addMenu(self.tr("&Language"))
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        current = i18n.language()
-        for code in i18n.LANGUAGES:
-            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
-            action.setChecked(code == current)
-            action.setData(code)
-            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-            self.language_group.addAction(action)
-            language_menu.addAction(action)
-            self.language_actions[code] = action
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.about_action = QAction(self.tr("&About DutyDesk"), self)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
-
+    # -- the menus' actions (built in main_menus) --------------------------------------------
     def open_accounts(self) -> None:
         AccountsDialog(self._services, self.actor, self).exec()
 
@@ -324,7 +276,7 @@ class MainWindow(QMainWindow):
             )
         )
         try:
-            shift = self._services.desk.shift_at()
+            shift = self._services.desk.shift_at()  # None: no shift is running
         except DeskError as exc:
             self.shift_label.setText(translate_error(exc))
             return

@@ -20,14 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.services import page_seal
 from desk_app.services.container import Services
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import attempt, failure_text
 from desk_app.ui.tasks import Task, TaskRunner
-
-GOOD = "color: #1b5e20;"
-BAD = "color: #b71c1c; font-weight: bold;"
+from desk_app.ui.widgets_common import FAIL_STYLE, PASS_STYLE, PLAIN_STYLE
 
 
 def translate_sentence(sentence: page_seal.Sentence) -> str:
@@ -90,10 +87,7 @@ class PageCheckDialog(QDialog):
         if self.task is not None:
             return None
         text = self.fingerprint.text()
-        try:
-            page_seal.parse(text)
-        except DeskError as exc:
-            self._say(translate_error(exc), ok=False)
+        if attempt(lambda: page_seal.parse(text), lambda refused: self._say(refused, ok=False)) is None:
             return None
         self.check_button.setEnabled(False)
         self._say(self.tr("Checking…"), ok=None)
@@ -111,8 +105,8 @@ class PageCheckDialog(QDialog):
     def _failed(self, exc: BaseException, _trace: str) -> None:
         self.task = None
         self.check_button.setEnabled(True)
-        self._say(translate_error(exc) if isinstance(exc, DeskError) else str(exc), ok=False)
+        self._say(failure_text(exc), ok=False)
 
     def _say(self, text: str, ok: bool | None) -> None:
         self.answer.setText(text)
-        self.answer.setStyleSheet("" if ok is None else GOOD if ok else BAD)
+        self.answer.setStyleSheet(PLAIN_STYLE if ok is None else PASS_STYLE if ok else FAIL_STYLE)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -36,7 +35,8 @@ from desk_app.domain.shifts import MINUTES_PER_DAY, PRESETS
 from desk_app.domain.text_rules import FIELD_DESK_NAME, FIELD_NAME
 from desk_app.services.container import Services
 from desk_app.ui.i18n import APP_TITLE, translate_error
-from desk_app.ui.signin_dialog import ERROR_STYLE
+from desk_app.ui.service_dialog import ServiceDialog
+from desk_app.ui.widgets_common import SIGN_IN_ERROR_STYLE
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,9 @@ class ShiftTable(QTableWidget):
         label.setText(" " + text + " ")
 
 
-class SetupDialog(QDialog):
+class SetupDialog(ServiceDialog):
+    error_style = SIGN_IN_ERROR_STYLE
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
@@ -214,9 +216,6 @@ class SetupDialog(QDialog):
         person_form.addRow(self.tr("Password:"), self.password)
         person_form.addRow(self.tr("Repeat password:"), self.password_repeat)
 
-        self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
         self.message.hide()
 
         self.buttons = QDialogButtonBox()
@@ -258,7 +257,7 @@ class SetupDialog(QDialog):
 
     def submit(self) -> None:
         if self.password.text() != self.password_repeat.text():
-            self.show_message(self.tr("The two passwords are not the same."))
+            self.show_error(self.tr("The two passwords are not the same."))
             self.password_repeat.clear()
             self.password_repeat.setFocus()
             return
@@ -273,7 +272,7 @@ class SetupDialog(QDialog):
                 supervisor_password=self.password.text(),
             )
         except DeskError as exc:
-            self.show_message(translate_error(exc))
+            self.show_error(translate_error(exc))  # not attempt(): the field named gets the focus
             self._focus_for(exc)
             return
         log.info("desk set up: %s; first supervisor %s", self.desk_name.text().strip(), self.actor.username)
@@ -284,10 +283,6 @@ class SetupDialog(QDialog):
         target = {FIELD_DESK_NAME: self.desk_name, FIELD_NAME: self.display_name}.get(field)
         if target is not None:
             target.setFocus()
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
 
 
 def _span(start: int, duration: int) -> str:

@@ -6,7 +6,6 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -19,13 +18,15 @@ from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
 from desk_app.ui.i18n import APP_TITLE, translate_error
+from desk_app.ui.service_dialog import ServiceDialog
+from desk_app.ui.widgets_common import SIGN_IN_ERROR_STYLE
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b00020;"
 
+class SignInDialog(ServiceDialog):
+    error_style = SIGN_IN_ERROR_STYLE
 
-class SignInDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None, username: str = "") -> None:
         super().__init__(parent)
         self._services = services
@@ -44,9 +45,6 @@ class SignInDialog(QDialog):
         self.username.setPlaceholderText(self.tr("for example wangli"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
         self.message.hide()
 
         form = QFormLayout()
@@ -74,13 +72,9 @@ class SignInDialog(QDialog):
             self.actor = self._services.accounts.authenticate(self.username.text(), self.password.text())
         except DeskError as exc:
             log.info("sign-in refused for %r: %s", self.username.text().strip(), exc.english())
-            self.show_message(translate_error(exc))
+            self.show_error(translate_error(exc))  # not attempt(): the refusal is logged
             self.password.clear()
             self.password.setFocus()
             return
         log.info("signed in: %s (%s)", self.actor.username, self.actor.role.value)
         self.accept()
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))

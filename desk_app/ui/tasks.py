@@ -13,7 +13,9 @@ check, the daily backup). In the manner of Electrum's ``TaskThread``:
   asked) has been deleted is dropped;
 * ``cancel`` and ``stop`` set the task's stop event, which the work reads (the roster's
   CP-SAT search stops on it). A cancelled task's result is dropped; a stopped one's is
-  delivered (the best roster so far). Closing the owner cancels everything it runs.
+  delivered (the best roster so far). Closing the owner cancels everything it runs;
+  a task's ``on_dropped`` is called instead of its callbacks when its outcome reaches
+  nobody (cancelled, its receiver deleted, or never run), to remove what it left behind.
 
 ``TaskRunner.of(obj)`` finds the runner of the nearest owner above ``obj``; outside any
 (a widget made alone in a test) it is the application's own.
@@ -47,7 +49,11 @@ MAX_WORKERS = 3  # a roster search and a print may run while the minute's checks
 
 @dataclass(eq=False)
 class Task:
-    """One piece of work and where its outcome goes. Lives until it is delivered."""
+    """One piece of work and where its outcome goes.
+
+    The runner holds it until its outcome is delivered, or drops it at shutdown. Delivered,
+    it lets go of its work and callbacks at once: a Task someone keeps afterwards (to stop
+    or cancel it, or a test) holds nothing of what it ran, only its id and flags."""
 
     id: int
     work: Work
@@ -85,7 +91,6 @@ class Progress:
     @property
     def stop_event(self) -> threading.Event:
         return self._task.stop_event
-
 
 
 class _Worker(QThread):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -21,26 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.domain.tickets import KindRule, TicketKind
 from desk_app.services.container import Services
-from desk_app.ui.i18n import translate_error
 from desk_app.ui.number_box import number_box, number_value
+from desk_app.ui.service_dialog import ServiceDialog
 
 # Columns of the rules table: (title, lowest, highest, "off" allowed).
 REPLY, FOLLOW_UP, BEFORE, AFTER = range(4)
 
 
-class TicketRulesDialog(QDialog):
+class TicketRulesDialog(ServiceDialog):
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ticket rules and price list"))
         self._services = services
         self._actor = actor
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
 
         # -- clocks and escalation --------------------------------------------------------
         self.rules = QTableWidget(len(TicketKind), 4)
@@ -140,13 +135,14 @@ class TicketRulesDialog(QDialog):
 
     def save_rules(self) -> bool:
         current = self._services.tickets.rules()
-        try:
+
+        def save() -> None:
             for kind in TicketKind:
                 rule = self.rule_of(kind)
                 if rule != current[kind]:
                     self._services.tickets.set_rule(self._actor, rule)
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+
+        if not self.attempt(save):
             return False
         self.message.setText(self.tr("Saved."))
         return True
@@ -166,10 +162,12 @@ class TicketRulesDialog(QDialog):
 
     def add_price(self) -> bool:
         cents = round(self.price_value.value() * 100)
-        try:
-            self._services.tickets.add_price_item(self._actor, self.price_name.text(), self.price_unit.text(), cents)
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        added = self.attempt(
+            lambda: self._services.tickets.add_price_item(
+                self._actor, self.price_name.text(), self.price_unit.text(), cents
+            )
+        )
+        if added is None:
             return False
         self.message.clear()
         self.price_name.clear()
@@ -182,10 +180,9 @@ class TicketRulesDialog(QDialog):
         if cell is None:
             self.message.setText(self.tr("Choose the service to take off the list."))
             return False
-        try:
-            self._services.tickets.retire_price_item(self._actor, int(cell.data(Qt.ItemDataRole.UserRole)))
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        if not self.attempt(
+            lambda: self._services.tickets.retire_price_item(self._actor, int(cell.data(Qt.ItemDataRole.UserRole)))
+        ):
             return False
         self.message.clear()
         self._show_prices()

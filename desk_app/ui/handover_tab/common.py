@@ -6,15 +6,11 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from desk_app.domain.handover import Problem
 
 log = logging.getLogger(__name__)
-
-ERROR_STYLE = "color: #c62828;"
-WARNING_STYLE = "color: #b25b00;"
-NOTE_STYLE = "color: #555555;"
 
 
 def problem_text(problem: Problem) -> str:
@@ -25,13 +21,6 @@ def problem_text(problem: Problem) -> str:
     except (KeyError, IndexError, ValueError, AttributeError, TypeError):
         log.warning("translation of %r does not fit its parameters", problem.message)
         return problem.english()
-
-
-def message_label(style: str = ERROR_STYLE, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setStyleSheet(style)
-    return label
 
 
 def hm(value: datetime | None) -> str:
@@ -45,8 +34,9 @@ def ymd_hm(value: datetime | None) -> str:
 def read_only_item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    # setData, not setToolTip: PySide6 6.11's item setters (setToolTip, setText, setStatusTip)
-    # keep one reference to None per call, and this table is rebuilt every 30 seconds.
+    # setData, not setToolTip: in PySide6 6.10 and 6.11 (hence the pin below 6.10) the item
+    # setters (setToolTip, setText, setStatusTip) keep one reference to None per call, and
+    # this table is rebuilt every 30 seconds.
     item.setData(Qt.ItemDataRole.ToolTipRole, text)
     return item
 

@@ -12,6 +12,7 @@ from desk_app.domain.text_rules import REASON_MAX
 from desk_app.services.handover import EXPECTED_MAX
 from desk_app.ui.handover_tab.common import plain_table, read_only_item
 from desk_app.ui.handover_tab.page_base import StepPage
+from desk_app.ui.widgets_common import ERROR_COLOR
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab.wizard import HandoverWizard
@@ -108,7 +109,7 @@ class CountPage(StepPage):
         text = "" if difference is None else (f"{difference:+d}" if difference else "0")
         cell = read_only_item(text)
         if item.needs_explanation:
-            cell.setForeground(QColor("#c62828"))
+            cell.setForeground(QColor(ERROR_COLOR))
         self.table.setItem(row, self.DIFFERENCE, cell)
         self.explanation[row].setPlaceholderText(
             self.tr("needed: why the count differs or the item is damaged") if item.needs_explanation else ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -18,17 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.handover import Condition, Disposition
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.text_rules import REASON_MAX
 from desk_app.services.container import Services
 from desk_app.services.handover import HandoverView
-from desk_app.ui.handover_tab.common import hm, message_label, plain_table, read_only_item, ymd_hm
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.handover_tab.common import hm, plain_table, read_only_item, ymd_hm
+from desk_app.ui.service_dialog import ServiceDialog
 
 
-class HandoverDetailDialog(QDialog):
+class HandoverDetailDialog(ServiceDialog):
     def __init__(self, services: Services, actor: Actor, handover_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
@@ -141,7 +139,6 @@ class HandoverDetailDialog(QDialog):
         self.password.setPlaceholderText(self.tr("Your password"))
         self.password.returnPressed.connect(self.check)
         self.check_button = QPushButton(self.tr("Sign as checked"))
-        self.message = message_label()
         check_box = QGroupBox(self.tr("Supervisor's check"))
         check_layout = QVBoxLayout(check_box)
         check_layout.addWidget(self.check_status)
@@ -151,7 +148,7 @@ class HandoverDetailDialog(QDialog):
         check_row.addWidget(self.check_button)
         check_layout.addLayout(check_row)
         check_layout.addWidget(self.message)
-        may_check = actor.role.rank >= Role.SUPERVISOR.rank
+        may_check = actor.role.at_least(Role.SUPERVISOR)
         self.remark.setVisible(may_check)
         self.password.setVisible(may_check)
         self.check_button.setVisible(may_check)
@@ -182,13 +179,13 @@ class HandoverDetailDialog(QDialog):
         self.password.setEnabled(self.check_button.isEnabled())
 
     def check(self) -> bool:
-        try:
-            self._services.handover.check(
+        checked = self.attempt(
+            lambda: self._services.handover.check(
                 self._actor, self.view.id, self.remark.text(), password=self.password.text()
-            )
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
-            self.password.clear()
+            ),
+            clear=(self.password,),
+        )
+        if checked is None:
             return False
         self.password.clear()
         self.message.clear()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -12,16 +11,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.domain.text_rules import REASON_MAX
 from desk_app.services.container import Services
 from desk_app.ui.drafts import DraftKeeper
-from desk_app.ui.handover_tab.common import ERROR_STYLE, message_label
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import ServiceDialog
 
 
-class CloseFollowUpDialog(QDialog):
+class CloseFollowUpDialog(ServiceDialog):
     def __init__(
         self, services: Services, actor: Actor, entry_id: int, situation: str, parent: QWidget | None = None
     ) -> None:
@@ -36,7 +33,6 @@ class CloseFollowUpDialog(QDialog):
         self.note = QLineEdit()
         self.note.setMaxLength(REASON_MAX + 50)
         self.note.setPlaceholderText(self.tr("How it was dealt with"))
-        self.message = message_label()
         form = QFormLayout()
         form.addRow(self.tr("Entry"), shown)
         form.addRow(self.tr("Result"), self.note)
@@ -53,11 +49,9 @@ class CloseFollowUpDialog(QDialog):
         self.note.setFocus()
 
     def close_follow_up(self) -> bool:
-        try:
-            self._services.handover.close_follow_up(self._actor, self.entry_id, self.note.text())
-        except DeskError as exc:
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(translate_error(exc))
+        if not self.attempt(
+            lambda: self._services.handover.close_follow_up(self._actor, self.entry_id, self.note.text())
+        ):
             return False
         self.drafts.discard()
         self.accept()

@@ -6,7 +6,6 @@ Every change is recorded by the service; the history is shown under the list.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -19,18 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.domain.text_rules import NAME_MAX
 from desk_app.services.container import Services
 from desk_app.services.handover import EXPECTED_MAX, UNIT_MAX, ItemView
-from desk_app.ui.handover_tab.common import ERROR_STYLE, NOTE_STYLE, message_label, plain_table, read_only_item, ymd_hm
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.handover_tab.common import plain_table, read_only_item, ymd_hm
+from desk_app.ui.service_dialog import ServiceDialog
+from desk_app.ui.widgets_common import NOTE_STYLE
 
 FIELD_WIDTH = 320
 
 
-class ItemsDialog(QDialog):
+class ItemsDialog(ServiceDialog):
     NAME, UNIT, EXPECTED = range(3)
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
@@ -53,7 +52,6 @@ class ItemsDialog(QDialog):
         self.add_button = QPushButton(self.tr("Add"))
         self.change_button = QPushButton(self.tr("Change selected"))
         self.retire_button = QPushButton(self.tr("Remove selected"))
-        self.message = message_label()
 
         self.early = QSpinBox()
         self.early.setRange(0, 60)
@@ -150,7 +148,7 @@ class ItemsDialog(QDialog):
             self.expected.setValue(item.expected)
 
     def _run(self, action: str, done: str) -> bool:
-        try:
+        def act() -> None:
             item = self.selected_item()
             if action == "add":
                 self._services.handover.add_item(self._actor, self.name.text(), self.unit.text(), self.expected.value())
@@ -160,10 +158,10 @@ class ItemsDialog(QDialog):
                 )
             elif item is not None and action == "retire":
                 self._services.handover.retire_item(self._actor, item.id)
-        except DeskError as exc:
-            self._say(translate_error(exc), error=True)
+
+        if not self.attempt(act):
             return False
-        self._say(done)
+        self.show_message(done, NOTE_STYLE)
         self.reload()
         return True
 
@@ -184,14 +182,9 @@ class ItemsDialog(QDialog):
         return self._run("retire", self.tr("{name} removed from the list.").format(name=name))
 
     def save_early_arrival(self) -> bool:
-        try:
-            self._services.handover.set_early_arrival_minutes(self._actor, self.early.value())
-        except DeskError as exc:
-            self._say(translate_error(exc), error=True)
+        if not self.attempt(lambda: self._services.handover.set_early_arrival_minutes(self._actor, self.early.value())):
             return False
-        self._say(self.tr("The incoming clerk now arrives {n} minutes early.").format(n=self.early.value()))
+        self.show_message(
+            self.tr("The incoming clerk now arrives {n} minutes early.").format(n=self.early.value()), NOTE_STYLE
+        )
         return True
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
-        self.message.setText(text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -14,16 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.text_rules import REASON_MAX
-from desk_app.ui.handover_tab.common import message_label
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import ServiceDialog
 
 # (user name, password, reason) -> raises DeskError when refused
 Submit = Callable[[str, str, str], None]
 
 
-class OverrideDialog(QDialog):
+class OverrideDialog(ServiceDialog):
     def __init__(self, work: str, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._submit = submit
@@ -42,7 +39,6 @@ class OverrideDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setMaxLength(REASON_MAX + 50)
         self.reason.setPlaceholderText(self.tr("Why the work may be handed over unfinished"))
-        self.message = message_label()
 
         form = QFormLayout()
         form.addRow(self.tr("Supervisor user name"), self.username)
@@ -61,11 +57,11 @@ class OverrideDialog(QDialog):
         self.username.setFocus()
 
     def allow(self) -> bool:
-        try:
-            self._submit(self.username.text().strip(), self.password.text(), self.reason.text())
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
-            self.password.clear()
+        submitted = self.attempt(
+            lambda: self._submit(self.username.text().strip(), self.password.text(), self.reason.text()),
+            clear=(self.password,),
+        )
+        if submitted is None:
             return False
         self.accept()
         return True

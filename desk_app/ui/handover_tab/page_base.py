@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QWizardPage
 
 from desk_app.domain.handover import HandoverDraft, Step
-from desk_app.ui.handover_tab.common import ERROR_STYLE, WARNING_STYLE, message_label, problem_text
+from desk_app.ui.handover_tab.common import problem_text
+from desk_app.ui.widgets_common import ERROR_STYLE, WARNING_STYLE, message_label
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab.wizard import HandoverWizard

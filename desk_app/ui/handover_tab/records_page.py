@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.handover import Step, WorkSource
 from desk_app.services.log import LogFilter
-from desk_app.ui.handover_tab.common import NOTE_STYLE, hm, message_label, plain_table, read_only_item
+from desk_app.ui.handover_tab.common import hm, plain_table, read_only_item
 from desk_app.ui.handover_tab.page_base import StepPage
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import attempt
+from desk_app.ui.widgets_common import NOTE_STYLE, message_label
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab.wizard import HandoverWizard
@@ -151,11 +151,12 @@ class RecordsPage(StepPage):
         self.arrival.setText(text)
 
     def identify(self) -> None:
-        try:
-            self.desk.identify_incoming(self.username.text().strip(), self.password.text())
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
-            self.password.clear()
+        done = attempt(
+            lambda: self.desk.identify_incoming(self.username.text().strip(), self.password.text()),
+            self.message.setText,
+            clear=(self.password,),
+        )
+        if done is None:
             return
         self.message.clear()
         self.password.clear()

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.handover import Disposition, Step
-from desk_app.ui.handover_tab.common import ERROR_STYLE, WARNING_STYLE, message_label, problem_text
+from desk_app.ui.handover_tab.common import problem_text
 from desk_app.ui.handover_tab.page_base import StepPage
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import attempt
+from desk_app.ui.widgets_common import ERROR_STYLE, WARNING_STYLE, message_label
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab.wizard import HandoverWizard
@@ -111,15 +111,13 @@ class SignPage(StepPage):
             self.reason.clear()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
-        try:
-            self.desk.sign(
+        signed = attempt(
+            lambda: self.desk.sign(
                 self.outgoing_password.text(),
                 self.incoming_username.text().strip(),
                 self.incoming_password.text(),
-            )
-        except DeskError as exc:
-            self.outgoing_password.clear()
-            self.incoming_password.clear()
-            self.message.setText(translate_error(exc))  # after the clearing, which clears it
-            return False
-        return True
+            ),
+            self.message.setText,  # after the clearing, which clears it
+            clear=(self.outgoing_password, self.incoming_password),
+        )
+        return signed is not None

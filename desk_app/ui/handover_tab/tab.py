@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QGroupBox,
@@ -20,28 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.shifts import ShiftOccurrence
 from desk_app.services.container import Services
-from desk_app.services.handover import HandoverView, SignedHandover
+from desk_app.services.handover import HandoverView, Overdue, SignedHandover
 from desk_app.ui.documents import DocumentRunner, Output
-from desk_app.ui.handover_tab.common import (
-    ERROR_STYLE,
-    NOTE_STYLE,
-    WARNING_STYLE,
-    hm,
-    message_label,
-    plain_table,
-    read_only_item,
-    ymd_hm,
-)
+from desk_app.ui.handover_tab.common import hm, plain_table, read_only_item, ymd_hm
 from desk_app.ui.handover_tab.detail_dialog import HandoverDetailDialog
 from desk_app.ui.handover_tab.follow_up_dialog import CloseFollowUpDialog
 from desk_app.ui.handover_tab.items_dialog import ItemsDialog
 from desk_app.ui.handover_tab.wizard import HandoverWizard
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import attempt
 from desk_app.ui.tasks import Task
+from desk_app.ui.widgets_common import ERROR_COLOR, ERROR_STYLE, NOTE_STYLE, WARNING_STYLE, message_label, pydate, qdate
 
 REFRESH_MS = 30_000
 REMIND_BEFORE = timedelta(minutes=15)
@@ -66,7 +57,7 @@ class HandoverTab(QWidget):
         self._reminded: set[tuple[date, int]] = set()
         self._handovers: list[HandoverView] = []
         self._documents = DocumentRunner(self)
-        is_supervisor = actor.role.rank >= Role.SUPERVISOR.rank
+        is_supervisor = actor.role.at_least(Role.SUPERVISOR)
 
         self.state_label = QLabel()
         font = self.state_label.font()
@@ -77,7 +68,7 @@ class HandoverTab(QWidget):
         self.reminder_label = message_label(WARNING_STYLE)
         self.overdue_banner = message_label(ERROR_STYLE)
         self.overdue_banner.setStyleSheet(
-            "color: white; background: #c62828; padding: 6px; border-radius: 3px; font-weight: bold;"
+            f"color: white; background: {ERROR_COLOR}; padding: 6px; border-radius: 3px; font-weight: bold;"
         )
         self.message = message_label()
         self.start_button = QPushButton(self.tr("Start handover…"))
@@ -90,8 +81,8 @@ class HandoverTab(QWidget):
         self.close_follow_up_button = QPushButton(self.tr("Close follow-up…"))
 
         today = self._today()
-        self.date_from = QDateEdit(_qdate(today - timedelta(days=LIST_DAYS)))
-        self.date_to = QDateEdit(_qdate(today))
+        self.date_from = QDateEdit(qdate(today - timedelta(days=LIST_DAYS)))
+        self.date_to = QDateEdit(qdate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -170,20 +161,23 @@ class HandoverTab(QWidget):
 
     # -- state ---------------------------------------------------------------------------------
     def _today(self) -> date:
-        return self._services.clock.now().astimezone(self._services.desk.info().tz).date()
+        return self._services.desk.today()
 
     def refresh(self, announce: bool = True) -> None:
         """The shift's state, the reminder, the overdue warning, follow-ups and the list.
 
         ``announce``: send the reminder (once per shift) and the status line to the window.
         """
-        try:
-            current = self._services.handover.current()
-            overdue = self._services.handover.overdue_of(current)
-            shift = self._services.desk.shift_at()
-        except DeskError as exc:
-            self.state_label.setText(translate_error(exc))
+        services = self._services
+
+        def read() -> tuple[HandoverView | None, Overdue | None, ShiftOccurrence | None]:
+            current = services.handover.current()
+            return current, services.handover.overdue_of(current), services.desk.shift_at()
+
+        state = attempt(read, self.state_label.setText)
+        if state is None:
             return
+        current, overdue, shift = state
         done = self._signed_handover_of(shift) if shift is not None else None  # once a refresh
         if current is not None:
             self.state_label.setText(
@@ -278,7 +272,7 @@ class HandoverTab(QWidget):
         self._update_buttons()
 
     def reload_handovers(self) -> None:
-        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        start, end = pydate(self.date_from.date()), pydate(self.date_to.date())
         selected = self.selected_handover()
         self._handovers = self._services.handover.handovers(start, end)
         self.table.setRowCount(len(self._handovers))
@@ -331,11 +325,13 @@ class HandoverTab(QWidget):
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
-        try:
-            view = self._services.handover.start(self._actor)
-        except DeskError as exc:
+
+        def refused(text: str) -> None:
             self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(translate_error(exc))
+            self.message.setText(text)
+
+        view = attempt(lambda: self._services.handover.start(self._actor), refused)
+        if view is None:
             self.refresh()
             return None
         self.message.clear()
@@ -412,11 +408,3 @@ class HandoverTab(QWidget):
             f"交接班记录表_{view.shift.shift_date:%Y-%m-%d}_{view.shift.template.name}.pdf",
             Output(action),
         )
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())

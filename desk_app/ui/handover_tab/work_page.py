@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.handover import Disposition, Step
 from desk_app.domain.text_rules import REASON_MAX
-from desk_app.ui.handover_tab.common import message_label, plain_table, read_only_item
+from desk_app.ui.handover_tab.common import plain_table, read_only_item
 from desk_app.ui.handover_tab.page_base import StepPage
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import attempt
+from desk_app.ui.widgets_common import message_label
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab.wizard import HandoverWizard
@@ -126,10 +126,9 @@ class WorkPage(StepPage):
         self.edited()
 
     def add_work(self) -> None:
-        try:
-            self.desk.add_free_work(self.new_work.text(), self.new_important.isChecked())
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        if not attempt(
+            lambda: self.desk.add_free_work(self.new_work.text(), self.new_important.isChecked()), self.message.setText
+        ):
             return
         self.message.clear()
         self.new_work.clear()

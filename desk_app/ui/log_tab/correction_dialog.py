@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,16 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.categories import LogCategory
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
 from desk_app.services.log import LogEntryView
 from desk_app.ui.drafts import DraftKeeper
-from desk_app.ui.i18n import translate_error
 from desk_app.ui.log_tab.entry_bar import CATEGORIES, fill_category_combo
+from desk_app.ui.service_dialog import ServiceDialog
 
 
-class CorrectionDialog(QDialog):
+class CorrectionDialog(ServiceDialog):
     def __init__(
         self,
         services: Services,
@@ -62,9 +60,6 @@ class CorrectionDialog(QDialog):
         self.handling = QLineEdit(original.handling)
         self.follow_up = QCheckBox(self.tr("Needs follow-up"))
         self.follow_up.setChecked(original.follow_up)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
 
         form = QFormLayout()
         form.addRow(self.tr("Category"), self.category)
@@ -72,9 +67,7 @@ class CorrectionDialog(QDialog):
         form.addRow(self.tr("Handling and result"), self.handling)
         form.addRow("", self.follow_up)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
@@ -95,8 +88,8 @@ class CorrectionDialog(QDialog):
         self.situation.setFocus()
 
     def save(self) -> None:
-        try:
-            self.result_entry = self._services.log.correct(
+        entry = self.attempt(
+            lambda: self._services.log.correct(
                 self._actor,
                 self._original.id,
                 LogCategory(self.category.currentData()),
@@ -104,9 +97,9 @@ class CorrectionDialog(QDialog):
                 self.handling.text(),
                 follow_up=self.follow_up.isChecked(),
             )
-        except DeskError as exc:
-            self.message.setStyleSheet("color: #c62828;")
-            self.message.setText(translate_error(exc))
+        )
+        if entry is None:
             return
+        self.result_entry = entry
         self.drafts.discard()
         self.accept()

@@ -28,17 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.categories import MANUAL_CATEGORIES, LogCategory
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.domain.text_rules import HANDLING_MAX, REASON_MAX, SITUATION_MAX
 from desk_app.services.container import Services
 from desk_app.services.log import LogEntryView
 from desk_app.ui.drafts import DraftKeeper
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import attempt
+from desk_app.ui.widgets_common import ERROR_COLOR, OK_COLOR
 
 CATEGORIES = list(MANUAL_CATEGORIES)
 DRAFT_FORM = "log_entry"
-OK, ERROR = "#2e7d32", "#c62828"
+OK, ERROR = OK_COLOR, ERROR_COLOR
 
 
 def category_label(category: LogCategory) -> str:
@@ -172,8 +172,8 @@ class EntryBar(QWidget):
     def save(self) -> LogEntryView | None:
         """Validate and store; on a rule's refusal show why and keep what was typed."""
         self.message.clear()  # the last "saved" must not stand beside text not saved
-        try:
-            entry = self._services.log.add(
+        entry = attempt(
+            lambda: self._services.log.add(
                 self._actor,
                 LogCategory(self.category.currentData()),
                 self.situation.text(),
@@ -181,9 +181,10 @@ class EntryBar(QWidget):
                 occurred_at=self._chosen_time(),
                 backdate_reason=self.reason.text(),
                 follow_up=self.follow_up.isChecked(),
-            )
-        except DeskError as exc:
-            self._show_error(translate_error(exc))
+            ),
+            self._show_error,
+        )
+        if entry is None:
             return None
         self.clear()
         self._say(self.tr("Saved as #{id} at {time}.").format(id=entry.id, time=f"{entry.occurred_at:%H:%M}"), OK)
@@ -193,7 +194,7 @@ class EntryBar(QWidget):
 
     # -- time handling -------------------------------------------------------------------
     def _now_local(self) -> datetime:
-        return self._services.clock.now().astimezone(self._services.desk.info().tz)
+        return self._services.desk.now()
 
     def _follow_clock(self) -> None:
         if self._time_pinned:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,16 +17,9 @@ from desk_app.domain.categories import LogCategory
 from desk_app.services.container import Services
 from desk_app.services.log import LogFilter
 from desk_app.ui.log_tab.entry_bar import category_label, combo_category
+from desk_app.ui.widgets_common import pydate, qdate
 
 SEARCH_DELAY_MS = 250
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class FilterBar(QWidget):
@@ -36,10 +27,10 @@ class FilterBar(QWidget):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        today = services.clock.now().astimezone(services.desk.info().tz).date()
+        today = services.desk.today()
         self.use_dates = QCheckBox(self.tr("Dates"))
-        self.date_from = QDateEdit(_qdate(today))
-        self.date_to = QDateEdit(_qdate(today))
+        self.date_from = QDateEdit(qdate(today))
+        self.date_to = QDateEdit(qdate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -85,7 +76,7 @@ class FilterBar(QWidget):
     def current(self) -> LogFilter:
         date_from = date_to = None
         if self.use_dates.isChecked():
-            date_from, date_to = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+            date_from, date_to = pydate(self.date_from.date()), pydate(self.date_to.date())
             if date_to < date_from:
                 date_from, date_to = date_to, date_from
         category = combo_category(self.category)

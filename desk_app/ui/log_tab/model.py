@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desk_app.services.container import Services
 from desk_app.services.log import LogEntryView, LogFilter
 from desk_app.ui.tasks import Task, TaskRunner
+from desk_app.ui.widgets_common import WARNING_COLOR
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 40
@@ -164,9 +165,7 @@ class LogTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else Column.COUNT
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
@@ -193,9 +192,9 @@ class LogTableModel(QAbstractTableModel):
             if entry.is_corrected and column != Column.SHIFT:
                 return QBrush(QColor("#8a8a8a"))
             if column == Column.SHIFT and not entry.day_signed:
-                return QBrush(QColor("#b25b00"))
+                return QBrush(QColor(WARNING_COLOR))
             if column == Column.NOTES and entry.after_signature:
-                return QBrush(QColor("#b25b00"))
+                return QBrush(QColor(WARNING_COLOR))
             if column == Column.NOTES and entry.corrects_id is not None:
                 return QBrush(QColor("#1f5fae"))
             return None

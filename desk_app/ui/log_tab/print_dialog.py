@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -19,14 +16,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services.container import Services
 from desk_app.services.log import LogFilter
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+from desk_app.ui.widgets_common import pydate, qdate
 
 
 class PrintLogDialog(QDialog):
@@ -39,8 +29,7 @@ class PrintLogDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print the shift log"))
         self.action = 0
-        tz = services.desk.info().tz
-        today = services.clock.now().astimezone(tz).date()
+        today = services.desk.today()
         self._shift = services.desk.shift_at()
 
         self.current_shift = QRadioButton(self.tr("The current shift"))
@@ -59,9 +48,9 @@ class PrintLogDialog(QDialog):
             self.group.addButton(button)
         (self.current_shift if self._shift is not None else self.one_day).setChecked(True)
 
-        self.day = QDateEdit(_qdate(today))
-        self.range_from = QDateEdit(_qdate(today.replace(day=1)))
-        self.range_to = QDateEdit(_qdate(today))
+        self.day = QDateEdit(qdate(today))
+        self.range_from = QDateEdit(qdate(today.replace(day=1)))
+        self.range_to = QDateEdit(qdate(today))
         for edit in (self.day, self.range_from, self.range_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -77,9 +66,7 @@ class PrintLogDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        pdf_button = buttons.addButton(
-            self.tr("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole
-        )
+        pdf_button = buttons.addButton(self.tr("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
         print_button.clicked.connect(lambda: self._finish(self.PRINT))
         pdf_button.clicked.connect(lambda: self._finish(self.SAVE_PDF))
         buttons.rejected.connect(self.reject)
@@ -93,9 +80,9 @@ class PrintLogDialog(QDialog):
             day = self._shift.shift_date
             return LogFilter(date_from=day, date_to=day, shift_template_id=self._shift.template.id)
         if self.one_day.isChecked():
-            day = _pydate(self.day.date())
+            day = pydate(self.day.date())
             return LogFilter(date_from=day, date_to=day)
-        start, end = _pydate(self.range_from.date()), _pydate(self.range_to.date())
+        start, end = pydate(self.range_from.date()), pydate(self.range_to.date())
         if end < start:
             start, end = end, start
         return LogFilter(date_from=start, date_to=end)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,16 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
 from desk_app.services.log import DayReviewView, LogFilter
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import ServiceDialog
+from desk_app.ui.widgets_common import pydate, qdate
 
 LOOK_BACK_DAYS = 62
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(ServiceDialog):
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
@@ -34,13 +32,13 @@ class ReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Sign a day's records"))
         self.setMinimumWidth(460)
 
-        today = services.clock.now().astimezone(services.desk.info().tz).date()
+        today = services.desk.today()
         unsigned = services.log.unsigned_days(today - timedelta(days=LOOK_BACK_DAYS), today)
         first = unsigned[0] if unsigned else today
-        self.day = QDateEdit(QDate(first.year, first.month, first.day))
+        self.day = QDateEdit(qdate(first))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.day.setMaximumDate(qdate(today))
         self.remark = QLineEdit()
         self.remark.setPlaceholderText(self.tr("Optional remark"))
         self.password = QLineEdit()
@@ -48,9 +46,6 @@ class ReviewDialog(QDialog):
         self.password.setPlaceholderText(self.tr("Your password signs the records"))
         self.password.returnPressed.connect(self.sign)
         self.summary = QLabel()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
         pending = QLabel(
             self.tr("Not yet signed: {days}").format(days=", ".join(f"{d:%m-%d}" for d in unsigned))
             if unsigned
@@ -64,9 +59,7 @@ class ReviewDialog(QDialog):
         form.addRow(self.tr("Remark"), self.remark)
         form.addRow(self.tr("Password"), self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_button = buttons.addButton(
-            self.tr("Sign"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.sign_button = buttons.addButton(self.tr("Sign"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.sign)
         buttons.rejected.connect(self.reject)
 
@@ -79,8 +72,7 @@ class ReviewDialog(QDialog):
         self._update_summary()
 
     def chosen_day(self) -> date:
-        value = self.day.date()
-        return date(value.year(), value.month(), value.day())
+        return pydate(self.day.date())
 
     def _update_summary(self) -> None:
         day = self.chosen_day()
@@ -106,13 +98,14 @@ class ReviewDialog(QDialog):
         self.sign_button.setEnabled(signed is None and count > 0 and not early)
 
     def sign(self) -> None:
-        try:
-            self.review = self._services.log.sign_day(
+        review = self.attempt(
+            lambda: self._services.log.sign_day(
                 self._actor, self.chosen_day(), self.remark.text(), password=self.password.text()
-            )
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
-            self.password.clear()
+            ),
+            clear=(self.password,),
+        )
+        if review is None:
             return
+        self.review = review
         self.password.clear()
         self.accept()

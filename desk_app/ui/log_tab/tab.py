@@ -29,6 +29,7 @@ from desk_app.ui.log_tab.model import Column, LogTableModel
 from desk_app.ui.log_tab.print_dialog import PrintLogDialog
 from desk_app.ui.log_tab.review_dialog import LOOK_BACK_DAYS, ReviewDialog
 from desk_app.ui.tasks import Task
+from desk_app.ui.widgets_common import WARNING_STYLE
 
 ROW_HEIGHT = 26
 
@@ -68,14 +69,14 @@ class LogTab(QWidget):
             self.view.setColumnWidth(column, width)
 
         self.unsigned_banner = QLabel()
-        self.unsigned_banner.setStyleSheet("color: #b25b00;")
+        self.unsigned_banner.setStyleSheet(WARNING_STYLE)
         self.new_button = QPushButton(self.tr("New entry (Ctrl+N)"))
         self.correct_button = QPushButton(self.tr("Correct… (Ctrl+E)"))
         self.sign_button = QPushButton(self.tr("Sign a day…"))
         self.print_button = QPushButton(self.tr("Print… (Ctrl+P)"))
         self.newest_button = QPushButton(self.tr("Newest"))
         self.oldest_button = QPushButton(self.tr("Oldest"))
-        is_supervisor = actor.role.rank >= Role.SUPERVISOR.rank
+        is_supervisor = actor.role.at_least(Role.SUPERVISOR)
         self.sign_button.setVisible(is_supervisor)
         self.count_label = QLabel()
         self.busy = QProgressBar()
@@ -180,8 +181,7 @@ class LogTab(QWidget):
         self.correct_button.setEnabled(entry is not None and not entry.is_corrected)
 
     def _refresh_unsigned(self) -> None:
-        tz = self._services.desk.info().tz
-        today = self._services.clock.now().astimezone(tz).date()
+        today = self._services.desk.today()
         days = [d for d in self._services.log.unsigned_days(today - timedelta(days=LOOK_BACK_DAYS), today) if d < today]
         if days:
             shown = ", ".join(f"{d:%m-%d}" for d in days[:10]) + (" …" if len(days) > 10 else "")

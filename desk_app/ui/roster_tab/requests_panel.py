@@ -4,9 +4,9 @@ declines with a reason (the services refuse anything else), the author may withd
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.services.container import Services
 from desk_app.services.staff_requests import RequestView
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import ServiceDialog, attempt
+from desk_app.ui.widgets_common import ERROR_STYLE, message_label, pydate, pytime, qdate
 
 AskFn = Callable[[QDialog], bool]
 
@@ -38,15 +38,7 @@ def _exec(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _pytime(value: QTime) -> time:
-    return time(value.hour(), value.minute())
-
-
-class RequestDialog(QDialog):
+class RequestDialog(ServiceDialog):
     """Asks what a leave, swap or cover request needs; ``submit`` sends it to the service."""
 
     def __init__(self, services: Services, actor: Actor, kind: str, parent: QWidget | None = None) -> None:
@@ -55,18 +47,17 @@ class RequestDialog(QDialog):
         self._actor = actor
         self.kind = kind
         self.result_view: RequestView | None = None
-        tz = services.desk.info().tz
-        self._tz = tz
-        tomorrow = services.clock.now().astimezone(tz).date().toordinal() + 1
+        self._tz = services.desk.info().tz
+        tomorrow = services.desk.today().toordinal() + 1
         start = date.fromordinal(tomorrow)
         self.setWindowTitle(
             {"leave": self.tr("Ask for leave"), "swap": self.tr("Ask for a swap"), "cover": self.tr("Ask for a cover")}[
                 kind
             ]
         )
-        self.day_from = QDateEdit(QDate(start.year, start.month, start.day))
-        self.day_to = QDateEdit(QDate(start.year, start.month, start.day))
-        self.other_day = QDateEdit(QDate(start.year, start.month, start.day))
+        self.day_from = QDateEdit(qdate(start))
+        self.day_to = QDateEdit(qdate(start))
+        self.other_day = QDateEdit(qdate(start))
         for edit in (self.day_from, self.day_to, self.other_day):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -77,9 +68,6 @@ class RequestDialog(QDialog):
         self.cover_from = QTimeEdit(QTime(9, 0))
         self.cover_to = QTimeEdit(QTime(11, 0))
         self.reason = QLineEdit()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
         form = QFormLayout()
         if kind == "leave":
             form.addRow(self.tr("From:"), self.day_from)
@@ -104,34 +92,32 @@ class RequestDialog(QDialog):
         self.setMinimumWidth(380)
 
     def submit(self) -> bool:
-        requests = self._services.requests
-        reason = self.reason.text()
-        try:
-            if self.kind == "leave":
-                view = requests.request_leave(
-                    self._actor, _pydate(self.day_from.date()), _pydate(self.day_to.date()), reason
-                )
-            elif self.kind == "swap":
-                view = requests.request_swap(
-                    self._actor,
-                    _pydate(self.day_from.date()),
-                    self.other.currentData(),
-                    _pydate(self.other_day.date()),
-                    reason,
-                )
-            else:
-                day = _pydate(self.day_from.date())
-                start_at = datetime.combine(day, _pytime(self.cover_from.time()), self._tz)
-                end_at = datetime.combine(day, _pytime(self.cover_to.time()), self._tz)
-                if end_at <= start_at:  # a cover across midnight ends the next day
-                    end_at += timedelta(days=1)
-                view = requests.request_cover(self._actor, day, self.other.currentData(), start_at, end_at, reason)
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        view = self.attempt(self._send)
+        if view is None:
             return False
         self.result_view = view
         self.accept()
         return True
+
+    def _send(self) -> RequestView:
+        requests = self._services.requests
+        reason = self.reason.text()
+        if self.kind == "leave":
+            return requests.request_leave(self._actor, pydate(self.day_from.date()), pydate(self.day_to.date()), reason)
+        if self.kind == "swap":
+            return requests.request_swap(
+                self._actor,
+                pydate(self.day_from.date()),
+                self.other.currentData(),
+                pydate(self.other_day.date()),
+                reason,
+            )
+        day = pydate(self.day_from.date())
+        start_at = datetime.combine(day, pytime(self.cover_from.time()), self._tz)
+        end_at = datetime.combine(day, pytime(self.cover_to.time()), self._tz)
+        if end_at <= start_at:  # a cover across midnight ends the next day
+            end_at += timedelta(days=1)
+        return requests.request_cover(self._actor, day, self.other.currentData(), start_at, end_at, reason)
 
 
 class DecisionDialog(QDialog):
@@ -163,7 +149,7 @@ class RequestsPanel(QWidget):
         self._services = services
         self._actor = actor
         self._ask = ask
-        self.supervisor = actor.role.rank >= Role.SUPERVISOR.rank
+        self.supervisor = actor.role.at_least(Role.SUPERVISOR)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Request"), self.tr("Who"), self.tr("When"), self.tr("State")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -175,9 +161,7 @@ class RequestsPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._enable)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
+        self.message = message_label(ERROR_STYLE)
         self.leave_button = QPushButton(self.tr("Leave…"))
         self.swap_button = QPushButton(self.tr("Swap…"))
         self.cover_button = QPushButton(self.tr("Cover…"))
@@ -275,12 +259,13 @@ class RequestsPanel(QWidget):
         dialog = DecisionDialog(v, approve, self)
         if not self._ask(dialog):
             return False
-        try:
-            self._services.requests.decide(
+        decided = attempt(
+            lambda: self._services.requests.decide(
                 self._actor, v.id, approve, dialog.note.text(), password=dialog.password.text()
-            )
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+            ),
+            self.message.setText,
+        )
+        if decided is None:
             return False
         self.message.clear()
         self.reload()
@@ -291,10 +276,7 @@ class RequestsPanel(QWidget):
         v = self.selected()
         if v is None:
             return False
-        try:
-            self._services.requests.withdraw(self._actor, v.id)
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        if not attempt(lambda: self._services.requests.withdraw(self._actor, v.id), self.message.setText):
             return False
         self.reload()
         return True

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,13 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.domain.roster import WEEKDAY_NAMES, ShiftNeed, StaffRules, rest_between
 from desk_app.services.container import Services
 from desk_app.services.roster import RosterSettings
-from desk_app.ui.i18n import translate_error
 from desk_app.ui.number_box import number_box, number_value
+from desk_app.ui.service_dialog import ServiceDialog, attempt
 
 # The people table's columns after the name: rule field, lowest value (one below = "default").
 PEOPLE_RULES = (
@@ -45,14 +43,12 @@ PEOPLE_RULES = (
 HOURS = ("min_minutes", "max_minutes")
 
 
-class RosterRulesDialog(QDialog):
+class RosterRulesDialog(ServiceDialog):
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Roster rules"))
         self._services = services
         self._actor = actor
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.pages = QTabWidget()
         self.pages.addTab(self._shifts_page(), self.tr("Shifts"))
         self.pages.addTab(self._people_page(), self.tr("People"))
@@ -63,10 +59,6 @@ class RosterRulesDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.resize(980, 560)
-
-    def _say(self, text: str, ok: bool = False) -> None:
-        self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
-        self.message.setText(text)
 
     # -- shifts ----------------------------------------------------------------------------------
     def _shifts_page(self) -> QWidget:
@@ -163,8 +155,8 @@ class RosterRulesDialog(QDialog):
         self.bans.setMinimumHeight(min(rows, 240))
 
     def save_shifts(self) -> bool:
-        roster = self._services.roster
-        try:
+        def save() -> None:
+            roster = self._services.roster
             roster.set_settings(
                 self._actor,
                 RosterSettings(self.min_rest.value() * 60, self.leave_notice.value(), self.cover_max.value()),
@@ -180,10 +172,10 @@ class RosterRulesDialog(QDialog):
                 if self._ban_boxes[(a.id, b.id)].isChecked() and rest_between(a, b) >= rest
             }
             roster.set_explicit_bans(self._actor, chosen)
-        except DeskError as exc:
-            self._say(translate_error(exc))
+
+        if not self.attempt(save):
             return False
-        self._say(self.tr("Saved."), ok=True)
+        self.show_message(self.tr("Saved."))
         return True
 
     def add_shift(self) -> bool:
@@ -191,28 +183,24 @@ class RosterRulesDialog(QDialog):
         end = self.new_end.time()
         start_minute = start.hour() * 60 + start.minute()
         duration = (end.hour() * 60 + end.minute() - start_minute) % (24 * 60) or 24 * 60
-        try:
-            self._services.desk.add_shift_template(self._actor, self.new_name.text(), start_minute, duration)
-        except DeskError as exc:
-            self._say(translate_error(exc))
+        if not self.attempt(
+            lambda: self._services.desk.add_shift_template(self._actor, self.new_name.text(), start_minute, duration)
+        ):
             return False
         self.new_name.clear()
         self._show_shifts()
-        self._say(self.tr("Shift added."), ok=True)
+        self.show_message(self.tr("Shift added."))
         return True
 
     def retire_shift(self) -> bool:
         row = self.needs.currentRow()
         if not 0 <= row < len(self.templates):
-            self._say(self.tr("Select the shift's row first."))
+            self.show_error(self.tr("Select the shift's row first."))
             return False
-        try:
-            self._services.desk.retire_shift_template(self._actor, self.templates[row].id)
-        except DeskError as exc:
-            self._say(translate_error(exc))
+        if not self.attempt(lambda: self._services.desk.retire_shift_template(self._actor, self.templates[row].id)):
             return False
         self._show_shifts()
-        self._say(self.tr("Shift retired."), ok=True)
+        self.show_message(self.tr("Shift retired."))
         return True
 
     # -- people ----------------------------------------------------------------------------------
@@ -324,11 +312,15 @@ class RosterRulesDialog(QDialog):
 
     def save_people(self) -> bool:
         for row, (account_id, name) in enumerate(self.members):
-            try:
-                self._services.roster.set_rules(self._actor, account_id, self.rules_in_row(row))
-            except DeskError as exc:
-                self._say(f"{name}: {translate_error(exc)}")
+            if not self._save_rules_of(row, account_id, name):
                 return False
         self._show_people()
-        self._say(self.tr("Saved."), ok=True)
+        self.show_message(self.tr("Saved."))
         return True
+
+    def _save_rules_of(self, row: int, account_id: int | None, name: str) -> bool:
+        saved = attempt(
+            lambda: self._services.roster.set_rules(self._actor, account_id, self.rules_in_row(row)),
+            lambda text: self.show_error(f"{name}: {text}"),
+        )
+        return saved is not None

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.tickets import TicketKind, TicketStatus, Urgency, Validity
 from desk_app.services.container import Services
 from desk_app.services.tickets import TicketView
 from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.drafts import DraftKeeper
-from desk_app.ui.i18n import role_label, translate_error
+from desk_app.ui.i18n import role_label
+from desk_app.ui.service_dialog import ServiceDialog
 from desk_app.ui.tasks import Task
 from desk_app.ui.ticket_tab.register_dialog import _datetime_edit, to_aware
 
@@ -112,7 +112,7 @@ def _exec(dialog: ActionDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-class TicketDetailDialog(QDialog):
+class TicketDetailDialog(ServiceDialog):
     def __init__(
         self,
         services: Services,
@@ -141,9 +141,6 @@ class TicketDetailDialog(QDialog):
             table.verticalHeader().setVisible(False)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setStretchLastSection(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
         self.actions_row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
@@ -265,11 +262,10 @@ class TicketDetailDialog(QDialog):
     def _run(self, action: Callable[[], TicketView], dialog: ActionDialog | None = None) -> None:
         """Carry out an action; refused, what was typed for it stays as the clerk's draft and
         is there again when they open the same action."""
-        try:
-            self.view = action()
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        view = self.attempt(action)
+        if view is None:
             return
+        self.view = view
         if dialog is not None and dialog.drafts is not None:
             dialog.drafts.discard()
         self.message.clear()

@@ -13,11 +13,12 @@ from PySide6.QtGui import QBrush, QColor
 from desk_app.domain.clock import Clock
 from desk_app.services.tickets import TicketFilter, TicketRow, TicketService
 from desk_app.ui.i18n import role_label
+from desk_app.ui.widgets_common import ERROR_COLOR, WARNING_COLOR
 
 PAGE = 200
 SOON = timedelta(minutes=30)
-OVERDUE_COLOR = QColor("#c62828")
-SOON_COLOR = QColor("#b25b00")
+OVERDUE_COLOR = QColor(ERROR_COLOR)
+SOON_COLOR = QColor(WARNING_COLOR)
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,20 +24,13 @@ from PySide6.QtWidgets import (
 from desk_app.domain.tickets import TicketKind
 from desk_app.services.container import Services
 from desk_app.ui.documents import Output, Render
+from desk_app.ui.widgets_common import ERROR_STYLE, pydate, qdate
 
 REGISTER_COMPLAINTS = "complaints"
 REGISTER_REPAIRS = "repairs"
 MONTHLY = "monthly"
 REPORT_TO_KEY = "mail/report_to"  # QSettings: where the monthly report was sent last
 EXCEL = "excel:"  # + the kind's value
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 @dataclass(frozen=True)
@@ -56,7 +49,7 @@ class TicketPaperDialog(QDialog):
         self.setWindowTitle(self.tr("Ticket registers and reports"))
         self._services = services
         self.choice: PaperChoice | None = None
-        today = services.clock.now().astimezone(services.desk.info().tz).date()
+        today = services.desk.today()
 
         self.what = QComboBox()
         self.what.addItem(self.tr("Complaint register (投诉受理登记表)"), REGISTER_COMPLAINTS)
@@ -65,9 +58,9 @@ class TicketPaperDialog(QDialog):
         for kind in TicketKind:
             label = QCoreApplication.translate("TicketKind", kind.label)
             self.what.addItem(self.tr("Excel list: {kind}").format(kind=label), EXCEL + kind.value)
-        self.date_from = QDateEdit(_qdate(today.replace(day=1)))
-        self.date_to = QDateEdit(_qdate(today))
-        self.month = QDateEdit(_qdate(today.replace(day=1)))
+        self.date_from = QDateEdit(qdate(today.replace(day=1)))
+        self.date_to = QDateEdit(qdate(today))
+        self.month = QDateEdit(qdate(today.replace(day=1)))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -80,7 +73,7 @@ class TicketPaperDialog(QDialog):
         period.addWidget(self.date_to)
         period.addStretch(1)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #c62828;")
+        self.message.setStyleSheet(ERROR_STYLE)
 
         form = QFormLayout()
         form.addRow(self.tr("Document:"), self.what)
@@ -145,12 +138,12 @@ class TicketPaperDialog(QDialog):
         return True
 
     def _finish(self, output: Output) -> None:
-        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        start, end = pydate(self.date_from.date()), pydate(self.date_to.date())
         code: str = self.what.currentData()
         if code != MONTHLY and end < start:
             self.message.setText(self.tr("The end date is before the start date."))
             return
-        self.choice = self.build(code, start, end, _pydate(self.month.date()), output)
+        self.choice = self.build(code, start, end, pydate(self.month.date()), output)
         self.accept()
 
     def build(self, code: str, start: date, end: date, month: date, output: Output) -> PaperChoice:

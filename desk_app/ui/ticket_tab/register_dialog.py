@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -27,13 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.domain.tickets import Source, TicketDetails, TicketKind, Urgency, Validity
 from desk_app.services.container import Services
 from desk_app.services.tickets import ResidentInput, ResidentView, TicketInput, TicketView
 from desk_app.ui.drafts import DraftKeeper
-from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import ServiceDialog
 
 KINDS = list(TicketKind)
 
@@ -56,7 +53,7 @@ def to_aware(edit: QDateTimeEdit, tz: ZoneInfo) -> datetime:
 DRAFT_FORM = "ticket_register"
 
 
-class RegisterDialog(QDialog):
+class RegisterDialog(ServiceDialog):
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
@@ -165,9 +162,6 @@ class RegisterDialog(QDialog):
         for page in dict.fromkeys(self._pages.values()):
             self.stack.addWidget(page)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(self.tr("Register (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.clicked.connect(self.save)
@@ -303,11 +297,9 @@ class RegisterDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            self.saved = self._services.tickets.register(self._actor, self.ticket_input())
-        except DeskError as exc:
-            self.message.setStyleSheet("color: #c62828;")
-            self.message.setText(translate_error(exc))
+        saved = self.attempt(lambda: self._services.tickets.register(self._actor, self.ticket_input()))
+        if saved is None:
             return
+        self.saved = saved
         self.drafts.discard()
         self.accept()

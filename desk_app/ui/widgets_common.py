@@ -1,0 +1,46 @@
+"""What the window's widgets share: the message colours, the message line, and the
+conversions between Qt's dates and times and Python's."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QLabel, QWidget
+
+# The colours of a message line, and their style sheets.
+ERROR_COLOR = "#c62828"
+OK_COLOR = "#2e7d32"
+WARNING_COLOR = "#b25b00"
+ERROR_STYLE = f"color: {ERROR_COLOR};"
+OK_STYLE = f"color: {OK_COLOR};"
+WARNING_STYLE = f"color: {WARNING_COLOR};"
+NOTE_STYLE = "color: #555555;"
+PLAIN_STYLE = ""  # the window's own text colour
+# The page check's verdict: the page is ours and unchanged, or not.
+PASS_STYLE = "color: #1b5e20;"
+FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
+# The darker red of the sign-in, set-up and accounts dialogs.
+SIGN_IN_ERROR_STYLE = "color: #b00020;"
+# A red that must not be missed: the status bar's overdue handover and notices.
+ALERT_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
+
+
+def message_label(style: str = ERROR_STYLE, parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped line for what a rule said, coloured by ``style``."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    return label
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def pytime(value: QTime) -> time:
+    return time(value.hour(), value.minute())
