@@ -23,10 +23,6 @@ NOT_YET = {
     ("handover", "state"),
     ("handover_item_change", "action"),
     ("ticket_event", "action"),
-    ("roster_month", "status"),
-    ("roster_wish", "kind"),
-    ("staff_request", "kind"),
-    ("staff_request", "status"),
 }
 
 
