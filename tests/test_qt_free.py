@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-QT_FREE_PACKAGES = ["desk_app.domain", "desk_app.storage", "desk_app.services", "desk_app.printing"]
+QT_FREE_PACKAGES = ["desk_app.domain", "desk_app.storage", "desk_app.services", "desk_app.printing", "desk_app.roster"]
 
 SCRIPT = textwrap.dedent(
     """
@@ -52,9 +52,7 @@ SCRIPT = textwrap.dedent(
 
 def test_core_modules_import_without_qt() -> None:
     script = f"PACKAGES = {QT_FREE_PACKAGES!r}\n{SCRIPT}"
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     imported = set(result.stdout.split())
     for module in (
