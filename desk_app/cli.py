@@ -220,7 +220,7 @@ def _url(args: argparse.Namespace) -> str:
 
 def _check_output(args: argparse.Namespace) -> None:
     """Refuse an output that is a folder, a device, a FIFO, the database or its journals."""
-    from desk_app.services.files import check_output
+    from desk_app.atomic_files import check_output
     from desk_app.storage.database import sqlite_path
 
     database = sqlite_path(_url(args))
@@ -468,7 +468,8 @@ def _run_reporting(args: argparse.Namespace) -> int:
         print(f"desk-app: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_FAILED
     except (DBAPIError, sqlite3.Error) as exc:  # the disk filled, a lock outlasted the wait, ...
-        from desk_app.storage.database import database_error, sqlite_path
+        from desk_app.storage.database import sqlite_path
+        from desk_app.storage.sqlite_files import database_error
 
         where = sqlite_path(_url(args)) or _url(args)
         print(f"desk-app: {database_error(exc, where).english()}", file=sys.stderr)

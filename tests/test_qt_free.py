@@ -9,7 +9,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-QT_FREE_PACKAGES = ["desk_app.domain", "desk_app.storage", "desk_app.services", "desk_app.printing", "desk_app.roster"]
+QT_FREE_PACKAGES = [
+    "desk_app.paths",
+    "desk_app.atomic_files",
+    "desk_app.domain",
+    "desk_app.storage",
+    "desk_app.services",
+    "desk_app.printing",
+    "desk_app.roster",
+]
 
 SCRIPT = textwrap.dedent(
     """
@@ -40,7 +48,7 @@ SCRIPT = textwrap.dedent(
             continue
         package = importlib.import_module(package_name)
         imported.append(package_name)
-        for info in pkgutil.walk_packages(package.__path__, package_name + "."):
+        for info in pkgutil.walk_packages(getattr(package, "__path__", ()), package_name + "."):
             importlib.import_module(info.name)
             imported.append(info.name)
     leaked = sorted(m for m in sys.modules if m.split(".")[0] in BLOCKED)

@@ -18,9 +18,7 @@ No Qt here: the Qt layer only shows and prints the finished PDF.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -31,8 +29,8 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from desk_app import atomic_files
 from desk_app.printing.fonts import TextMeasure, register_cjk_font
-from desk_app.services.files import check_output, replace_checked
 from desk_app.services.page_seal import LABEL, Seal
 
 Align = Literal["left", "center", "right"]
@@ -571,23 +569,14 @@ def atomic_pdf(path: Path, *, title: str = "", author: str = "") -> Iterator[Can
     """A canvas writing to a temporary file beside ``path``; it replaces ``path`` only
     when the block finishes, so a crash never leaves half a PDF behind."""
     path = Path(path)
-    check_output(path)  # never a folder, a device, a FIFO or a database
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf.tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private (0600); a printout is an ordinary document.
-        os.chmod(temp_name, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            # The form font from the start, so no unembedded Helvetica is referenced.
-            canvas = Canvas(handle, pagesize=A4, pageCompression=1, initialFontName=register_cjk_font())
-            canvas.setTitle(title)
-            canvas.setAuthor(author)
-            canvas.setCreator("DutyDesk")
-            yield canvas
-            canvas.save()
-            handle.flush()
-            os.fsync(handle.fileno())
-        replace_checked(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+    # A printout is an ordinary document, not a private file: it keeps the mode of the file
+    # it replaces.
+    mode = path.stat().st_mode & 0o777 if path.is_file() else 0o644
+    with atomic_files.atomic_path(path, mode=mode) as temp, temp.open("wb") as handle:
+        # The form font from the start, so no unembedded Helvetica is referenced.
+        canvas = Canvas(handle, pagesize=A4, pageCompression=1, initialFontName=register_cjk_font())
+        canvas.setTitle(title)
+        canvas.setAuthor(author)
+        canvas.setCreator("DutyDesk")
+        yield canvas
+        canvas.save()

@@ -158,7 +158,7 @@ def explain_infeasible(problem: Problem, time_limit: float = 10.0) -> list[Confl
 
 def solve_file(problem_path: Path, solution_path: Path, time_limit: float, workers: int | None = None) -> Solution:
     """``desk-app roster solve``: read, solve, write the solution JSON (whole or not at all)."""
-    from desk_app.services.files import write_atomically
+    from desk_app.atomic_files import write_atomically
 
     problem = read_problem(Path(problem_path))
     solution = solve(problem, time_limit, workers)

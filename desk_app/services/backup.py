@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from desk_app import atomic_files
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DeskError
 from desk_app.services.integrity import write_witness
@@ -57,64 +58,56 @@ def online_backup(source: Path, target: Path) -> Path:
     The source is only read (never created, switched or locked for long); the copy is
     readable by its owner only; ``target`` may not be the database, its journal files, nor
     anything but an ordinary file."""
-    from desk_app.services.files import check_output, replace_checked
-    from desk_app.storage.database import connect_readonly, database_error, require_database_file
+    from desk_app.storage.sqlite_files import connect_readonly, database_error, require_database_file
 
     source, target = Path(source), Path(target)
     try:
         require_database_file(source)
-    except DeskError as exc:
-        raise BackupError(exc.message, **exc.params) from exc
-    try:
-        check_output(target, [source])
-    except DeskError as exc:
-        raise BackupError(exc.message, **exc.params) from exc
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        fileops.make_private(Path(temp_name))
-    except OSError as exc:
-        raise BackupError(
-            QT_TRANSLATE_NOOP("DeskError", "The backup folder {path} cannot be written: {reason}"),
-            path=str(target.parent),
-            reason=exc.strerror or str(exc),
-        ) from exc
-    try:
-        src = connect_readonly(source)
-        try:
-            # A read transaction first: a lock shows here, after the short read timeout
-            # (the backup API itself would retry for ever), and then holds off nothing
-            # but keeps the copy one snapshot.
-            src.execute("BEGIN")
-            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            dest = sqlite3.connect(temp_name)
+        with contextlib.ExitStack() as stack:
             try:
-                src.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temp = stack.enter_context(atomic_files.atomic_path(target, databases=[source]))
+            except OSError as exc:
+                raise BackupError(
+                    QT_TRANSLATE_NOOP("DeskError", "The backup folder {path} cannot be written: {reason}"),
+                    path=str(target.parent),
+                    reason=exc.strerror or str(exc),
+                ) from exc
+            src = connect_readonly(source)
+            try:
+                # A read transaction first: a lock shows here, after the short read timeout
+                # (the backup API itself would retry for ever), and then holds off nothing
+                # but keeps the copy one snapshot.
+                src.execute("BEGIN")
+                src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                dest = sqlite3.connect(temp)
+                try:
+                    src.backup(dest)
+                    dest.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+                finally:
+                    dest.close()
             finally:
-                dest.close()
-        finally:
-            src.close()
-        fileops.sync_file(Path(temp_name))
-        replace_checked(temp_name, target)
-        fileops.sync_folder(target.parent)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(exc, DeskError):
-            raise BackupError(exc.message, **exc.params) from exc
-        if isinstance(exc, sqlite3.Error) and ("locked" in str(exc) or "busy" in str(exc)):
+                src.close()
+    except BackupError:
+        raise
+    except DeskError as exc:
+        raise BackupError(exc.message, **exc.params) from exc
+    except sqlite3.Error as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
             locked = database_error(exc, source)
             raise BackupError(locked.message, **locked.params) from exc
-        if isinstance(exc, OSError | sqlite3.Error):
-            raise BackupError(
-                QT_TRANSLATE_NOOP("DeskError", "The backup could not be written to {path}: {reason}"),
-                path=str(target),
-                reason=str(exc),
-            ) from exc
-        raise
+        raise _not_written(target, exc) from exc
+    except OSError as exc:
+        raise _not_written(target, exc) from exc
     return target
+
+
+def _not_written(target: Path, exc: Exception) -> BackupError:
+    return BackupError(
+        QT_TRANSLATE_NOOP("DeskError", "The backup could not be written to {path}: {reason}"),
+        path=str(target),
+        reason=str(exc),
+    )
 
 
 def check_backup(path: Path) -> str:
@@ -205,7 +198,7 @@ def chain_position(path: Path) -> tuple[str, int] | None:
         head = None
     if head is not None:
         return ("journal", int(head[0]))
-    from desk_app.storage.database import connect_readonly
+    from desk_app.storage.sqlite_files import connect_readonly
 
     try:
         conn = connect_readonly(path)
@@ -225,7 +218,7 @@ def _aside_name(database: Path, clock: Clock) -> Path:
     stamp = clock.now().strftime("%Y%m%dT%H%M%S")
     aside = database.with_name(f"{database.stem}.replaced-{stamp}{database.suffix}")
     n = 1
-    while any(member.exists() for member in fileops.companions(aside)):
+    while any(member.exists() for member in atomic_files.companions(aside)):
         n += 1
         aside = database.with_name(f"{database.stem}.replaced-{stamp}-{n}{database.suffix}")
     return aside
@@ -261,7 +254,7 @@ def restore(backup: Path, database: Path, clock: Clock, *, force: bool = False) 
     new = fileops.new_file_for(database)
     new.unlink(missing_ok=True)
     try:
-        fileops.create_private(new)
+        atomic_files.create_private(new)
         with open(new, "wb") as out, open(backup, "rb") as source:
             shutil.copyfileobj(source, out, length=1 << 20)
             out.flush()

@@ -29,8 +29,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desk_app.atomic_files import write_atomically
 from desk_app.domain.clock import Clock
-from desk_app.services.files import write_atomically
 from desk_app.storage import journal
 from desk_app.storage.database import Database, sqlite_path
 

@@ -16,12 +16,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from desk_app.atomic_files import write_atomically
 from desk_app.domain import workdays
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desk_app.domain.roster import WEEKDAY_NAMES, short_labels
 from desk_app.domain.shifts import occurrence
 from desk_app.services.container import Services
-from desk_app.services.files import write_atomically
 
 HOLIDAY_FILL = PatternFill("solid", fgColor="FDE2E2")
 WEEKEND_FILL = PatternFill("solid", fgColor="EEEEEE")

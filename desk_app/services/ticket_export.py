@@ -18,9 +18,9 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from desk_app.atomic_files import write_atomically
 from desk_app.domain.tickets import LEVEL_CHINESE, ClockKind, TicketKind, Validity
 from desk_app.services.container import Services
-from desk_app.services.files import write_atomically
 from desk_app.services.tickets import ClockView, TicketView
 
 Progress = Callable[[int, int], None]

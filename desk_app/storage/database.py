@@ -8,11 +8,8 @@ up an existing file before migrating it.
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,8 +24,18 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desk_app import atomic_files
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, DatabaseOpenError
 from desk_app.storage import fileops, journal, migrate
+from desk_app.storage.sqlite_files import (
+    READ_TIMEOUT_SECONDS,
+    check_sqlite_file,
+    check_writable,
+    connect_readonly,
+    damaged,
+    database_error,
+    require_database_file,
+)
 
 if TYPE_CHECKING:
     from desk_app.domain.roles import Actor
@@ -120,116 +127,6 @@ def create_db_engine(url: str) -> Engine:
     return engine
 
 
-# A command that only reads gives up on a locked database after this long, not after the
-# ten seconds a writer waits.
-READ_TIMEOUT_SECONDS = 1.0
-
-
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse files that are not SQLite databases without touching them."""
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP("DeskError", "{path} is a folder, not a database file."), path=str(path)
-        )
-    size = path.stat().st_size
-    if size == 0:
-        return
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP(
-                "DeskError", "{path} is not a DutyDesk database (it is not an SQLite file, or it is damaged)."
-            ),
-            path=str(path),
-        )
-
-
-def require_database_file(path: Path) -> None:
-    """Refuse, naming the path, a database file that is missing, empty or not SQLite.
-
-    For every command that only reads: opening a missing or empty file would make a new,
-    empty database and call it sound."""
-    path = Path(path)
-    if not path.exists():
-        raise DatabaseOpenError(QT_TRANSLATE_NOOP("DeskError", "There is no database at {path}."), path=str(path))
-    _check_sqlite_file(path)
-    if not path.is_file():
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP("DeskError", "{path} is not a database file."), path=str(path)
-        )
-    if path.stat().st_size == 0:
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP("DeskError", "{path} is empty: it is not a DutyDesk database."), path=str(path)
-        )
-
-
-def database_error(exc: BaseException, path: Path | str) -> DatabaseOpenError:
-    """A one-line reason for an SQLite or file-system failure on the database ``path``."""
-    original = getattr(exc, "orig", None) or exc
-    reason = str(original)
-    lowered = reason.lower()
-    code = getattr(original, "sqlite_errorcode", None)
-    err = getattr(original, "errno", None)
-    if "disk is full" in lowered or code == sqlite3.SQLITE_FULL or err == errno.ENOSPC:
-        return DatabaseOpenError(
-            QT_TRANSLATE_NOOP("DeskError", "The disk of the database {path} is full: free some space and try again."),
-            path=str(path),
-        )
-    if "locked" in lowered or "busy" in lowered or code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return DatabaseOpenError(
-            QT_TRANSLATE_NOOP(
-                "DeskError",
-                "The database {path} is locked by another program: close it (or wait for it) and try again.",
-            ),
-            path=str(path),
-        )
-    if "readonly" in lowered or "read-only" in lowered or code == sqlite3.SQLITE_READONLY or err in (
-        errno.EACCES,
-        errno.EPERM,
-        errno.EROFS,
-    ):
-        return DatabaseOpenError(
-            QT_TRANSLATE_NOOP(
-                "DeskError",
-                "The database {path} cannot be written: the file or its folder is read-only.",
-            ),
-            path=str(path),
-        )
-    if "malformed" in lowered or "not a database" in lowered or code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return _damaged(path, reason)
-    if isinstance(original, OSError):
-        reason = original.strerror or reason
-    return DatabaseOpenError(
-        QT_TRANSLATE_NOOP("DeskError", "The database {path} cannot be opened: {reason}"),
-        path=str(path),
-        reason=reason,
-    )
-
-
-def _damaged(path: Path | str, reason: str) -> DatabaseOpenError:
-    return DatabaseOpenError(
-        QT_TRANSLATE_NOOP("DeskError", "The database {path} is damaged ({reason}). Nothing was changed in it."),
-        path=str(path),
-        reason=reason.splitlines()[0][:200] if reason else "?",
-    )
-
-
-def _check_writable(path: Path) -> None:
-    """Refuse a database the program could read but not write, before anything is written."""
-    folder = path.parent
-    if path.exists() and not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP(
-                "DeskError",
-                "The database {path} cannot be written: the file or its folder is read-only.",
-            ),
-            path=str(path),
-        )
-
-
 def finish_interrupted_restore(path: Path) -> str | None:
     """A restore stopped half-way (a crash, a power cut) is finished before anything opens
     the database; returns what was done, or None (see storage/fileops.py)."""
@@ -253,17 +150,17 @@ def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | N
     path = sqlite_path(url)
     if path is not None:
         finish_interrupted_restore(path)
-        _check_sqlite_file(path)
+        check_sqlite_file(path)
         try:
             if not path.parent.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise database_error(exc, path) from exc
-        _check_writable(path)
+        check_writable(path)
     existed = path is not None and path.exists() and path.stat().st_size > 0
     if path is not None and not existed:
         try:
-            fileops.create_private(path)  # SQLite gives its -wal and -shm the same mode
+            atomic_files.create_private(path)  # SQLite gives its -wal and -shm the same mode
         except OSError as exc:
             raise database_error(exc, path) from exc
     engine = create_db_engine(url)
@@ -292,10 +189,10 @@ def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | N
         engine.dispose()
         raise
     if path is not None:
-        for member in fileops.companions(path):
+        for member in atomic_files.companions(path):
             with contextlib.suppress(OSError):
                 if member.exists():
-                    fileops.make_private(member)
+                    atomic_files.make_private(member)
     return Database(engine=engine, url=url, sessions=sessionmaker(engine, expire_on_commit=False))
 
 
@@ -326,44 +223,13 @@ def open_database_readonly(url: str) -> Database:
             path=str(path),
             revision=state.revision or "-",
         )
-    engine = create_engine(
-        "sqlite:///" + path.as_posix(), creator=lambda: connect_readonly(path), pool_pre_ping=False
-    )
+    engine = create_engine("sqlite:///" + path.as_posix(), creator=lambda: connect_readonly(path), pool_pre_ping=False)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
     return Database(engine=engine, url=url, sessions=sessionmaker(engine, expire_on_commit=False))
-
-
-def connect_readonly(path: Path, timeout: float = READ_TIMEOUT_SECONDS) -> sqlite3.Connection:
-    """An SQLite connection that cannot write to ``path`` and, where it can, leaves no file
-    behind: read-only beside a journal already there (a running program, a crash); immutable
-    in a folder this user cannot write or for a file nobody may write (no -wal can appear
-    beside it, so nobody can be writing the file); otherwise opened as
-    SQLite would but ``query_only``, so that the last connection removes the -wal and -shm
-    files it made. It never creates the database, nor switches its journal mode."""
-    path = Path(path)
-    if any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")):
-        flag = "mode=ro"
-    elif not os.access(path.parent, os.W_OK) or not path.stat().st_mode & 0o222:
-        flag = "immutable=1"
-    elif os.access(path, os.W_OK):
-        flag = "mode=rw"
-    else:
-        flag = "mode=ro"
-    conn = sqlite3.connect(
-        f"{path.resolve().as_uri()}?{flag}", uri=True, timeout=timeout, check_same_thread=False
-    )
-    try:
-        conn.isolation_level = None
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
 
 
 def checkpoint_quietly(path: Path) -> bool:
@@ -442,9 +308,9 @@ def _file_schema_state(path: Path, *, check: bool = False) -> _SchemaState:
             except sqlite3.DatabaseError as exc:
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise
-                raise _damaged(path, str(exc)) from exc
+                raise damaged(path, str(exc)) from exc
             if problems != ["ok"]:
-                raise _damaged(path, "; ".join(problems))
+                raise damaged(path, "; ".join(problems))
         tables = {
             str(name)
             for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -469,17 +335,13 @@ def _classify(tables: set[str], revision: str | None) -> _SchemaState:
 
 
 def backup_before_migration(engine: Engine, path: Path, revision: str, backup_dir: Path | None) -> Path:
-    """Copy the database with SQLite's online backup before changing its schema: into a
-    temporary file (owner-only), synced, then renamed, so the copy is whole or not there."""
+    """Copy the database with SQLite's online backup before changing its schema, whole or
+    not there (atomic_files.atomic_path: owner-only, synced, renamed)."""
     target_dir = backup_dir or path.parent
     target_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = target_dir / f"{path.stem}.before-{revision}.{stamp}.sqlite"
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target_dir)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        fileops.make_private(temp)
+    with atomic_files.atomic_path(target) as temp:
         source = sqlite3.connect(str(path))
         try:
             dest = sqlite3.connect(temp)
@@ -490,11 +352,4 @@ def backup_before_migration(engine: Engine, path: Path, revision: str, backup_di
                 dest.close()
         finally:
             source.close()
-        fileops.sync_file(temp)
-        os.replace(temp, target)
-        fileops.sync_folder(target_dir)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return target

@@ -1,4 +1,4 @@
-"""The database's files on disk: owner-only modes, and putting a new file in place of the
+"""The database's files on disk: putting a new file in place of the
 database so that a crash at any instant leaves the old desk or the new one, whole.
 
 A database is a set of files: ``desk.sqlite`` and its ``-wal``, ``-shm`` and ``-journal``
@@ -21,16 +21,20 @@ A new file without a marker is the leftover of step 1 and is removed.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
 import signal
-import stat
 from pathlib import Path
 
-PRIVATE_MODE = 0o600
-JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+from desk_app.atomic_files import (
+    JOURNAL_SUFFIXES,
+    companions,
+    make_private,
+    sync_file,
+    sync_folder,
+)
+
 NEW_SUFFIX = ".restore-new"
 MARKER_SUFFIX = ".restore-marker"
 
@@ -55,63 +59,6 @@ def private_files() -> int | None:
 def restore_umask(previous: int | None) -> None:
     if previous is not None:
         os.umask(previous)
-
-
-def make_private(path: Path) -> None:
-    """Readable and writable by the owner only (POSIX; the per-user folder on Windows)."""
-    if os.name != "nt":
-        os.chmod(path, PRIVATE_MODE)
-
-
-def create_private(path: Path) -> None:
-    """Create ``path`` empty with owner-only permissions; an existing file is left alone."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, flags, PRIVATE_MODE))
-        make_private(path)  # whatever the umask
-
-
-def sync_folder(folder: Path) -> None:
-    """Make renames and removals in ``folder`` durable (a no-op where folders cannot be synced)."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def sync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def companions(database: Path) -> list[Path]:
-    """The database file and the journal files that belong to it (existing or not)."""
-    database = Path(database)
-    return [database, *(database.with_name(database.name + suffix) for suffix in JOURNAL_SUFFIXES)]
-
-
-def is_part_of(path: Path, database: Path) -> bool:
-    """Whether ``path`` is the database or one of its journal files (by name or by file)."""
-    path = Path(path)
-    for member in companions(database):
-        if os.path.abspath(path) == os.path.abspath(member):
-            return True
-        with contextlib.suppress(OSError):
-            if path.exists() and member.exists() and os.path.samefile(path, member):
-                return True
-    return False
-
-
-def is_regular_or_absent(path: Path) -> bool:
-    """Whether writing ``path`` replaces nothing but an ordinary file."""
-    try:
-        mode = os.stat(path).st_mode
-    except (FileNotFoundError, NotADirectoryError):
-        return not os.path.islink(path)  # a dangling link names something elsewhere
-    return stat.S_ISREG(mode)
 
 
 def new_file_for(database: Path) -> Path:

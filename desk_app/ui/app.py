@@ -26,8 +26,9 @@ from desk_app.paths import APP_NAME, ORG_NAME, default_db_url, font_path, log_di
 from desk_app.services.backup import BackupFile, BackupPlan, restore
 from desk_app.services.container import Services
 from desk_app.single_instance import SingleInstance
-from desk_app.storage.database import database_error, finish_interrupted_restore, sqlite_path
+from desk_app.storage.database import finish_interrupted_restore, sqlite_path
 from desk_app.storage.fileops import private_files, restore_umask
+from desk_app.storage.sqlite_files import database_error
 from desk_app.ui import i18n
 from desk_app.ui.backup_scheduler import BackupScheduler
 from desk_app.ui.errors import install_exception_hook, setup_logging

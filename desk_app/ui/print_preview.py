@@ -18,7 +18,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desk_app.services.files import write_atomically
+from desk_app.atomic_files import write_atomically
 
 # Rendering resolution for the printer, and (lower, grey) for the on-screen preview, which
 # keeps every page in memory.

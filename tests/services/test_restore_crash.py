@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desk_app import atomic_files
 from desk_app.domain.categories import LogCategory
 from desk_app.services.backup import BackupError, online_backup, restore
 from desk_app.services.container import Services
@@ -70,7 +71,7 @@ def _entries(path: Path, scratch: Path) -> int | None:
         shutil.rmtree(scratch)
     scratch.mkdir()
     copy = scratch / "copy.sqlite"
-    for member, target in zip(fileops.companions(path), fileops.companions(copy), strict=True):
+    for member, target in zip(atomic_files.companions(path), atomic_files.companions(copy), strict=True):
         if member.exists():
             shutil.copyfile(member, target)
     try:

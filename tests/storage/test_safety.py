@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from desk_app.atomic_files import replace_checked, write_atomically
 from desk_app.cli import main
 from desk_app.domain.categories import LogCategory
 from desk_app.domain.errors import DatabaseOpenError, ValidationError
 from desk_app.services.backup import BackupError, BackupPlan, online_backup
 from desk_app.services.container import Services
-from desk_app.services.files import replace_checked, write_atomically
-from desk_app.storage import database, migrate
+from desk_app.storage import database, migrate, sqlite_files
 from desk_app.storage.database import backup_before_migration, open_database, open_database_readonly, sqlite_path
 from tests.conftest import CLERK_PASSWORD
 
@@ -219,7 +219,7 @@ def test_a_locked_database_is_refused_quickly_with_its_bytes_unchanged(desk_file
         before = _sha(desk_file)
         started = time.monotonic()
         assert main(["--db", _url(desk_file), "verify"]) == 1
-        assert time.monotonic() - started < database.READ_TIMEOUT_SECONDS + 4
+        assert time.monotonic() - started < sqlite_files.READ_TIMEOUT_SECONDS + 4
         assert "is locked by another program" in _one_line(capsys)
         with pytest.raises(DatabaseOpenError, match="is locked by another program"):
             open_database(_url(desk_file))
@@ -253,7 +253,7 @@ def test_a_real_sqlite_full_error_reads_as_a_full_disk(tmp_path):
     with pytest.raises(sqlite3.OperationalError) as info:
         conn.execute("INSERT INTO t VALUES (?)", ("x" * 100_000,))
     conn.close()
-    assert "is full" in database.database_error(info.value, tmp_path / "tiny.sqlite").english()
+    assert "is full" in sqlite_files.database_error(info.value, tmp_path / "tiny.sqlite").english()
 
 
 def test_a_new_database_on_a_full_disk_says_so(tmp_path, monkeypatch):
@@ -354,7 +354,7 @@ def test_the_window_start_shows_each_unusable_database_as_a_dialog(qapp, desk_fi
     def access(p, mode):
         return False if Path(p) == read_only and mode == os.W_OK else real_access(p, mode)
 
-    monkeypatch.setattr(database.os, "access", access)
+    monkeypatch.setattr(sqlite_files.os, "access", access)
     for path, reason in ((damaged, "is damaged"), (read_only, "read-only")):
         before = _sha(path)
         startup = Startup(_url(path))
@@ -527,3 +527,27 @@ def test_backup_refuses_a_missing_source(tmp_path):
     with pytest.raises(BackupError, match="There is no database"):
         online_backup(tmp_path / "none.sqlite", tmp_path / "b.sqlite")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_path_leaves_the_old_file_when_the_block_fails(tmp_path):
+    from desk_app.atomic_files import atomic_path
+
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(RuntimeError), atomic_path(target) as temp:
+        temp.write_bytes(b"half a new file")
+        raise RuntimeError("power cut")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+@pytest.mark.skipif(not POSIX, reason="file modes are POSIX")
+def test_atomic_path_gives_the_mode_asked_for(tmp_path):
+    from desk_app.atomic_files import atomic_path
+
+    with atomic_path(tmp_path / "private.json") as temp:
+        temp.write_text("{}")
+    with atomic_path(tmp_path / "printout.pdf", mode=0o644) as temp:
+        temp.write_text("%PDF")
+    assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "printout.pdf").stat().st_mode & 0o777 == 0o644
