@@ -16,6 +16,7 @@ QT_FREE_PACKAGES = [
     "desk_app.storage",
     "desk_app.services",
     "desk_app.printing",
+    "desk_app.roster",
 ]
 
 SCRIPT = textwrap.dedent(
@@ -59,9 +60,7 @@ SCRIPT = textwrap.dedent(
 
 def test_core_modules_import_without_qt() -> None:
     script = f"PACKAGES = {QT_FREE_PACKAGES!r}\n{SCRIPT}"
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     imported = set(result.stdout.split())
     for module in (

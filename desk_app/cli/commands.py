@@ -171,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
         if solution.objective is not None:
             line += f", objective {solution.objective}, {len(solution.assignments)} shifts"
         if solution.conflicts:
-            line += "; conflicting rules: " + "; ".join(solution.conflicts)
+            line += "; conflicting rules: " + "; ".join(c.text() for c in solution.conflicts)
         print(line + f" ({solution.wall_time:.1f} s)")
         return EXIT_OK if solution.status in ("OPTIMAL", "FEASIBLE", "INFEASIBLE") else EXIT_FAILED
     if args.command == "export":

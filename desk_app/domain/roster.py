@@ -8,6 +8,7 @@ Days of a month are numbered from 0 (the 1st) in the problem, as the solver coun
 from __future__ import annotations
 
 import calendar
+import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -23,6 +24,33 @@ NIGHT_WINDOW = (0, 5 * 60)
 UNDER_WEIGHT = 100  # a missing person on a shift costs far more than any wish
 OVER_WEIGHT = 2  # an extra person is allowed but not wanted
 WEEKDAY_NAMES = "一二三四五六日"
+
+
+class RosterStatus(enum.StrEnum):
+    """A month's roster: a draft (also a month never saved) until published."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+class WishKind(enum.StrEnum):
+    """A wish (and a solver request) to work or to be off."""
+
+    ON = "on"
+    OFF = "off"
+
+
+class RequestKind(enum.StrEnum):
+    LEAVE = "leave"  # 请假
+    SWAP = "swap"  # 调班
+    COVER = "cover"  # 顶班
+
+
+class RequestStatus(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
 
 
 def month_days(year: int, month: int) -> list[date]:
@@ -149,7 +177,7 @@ class Wish:
     account_id: int
     day: date
     template_id: int | None  # None: any shift ("on") / the whole day ("off")
-    kind: str  # "on" | "off"
+    kind: WishKind
     weight: int = 1
 
 
@@ -228,7 +256,7 @@ def build_problem(
             "staff": staff_key(w.account_id),
             "day": index[w.day],
             "shift": shift_key(w.template_id) if w.template_id is not None else None,
-            "kind": w.kind,
+            "kind": w.kind.value,
             "weight": w.weight,
         }
         for w in wishes

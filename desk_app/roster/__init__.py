@@ -1,2 +1,3 @@
 """The roster solver, without Qt or the database: the problem's JSON form, the CP-SAT
-model, an independent checker and a plain baseline model for the benchmark."""
+model, a greedy first roster, an independent checker, the rules' conflicts as data, and a
+plain baseline model for the benchmark."""

@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from desk_app.domain.roster import WishKind
+
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 MAX_DAYS = 366
 MAX_STAFF = 500
@@ -55,7 +57,7 @@ class Request:
     staff: str
     day: int
     shift: str | None  # None: any shift ("on") / the whole day ("off")
-    kind: str  # "on" | "off"
+    kind: WishKind
     weight: int
 
 
@@ -223,9 +225,10 @@ def load_problem(data: Any) -> Problem:
         where = f"requests[{i}]"
         raw = _object(raw, where)
         staff_id, day, shift = staff_day_shift(raw, where)
-        kind = raw.get("kind")
-        if kind not in ("on", "off"):
-            raise ProblemError(f"{where}: kind must be 'on' or 'off'")
+        try:
+            kind = WishKind(str(raw.get("kind")))
+        except ValueError:
+            raise ProblemError(f"{where}: kind must be 'on' or 'off'") from None
         requests.append(Request(staff_id, day, shift, kind, _int(raw.get("weight", 1), f"{where}: weight", 0, 10**6)))
 
     cover = []

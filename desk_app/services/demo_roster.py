@@ -52,7 +52,7 @@ def generate_roster(services: Services, seed: int = 1) -> RosterDemoSummary:
                 member.account_id,
                 StaffRules(mobile=f"1391234{(seed * 97 + n) % 10000:04d}", office_phone=f"0755-8666{1000 + n}"),
             )
-    today = services.clock.now().astimezone(services.desk.info().tz).date()
+    today = services.desk.today()
     months = [(today.year, today.month), (today.year + today.month // 12, today.month % 12 + 1)]
     summary = RosterDemoSummary()
     for index, (year, month) in enumerate(months):

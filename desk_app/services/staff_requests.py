@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationError
 from desk_app.domain.roles import Actor, Role, require_role
+from desk_app.domain.roster import RequestKind, RequestStatus, RosterStatus
 from desk_app.domain.shifts import occurrence
 from desk_app.domain.text_rules import FIELD_REASON, REASON_MAX, clean_text
 from desk_app.services.accounts import AccountService
@@ -26,19 +27,24 @@ from desk_app.storage.database import Database
 from desk_app.storage.models import Account, RosterCell, RosterMonth, StaffRequest
 
 LEAVE_MAX_DAYS = 31
-KIND_CHINESE = {"leave": "请假", "swap": "调班", "cover": "顶班"}
-STATUS_CHINESE = {"pending": "待审批", "approved": "已批准", "declined": "未批准", "withdrawn": "已撤回"}
+KIND_CHINESE = {RequestKind.LEAVE: "请假", RequestKind.SWAP: "调班", RequestKind.COVER: "顶班"}
+STATUS_CHINESE = {
+    RequestStatus.PENDING: "待审批",
+    RequestStatus.APPROVED: "已批准",
+    RequestStatus.DECLINED: "未批准",
+    RequestStatus.WITHDRAWN: "已撤回",
+}
 
 
 @dataclass(frozen=True)
 class RequestView:
     id: int
-    kind: str
+    kind: RequestKind
     requester_id: int
     requester: str
     created_at: datetime
     reason: str
-    status: str
+    status: RequestStatus
     decided_by: str | None
     decided_at: datetime | None
     decision_note: str
@@ -73,7 +79,7 @@ class StaffRequestService:
                 QT_TRANSLATE_NOOP("DeskError", "Leave is asked for at most {n} days at a time."), n=LEAVE_MAX_DAYS
             )
         notice = self._roster.settings().leave_notice_days
-        if day_from < self._today() + timedelta(days=notice):
+        if day_from < self._desk.today() + timedelta(days=notice):
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
                     "DeskError", "Leave is asked at least {n} day(s) before; ask your supervisor in person."
@@ -82,7 +88,9 @@ class StaffRequestService:
             )
         return self._add(
             actor,
-            StaffRequest(kind="leave", requester_id=actor.account_id, reason=reason, day_from=day_from, day_to=day_to)
+            StaffRequest(
+                kind=RequestKind.LEAVE, requester_id=actor.account_id, reason=reason, day_from=day_from, day_to=day_to
+            ),
         )
 
     def request_swap(self, actor: Actor, day: date, other_account_id: int, other_day: date, reason: str) -> RequestView:
@@ -90,7 +98,7 @@ class StaffRequestService:
         reason = self._reason(reason)
         if other_account_id == actor.account_id:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "A swap is with another person."))
-        if min(day, other_day) <= self._today():
+        if min(day, other_day) <= self._desk.today():
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Only shifts still to come can be swapped."))
         mine = self._published_shift(actor.account_id, day)
         theirs = self._published_shift(other_account_id, other_day)
@@ -101,7 +109,7 @@ class StaffRequestService:
         return self._add(
             actor,
             StaffRequest(
-                kind="swap",
+                kind=RequestKind.SWAP,
                 requester_id=actor.account_id,
                 reason=reason,
                 day_from=day,
@@ -110,7 +118,7 @@ class StaffRequestService:
                 other_account_id=other_account_id,
                 other_day=other_day,
                 other_template_id=theirs,
-            )
+            ),
         )
 
     def request_cover(
@@ -142,7 +150,7 @@ class StaffRequestService:
         return self._add(
             actor,
             StaffRequest(
-                kind="cover",
+                kind=RequestKind.COVER,
                 requester_id=actor.account_id,
                 reason=reason,
                 day_from=day,
@@ -151,7 +159,7 @@ class StaffRequestService:
                 other_account_id=other_account_id,
                 cover_start=to_db(start),
                 cover_end=to_db(end),
-            )
+            ),
         )
 
     def withdraw(self, actor: Actor, request_id: int) -> RequestView:
@@ -159,7 +167,8 @@ class StaffRequestService:
             row = self._pending(session, request_id)
             if row.requester_id != actor.account_id:
                 raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "Only the person who asked can withdraw it."))
-            row.status, row.decided_at, row.decided_by = "withdrawn", to_db(self._clock.now()), actor.account_id
+            row.status, row.decided_by = RequestStatus.WITHDRAWN, actor.account_id
+            row.decided_at = to_db(self._clock.now())
         return self.get(request_id)
 
     # -- deciding ----------------------------------------------------------------------------
@@ -175,7 +184,7 @@ class StaffRequestService:
                 raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "Nobody approves their own request."))
             if approve:
                 self._apply(session, actor, row)
-            row.status = "approved" if approve else "declined"
+            row.status = RequestStatus.APPROVED if approve else RequestStatus.DECLINED
             row.decided_by, row.decided_at, row.decision_note = actor.account_id, to_db(self._clock.now()), note
             audit(
                 session,
@@ -187,14 +196,14 @@ class StaffRequestService:
         return self.get(request_id)
 
     def _apply(self, session: Session, actor: Actor, row: StaffRequest) -> None:
-        why = f"{KIND_CHINESE[row.kind]} #{row.id}：{row.reason}"
+        why = f"{KIND_CHINESE[RequestKind(row.kind)]} #{row.id}：{row.reason}"
         write = self._roster._write_cell  # the one place a cell changes, in this transaction
-        if row.kind == "leave":
+        if row.kind == RequestKind.LEAVE:
             day = row.day_from
             while day <= row.day_to:
                 write(session, actor, day, row.requester_id, None, True, why, row.id)
                 day += timedelta(days=1)
-        elif row.kind == "swap":
+        elif row.kind == RequestKind.SWAP:
             assert row.other_account_id is not None and row.other_day is not None
             mine = self._cell_shift(session, row.requester_id, row.day_from)
             theirs = self._cell_shift(session, row.other_account_id, row.other_day)
@@ -227,22 +236,19 @@ class StaffRequestService:
         with self._db.read() as session:
             query = select(StaffRequest).order_by(StaffRequest.id.desc())
             if pending_only:
-                query = query.where(StaffRequest.status == "pending")
+                query = query.where(StaffRequest.status == RequestStatus.PENDING)
             if account_id is not None:
                 query = query.where(StaffRequest.requester_id == account_id)
             return [self._view(session, r) for r in session.scalars(query.limit(500))]
 
     # -- internals ---------------------------------------------------------------------------
-    def _today(self) -> date:
-        return self._clock.now().astimezone(self._desk.info().tz).date()
-
     @staticmethod
     def _reason(reason: str) -> str:
         return clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True, multiline=True)
 
     def _add(self, actor: Actor, row: StaffRequest) -> RequestView:
         row.created_at = to_db(self._clock.now())
-        row.status = "pending"
+        row.status = RequestStatus.PENDING
         with self._db.write(actor) as session:
             session.add(row)
             session.flush()
@@ -254,7 +260,7 @@ class StaffRequestService:
         row = session.get(StaffRequest, request_id)
         if row is None:
             raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such request."))
-        if row.status != "pending":
+        if row.status != RequestStatus.PENDING:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "This request has already been decided."))
         return row
 
@@ -263,7 +269,11 @@ class StaffRequestService:
             return session.scalar(
                 select(RosterCell.template_id)
                 .join(RosterMonth, RosterMonth.id == RosterCell.month_id)
-                .where(RosterCell.account_id == account_id, RosterCell.day == day, RosterMonth.status == "published")
+                .where(
+                    RosterCell.account_id == account_id,
+                    RosterCell.day == day,
+                    RosterMonth.status == RosterStatus.PUBLISHED,
+                )
             )
 
     @staticmethod
@@ -284,12 +294,12 @@ class StaffRequestService:
         assert created is not None
         return RequestView(
             id=row.id,
-            kind=row.kind,
+            kind=RequestKind(row.kind),
             requester_id=row.requester_id,
             requester=names.get(row.requester_id, "?"),
             created_at=created,
             reason=row.reason,
-            status=row.status,
+            status=RequestStatus(row.status),
             decided_by=names.get(row.decided_by) if row.decided_by else None,
             decided_at=local(row.decided_at),
             decision_note=row.decision_note,

@@ -22,6 +22,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from desk_app.domain.categories import LogCategory
 from desk_app.domain.handover import HandoverState, ItemAction
 from desk_app.domain.roles import Role
+from desk_app.domain.roster import RequestKind, RequestStatus, RosterStatus, WishKind
 from desk_app.domain.tickets import ClockKind, Source, TicketAction, TicketKind, TicketStatus, Urgency
 
 
@@ -449,10 +450,6 @@ TICKET_APPEND_ONLY_TABLES = ("ticket_event", "ticket_notice", "ticket_notice_see
 
 
 # -- the roster (值班安排表) ---------------------------------------------------------------
-ROSTER_STATUS_VALUES = ("draft", "published")
-REQUEST_KIND_VALUES = ("leave", "swap", "cover")
-REQUEST_STATUS_VALUES = ("pending", "approved", "declined", "withdrawn")
-WISH_KIND_VALUES = ("on", "off")
 
 
 class ShiftNeed(Base):
@@ -514,7 +511,7 @@ class RosterMonth(Base):
     __tablename__ = "roster_month"
     __table_args__ = (
         Index("ux_roster_month", "year", "month", unique=True),
-        CheckConstraint(_in("status", ROSTER_STATUS_VALUES), name="known_roster_status"),
+        enum_check("status", RosterStatus, "known_roster_status"),
         CheckConstraint("month BETWEEN 1 AND 12", name="real_month"),
         CheckConstraint("(status = 'published') = (version > 0)", name="published_has_version"),
     )
@@ -522,7 +519,7 @@ class RosterMonth(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     year: Mapped[int] = mapped_column(Integer)
     month: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(10), default="draft")
+    status: Mapped[str] = mapped_column(String(10), default=RosterStatus.DRAFT.value)
     version: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -583,7 +580,7 @@ class RosterWish(Base):
 
     __tablename__ = "roster_wish"
     __table_args__ = (
-        CheckConstraint(_in("kind", WISH_KIND_VALUES), name="known_wish_kind"),
+        enum_check("kind", WishKind, "known_wish_kind"),
         CheckConstraint("weight BETWEEN 1 AND 10", name="sane_weight"),
         Index("ux_roster_wish", "account_id", "day", unique=True),
     )
@@ -606,8 +603,8 @@ class StaffRequest(Base):
 
     __tablename__ = "staff_request"
     __table_args__ = (
-        CheckConstraint(_in("kind", REQUEST_KIND_VALUES), name="known_request_kind"),
-        CheckConstraint(_in("status", REQUEST_STATUS_VALUES), name="known_request_status"),
+        enum_check("kind", RequestKind, "known_request_kind"),
+        enum_check("status", RequestStatus, "known_request_status"),
         CheckConstraint("day_to >= day_from", name="request_days_in_order"),
         CheckConstraint("(status = 'pending') = (decided_at IS NULL)", name="decided_has_time"),
         CheckConstraint(
@@ -623,7 +620,7 @@ class StaffRequest(Base):
     requester_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     reason: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default="pending")
+    status: Mapped[str] = mapped_column(String(10), default=RequestStatus.PENDING.value)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"), nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     decision_note: Mapped[str] = mapped_column(Text, default="")

@@ -493,7 +493,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="+140"/>
+        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="+142"/>
         <source>Approve the request</source>
         <translation>批准申请</translation>
     </message>
@@ -1089,7 +1089,7 @@
         <translation>工单 #{id} 已上报至管理处主任。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/roster.py" line="+30"/>
+        <location filename="../../desk_app/domain/roster.py" line="+58"/>
         <location filename="../../desk_app/services/tickets.py" line="+190"/>
         <source>No such month.</source>
         <translation>没有这个月份。</translation>
@@ -1112,8 +1112,8 @@
     <message>
         <location line="+2"/>
         <location filename="../../desk_app/services/desk.py" line="-17"/>
-        <location filename="../../desk_app/services/roster.py" line="+225"/>
-        <location line="+328"/>
+        <location filename="../../desk_app/services/roster_inputs.py" line="+134"/>
+        <location line="+95"/>
         <source>Unknown shift.</source>
         <translation>未知的班次。</translation>
     </message>
@@ -1128,7 +1128,7 @@
         <translation>排班期间为空。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/staff_requests.py" line="+70"/>
+        <location filename="../../desk_app/services/staff_requests.py" line="+76"/>
         <location filename="../../desk_app/services/tickets.py" line="+56"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
@@ -1215,7 +1215,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>No such request.</source>
         <translation>没有这个申请。</translation>
     </message>
@@ -1275,14 +1275,14 @@
         <translation>生成演示工单需要值班员和主管账号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="-323"/>
-        <location line="+350"/>
+        <location filename="../../desk_app/services/roster.py" line="+331"/>
         <location filename="../../desk_app/services/roster_export.py" line="+92"/>
+        <location filename="../../desk_app/services/roster_inputs.py" line="-90"/>
         <source>No such person.</source>
         <translation>没有这个人员。</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-223"/>
         <source>This month is published: change it cell by cell, with a reason.</source>
         <translation>本月排班已发布：请逐格修改并说明原因。</translation>
     </message>
@@ -1302,7 +1302,7 @@
         <translation>没有这个排班版本。</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location filename="../../desk_app/services/roster_inputs.py" line="+62"/>
         <source>A wish is to work or to be off.</source>
         <translation>意愿只能是上班或休息。</translation>
     </message>
@@ -1312,7 +1312,7 @@
         <translation>意愿的权重为 1 到 10。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A wish is for a day still to come.</source>
         <translation>意愿只能针对今后的日期。</translation>
     </message>
@@ -1751,7 +1751,7 @@
         <translation>最多上班周末数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="-389"/>
+        <location filename="../../desk_app/services/roster_inputs.py" line="-157"/>
         <source>Rest between shifts (minutes)</source>
         <translation>两班之间休息（分钟）</translation>
     </message>
@@ -3495,12 +3495,12 @@ Log files: {logs}</source>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="-87"/>
+        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="-88"/>
         <source>Ask for leave</source>
         <translation>申请请假</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ask for a swap</source>
         <translation>申请调班</translation>
     </message>
@@ -3610,22 +3610,22 @@ Log files: {logs}</source>
         <translation>请假、调班与顶班</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Swap</source>
         <translation>调班</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cover</source>
         <translation>顶班</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>pending</source>
         <translation>待审批</translation>
     </message>
@@ -3987,7 +3987,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+94"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+89"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
@@ -3997,17 +3997,17 @@ Log files: {logs}</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Changes…</source>
         <translation>变更记录…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Rules…</source>
         <translation>规则…</translation>
     </message>
@@ -4017,18 +4017,18 @@ Log files: {logs}</source>
         <translation>班次及所需人数、休息规定、每人的排班规则</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Generate</source>
         <translation>自动排班</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Compute the best roster for the month; locked cells, approved leave and wishes are kept</source>
         <translation>计算本月最优排班；保留锁定的格子、已批准的请假并尽量满足意愿</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-126"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -4043,22 +4043,22 @@ Log files: {logs}</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+29"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Calendar…</source>
         <translation>日历…</translation>
     </message>
@@ -4068,17 +4068,17 @@ Log files: {logs}</source>
         <translation>所选人员的班次导出为 .ics 文件，可导入手机日历</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
         <source>Double-click a name for that person&apos;s calendar</source>
         <translation>双击姓名查看此人的月历</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+12"/>
         <source>Gaps and rule breaks</source>
         <translation>缺岗与违规</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+58"/>
         <source>Published, version {n}</source>
         <translation>已发布，第 {n} 版</translation>
     </message>
@@ -4093,17 +4093,17 @@ Log files: {logs}</source>
         <translation>已发布的月份只能逐格修改并说明原因。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../desk_app/ui/roster_tab/texts.py" line="+74"/>
         <source>work {shift} (weight {w})</source>
         <translation>想上{shift}班（权重 {w}）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>off {shift} (weight {w})</source>
         <translation>不想上{shift}班（权重 {w}）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+12"/>
         <source>Change the published roster</source>
         <translation>修改已发布的排班</translation>
     </message>
@@ -4113,17 +4113,27 @@ Log files: {logs}</source>
         <translation>排班表已发布。修改的原因是什么？</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../desk_app/ui/roster_tab/texts.py" line="-12"/>
         <source>{when}{shift}: {planned} of {needed} people</source>
         <translation>{when}{shift}：已排 {planned} 人，需要 {needed} 人</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+30"/>
         <source>No gaps and no rule breaks.</source>
         <translation>没有缺岗，也没有违规。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../desk_app/ui/roster_tab/texts.py" line="-42"/>
+        <source>the rules could not be checked in the time given</source>
+        <translation>在给定的时间内未能检查这些规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at most one shift a day</source>
+        <translation>每天最多一个班次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{name}: the most {shift} shifts</source>
         <translation>{name}：{shift}最多次数</translation>
     </message>
@@ -4173,7 +4183,7 @@ Log files: {logs}</source>
         <translation>{name}：最多上班周末数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>more than one shift a day</source>
         <translation>一天多于一个班次</translation>
     </message>
@@ -4183,7 +4193,7 @@ Log files: {logs}</source>
         <translation>两班之间休息不足</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>more of a shift than allowed (or a shift not allowed, e.g. nights)</source>
         <translation>某班次超过允许次数（或不允许上该班，如夜班）</translation>
     </message>
@@ -4223,7 +4233,7 @@ Log files: {logs}</source>
         <translation>在已批准的请假日或休息日上班</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../desk_app/ui/roster_tab/cell_menu.py" line="+34"/>
         <source>X  Day off (kept by the generator)</source>
         <translation>X  休息（自动排班时保留）</translation>
     </message>
@@ -4233,12 +4243,12 @@ Log files: {logs}</source>
         <translation>0  清除</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>L  Lock / unlock</source>
         <translation>L  锁定 / 解锁</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Wish for this day</source>
         <translation>对这一天的意愿</translation>
     </message>
@@ -4248,22 +4258,22 @@ Log files: {logs}</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Work, any shift</source>
         <translation>上班（任意班次）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Work {shift}</source>
         <translation>上{shift}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No wish</source>
         <translation>取消意愿</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+67"/>
         <source>Wish</source>
         <translation>意愿</translation>
     </message>
@@ -4273,7 +4283,7 @@ Log files: {logs}</source>
         <translation>有多重要？（1 一般 … 10 非常重要）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../desk_app/ui/roster_tab/generate.py" line="+118"/>
         <source>Searching…</source>
         <translation>正在计算…</translation>
     </message>
@@ -4283,42 +4293,42 @@ Log files: {logs}</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Best so far: cost {cost} (cannot be below {bound}), {s:.0f} s</source>
         <translation>当前最优：代价 {cost}（下限 {bound}），{s:.0f} 秒</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No roster satisfies the rules. These rules conflict: {rules}</source>
         <translation>没有满足全部规则的排班。以下规则相互冲突：{rules}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>No roster was found in the time given; allow more time.</source>
         <translation>在给定时间内没有找到排班，请延长计算时间。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Generated the best possible roster (cost {cost}) in {s:.1f} s.</source>
         <translation>已生成最优排班（代价 {cost}），用时 {s:.1f} 秒。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Generated a roster of cost {cost} in {s:.1f} s (stopped before proving it the best).</source>
         <translation>已生成代价为 {cost} 的排班，用时 {s:.1f} 秒（提前停止，未证明为最优）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The roster could not be generated: {error}</source>
         <translation>无法生成排班：{error}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+37"/>
         <source>Select the person&apos;s row first.</source>
         <translation>请先选择人员所在的行。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+11"/>
         <location line="+8"/>
         <source>Publish the roster</source>
         <translation>发布排班表</translation>

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk_app.roster.checker import objective, violations
+from desk_app.roster.conflict import Conflict, Rule
 from desk_app.roster.problem import ProblemError, load_problem, read_problem
 from desk_app.roster.solver import greedy, solve, solve_file
 
@@ -216,7 +217,11 @@ def test_an_infeasible_problem_names_the_rules_that_conflict():
     )
     solution = solve(load_problem(data), 10, 2)
     assert solution.status == "INFEASIBLE"
-    assert set(solution.conflicts) == {"maximum run of work of p0", "minimum minutes of p0"}
+    assert {c.text() for c in solution.conflicts} == {"maximum run of work of p0", "minimum minutes of p0"}
+    assert set(solution.conflicts) == {
+        Conflict(Rule.MAX_CONSECUTIVE_DAYS, ("p0",)),
+        Conflict(Rule.MIN_MINUTES, ("p0",)),
+    }
 
 
 def test_a_locked_shift_on_a_day_off_conflicts_with_the_day_off():
@@ -227,7 +232,8 @@ def test_a_locked_shift_on_a_day_off_conflicts_with_the_day_off():
     )
     solution = solve(load_problem(data), 10, 2)
     assert solution.status == "INFEASIBLE"
-    assert set(solution.conflicts) == {"days off of p0", "locked cells of p0"}
+    assert {c.text() for c in solution.conflicts} == {"days off of p0", "locked cells of p0"}
+    assert set(solution.conflicts) == {Conflict(Rule.DAYS_OFF, ("p0",), (3,)), Conflict(Rule.LOCKED, ("p0",), (3,))}
 
 
 # -- stopping and progress ----------------------------------------------------------------------

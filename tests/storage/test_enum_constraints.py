@@ -18,13 +18,6 @@ from desk_app.storage.models import Base
 STATE_COLUMN_NAMES = {"state", "status", "kind", "action", "level", "role", "category", "urgency", "source"}
 # Free text by design: the audit trail's action names ("shift.added", "ticket.reopened", ...).
 FREE_NAMES = {("audit_event", "action")}
-# Still plain strings, made enums as issue 12 goes on: this set only ever shrinks.
-NOT_YET = {
-    ("roster_month", "status"),
-    ("roster_wish", "kind"),
-    ("staff_request", "kind"),
-    ("staff_request", "status"),
-}
 
 
 def _enum_checks() -> list[tuple[str, CheckConstraint]]:
@@ -68,9 +61,8 @@ def test_no_constraint_lists_values_of_its_own(migrated_schema):
     """A CHECK ... IN (...) in the migrated schema is one that the models derive from an enum."""
     derived = {(table, constraint.name) for table, constraint in _enum_checks()}
     for table, sql in migrated_schema.items():
-        for name, column in re.findall(r"CONSTRAINT (\w+) CHECK \(\s*(\w+) IN \(", sql):
-            if (table, column) not in NOT_YET:
-                assert (table, name) in derived, f"{table}.{name} lists its values by hand"
+        for name in re.findall(r"CONSTRAINT (\w+) CHECK \(\s*\w+ IN \(", sql):
+            assert (table, name) in derived, f"{table}.{name} lists its values by hand"
 
 
 def test_every_state_column_is_an_enum():
@@ -81,4 +73,4 @@ def test_every_state_column_is_an_enum():
         for column in table.columns
         if isinstance(column.type, String) and column.name in STATE_COLUMN_NAMES
     }
-    assert plain - checked - FREE_NAMES == NOT_YET
+    assert plain - checked - FREE_NAMES == set()

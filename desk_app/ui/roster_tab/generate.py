@@ -1,6 +1,7 @@
 """Generating a month's roster off the UI thread: the solver runs in the background, each
 better roster it finds is shown in the grid at once (not saved), a Stop button ends the
-search early, and the best roster is saved to the draft when the search ends.
+search early, and the best roster is saved to the draft when the search ends
+(``RosterGenerator`` runs the search, ``GenerateFlow`` is the tab's side of it).
 
 The solver's thread never touches a Qt object: each better roster goes through the task's
 progress (delivered on the UI thread), and the search stops on the task's stop event, which
@@ -8,14 +9,21 @@ Stop sets, and which closing the window or signing out sets too (the result then
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
 
+from desk_app.domain.errors import DeskError
+from desk_app.domain.roles import Actor
+from desk_app.roster.checker import Assignment
 from desk_app.roster.problem import load_problem
 from desk_app.roster.solver import Solution, solve
 from desk_app.services.container import Services
+from desk_app.ui.i18n import translate_error
 from desk_app.ui.tasks import Progress, Task, TaskRunner
+
+if TYPE_CHECKING:
+    from desk_app.ui.roster_tab.tab import RosterTab
 
 
 class RosterGenerator(QObject):
@@ -65,3 +73,120 @@ class RosterGenerator(QObject):
     def _error(self, exc: BaseException, _trace: str) -> None:
         self.task = None
         self.failed.emit(str(exc))
+
+
+class GenerateFlow(QObject):
+    """The tab's Generate button from start to end: the controls locked and the progress
+    shown while the search runs, each better roster previewed in the grid, then the best
+    one saved to the draft, or the conflicting rules named. Its strings are the roster
+    tab's (context ``RosterTab``)."""
+
+    def __init__(self, tab: RosterTab, services: Services, actor: Actor) -> None:
+        super().__init__(tab)
+        self._tab = tab
+        self._services = services
+        self._actor = actor
+        self._month: tuple[int, int] = (0, 0)
+        self.generator = RosterGenerator(services, tab)
+        self.generator.improved.connect(self._improved)
+        self.generator.finished.connect(self._generated)
+        self.generator.failed.connect(self._failed)
+        self._elapsed = QElapsedTimer()
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(250)
+        self._clock_timer.timeout.connect(self._tick)
+
+    def start(self) -> bool:
+        """Start the solver for the shown month; the grid shows each better roster."""
+        tab = self._tab
+        year, month = tab.year_month()
+        try:
+            problem = self._services.roster.problem(year, month)
+        except DeskError as exc:
+            tab.message.setText(translate_error(exc))
+            return False
+        self._month = (year, month)
+        self.generator.start(problem, float(tab.time_limit.value()))
+        self._elapsed.start()
+        tab.progress.setRange(0, tab.time_limit.value() * 1000)
+        tab.progress.setValue(0)
+        tab.progress.setVisible(True)
+        tab.stop_button.setVisible(True)
+        for control in (tab.generate_button, tab.publish_button, tab.month, tab.previous_button, tab.next_button):
+            control.setEnabled(False)
+        tab.table.setEnabled(False)
+        tab.progress_label.setText(QCoreApplication.translate("RosterTab", "Searching…"))
+        tab.message.clear()
+        self._clock_timer.start()
+        return True
+
+    def stop(self) -> None:
+        self.generator.stop()
+        self._tab.progress_label.setText(QCoreApplication.translate("RosterTab", "Stopping…"))
+
+    def _tick(self) -> None:
+        progress = self._tab.progress
+        progress.setValue(min(progress.maximum(), int(self._elapsed.elapsed())))
+
+    def _improved(self, objective: int, bound: int, seconds: float, assignments: list[Assignment]) -> None:
+        self._tab.model.preview(self._services.roster.solution_cells(*self._month, assignments))
+        self._tab.progress_label.setText(
+            QCoreApplication.translate(
+                "RosterTab", "Best so far: cost {cost} (cannot be below {bound}), {s:.0f} s"
+            ).format(cost=objective, bound=bound, s=seconds)
+        )
+
+    def _finish(self) -> None:
+        tab = self._tab
+        self._clock_timer.stop()
+        tab.progress.setVisible(False)
+        tab.stop_button.setVisible(False)
+        for control in (tab.month, tab.previous_button, tab.next_button, tab.table):
+            control.setEnabled(True)
+        tab.progress_label.clear()
+
+    def _generated(self, solution: Solution) -> None:
+        self._finish()
+        tab, roster = self._tab, self._services.roster
+        year, month = self._month
+        if solution.status == "INFEASIBLE":
+            tab.reload()
+            tab.message.setText(
+                QCoreApplication.translate(
+                    "RosterTab", "No roster satisfies the rules. These rules conflict: {rules}"
+                ).format(
+                    rules="; ".join(tab.conflict_texts(roster.solution_conflicts(year, month, solution.conflicts)))
+                )
+            )
+            return
+        if not solution.assignments and solution.status not in ("OPTIMAL", "FEASIBLE"):
+            tab.reload()
+            tab.message.setText(
+                QCoreApplication.translate("RosterTab", "No roster was found in the time given; allow more time.")
+            )
+            return
+        try:
+            cells = roster.solution_cells(year, month, solution.assignments)
+            roster.apply_solution(self._actor, year, month, cells)
+        except DeskError as exc:
+            tab.reload()
+            tab.message.setText(translate_error(exc))
+            return
+        tab.reload()
+        tab.message.setStyleSheet("color: #2e7d32;")
+        if solution.status == "OPTIMAL":
+            text = QCoreApplication.translate(
+                "RosterTab", "Generated the best possible roster (cost {cost}) in {s:.1f} s."
+            )
+        else:
+            text = QCoreApplication.translate(
+                "RosterTab", "Generated a roster of cost {cost} in {s:.1f} s (stopped before proving it the best)."
+            )
+        tab.message.setText(text.format(cost=solution.objective, s=solution.wall_time))
+
+    def _failed(self, error: str) -> None:
+        self._finish()
+        self._tab.reload()
+        self._tab.message.setText(
+            QCoreApplication.translate("RosterTab", "The roster could not be generated: {error}").format(error=error)
+        )

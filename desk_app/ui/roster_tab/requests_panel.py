@@ -4,7 +4,7 @@ declines with a reason (the services refuse anything else), the author may withd
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.roles import Actor, Role
+from desk_app.domain.roster import RequestKind, RequestStatus
 from desk_app.services.container import Services
 from desk_app.services.staff_requests import RequestView
 from desk_app.ui.service_dialog import ServiceDialog, attempt
@@ -41,19 +42,20 @@ def _exec(dialog: QDialog) -> bool:
 class RequestDialog(ServiceDialog):
     """Asks what a leave, swap or cover request needs; ``submit`` sends it to the service."""
 
-    def __init__(self, services: Services, actor: Actor, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, actor: Actor, kind: RequestKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self._actor = actor
-        self.kind = kind
+        self.kind = RequestKind(kind)
         self.result_view: RequestView | None = None
         self._tz = services.desk.info().tz
-        tomorrow = services.desk.today().toordinal() + 1
-        start = date.fromordinal(tomorrow)
+        start = services.desk.today() + timedelta(days=1)
         self.setWindowTitle(
-            {"leave": self.tr("Ask for leave"), "swap": self.tr("Ask for a swap"), "cover": self.tr("Ask for a cover")}[
-                kind
-            ]
+            {
+                RequestKind.LEAVE: self.tr("Ask for leave"),
+                RequestKind.SWAP: self.tr("Ask for a swap"),
+                RequestKind.COVER: self.tr("Ask for a cover"),
+            }[self.kind]
         )
         self.day_from = QDateEdit(qdate(start))
         self.day_to = QDateEdit(qdate(start))
@@ -69,10 +71,10 @@ class RequestDialog(ServiceDialog):
         self.cover_to = QTimeEdit(QTime(11, 0))
         self.reason = QLineEdit()
         form = QFormLayout()
-        if kind == "leave":
+        if self.kind is RequestKind.LEAVE:
             form.addRow(self.tr("From:"), self.day_from)
             form.addRow(self.tr("To:"), self.day_to)
-        elif kind == "swap":
+        elif self.kind is RequestKind.SWAP:
             form.addRow(self.tr("My shift on:"), self.day_from)
             form.addRow(self.tr("With:"), self.other)
             form.addRow(self.tr("Their shift on:"), self.other_day)
@@ -102,9 +104,9 @@ class RequestDialog(ServiceDialog):
     def _send(self) -> RequestView:
         requests = self._services.requests
         reason = self.reason.text()
-        if self.kind == "leave":
+        if self.kind is RequestKind.LEAVE:
             return requests.request_leave(self._actor, pydate(self.day_from.date()), pydate(self.day_to.date()), reason)
-        if self.kind == "swap":
+        if self.kind is RequestKind.SWAP:
             return requests.request_swap(
                 self._actor,
                 pydate(self.day_from.date()),
@@ -168,9 +170,9 @@ class RequestsPanel(QWidget):
         self.approve_button = QPushButton(self.tr("Approve…"))
         self.decline_button = QPushButton(self.tr("Decline…"))
         self.withdraw_button = QPushButton(self.tr("Withdraw"))
-        self.leave_button.clicked.connect(lambda: self.ask("leave"))
-        self.swap_button.clicked.connect(lambda: self.ask("swap"))
-        self.cover_button.clicked.connect(lambda: self.ask("cover"))
+        self.leave_button.clicked.connect(lambda: self.ask(RequestKind.LEAVE))
+        self.swap_button.clicked.connect(lambda: self.ask(RequestKind.SWAP))
+        self.cover_button.clicked.connect(lambda: self.ask(RequestKind.COVER))
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.decline_button.clicked.connect(lambda: self.decide(False))
         self.withdraw_button.clicked.connect(self.withdraw)
@@ -196,27 +198,31 @@ class RequestsPanel(QWidget):
     def reload(self) -> None:
         mine = None if self.supervisor else self._actor.account_id
         views = self._services.requests.requests(account_id=mine)
-        self.views = sorted(views, key=lambda v: (v.status != "pending", -v.id))
+        self.views = sorted(views, key=lambda v: (v.status is not RequestStatus.PENDING, -v.id))
         self.table.setRowCount(len(self.views))
         for row, v in enumerate(self.views):
             when = f"{v.day_from:%m-%d}" + (f"–{v.day_to:%m-%d}" if v.day_to != v.day_from else "")
-            if v.kind == "swap" and v.other_day is not None:
+            if v.kind is RequestKind.SWAP and v.other_day is not None:
                 when += f" ⇄ {v.other_day:%m-%d}"
-            if v.kind == "cover" and v.cover_start and v.cover_end:
+            if v.kind is RequestKind.COVER and v.cover_start and v.cover_end:
                 when += f" {v.cover_start:%H:%M}–{v.cover_end:%H:%M}"
             for column, text in enumerate([self._kind(v.kind), v.requester, when, self._status(v.status)]):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self._enable()
 
-    def _kind(self, kind: str) -> str:
-        return {"leave": self.tr("Leave"), "swap": self.tr("Swap"), "cover": self.tr("Cover")}[kind]
-
-    def _status(self, status: str) -> str:
+    def _kind(self, kind: RequestKind) -> str:
         return {
-            "pending": self.tr("pending"),
-            "approved": self.tr("approved"),
-            "declined": self.tr("declined"),
-            "withdrawn": self.tr("withdrawn"),
+            RequestKind.LEAVE: self.tr("Leave"),
+            RequestKind.SWAP: self.tr("Swap"),
+            RequestKind.COVER: self.tr("Cover"),
+        }[kind]
+
+    def _status(self, status: RequestStatus) -> str:
+        return {
+            RequestStatus.PENDING: self.tr("pending"),
+            RequestStatus.APPROVED: self.tr("approved"),
+            RequestStatus.DECLINED: self.tr("declined"),
+            RequestStatus.WITHDRAWN: self.tr("withdrawn"),
         }[status]
 
     def selected(self) -> RequestView | None:
@@ -230,7 +236,7 @@ class RequestsPanel(QWidget):
 
     def _enable(self) -> None:
         v = self.selected()
-        pending = v is not None and v.status == "pending"
+        pending = v is not None and v.status is RequestStatus.PENDING
         self.approve_button.setEnabled(pending and v is not None and v.requester_id != self._actor.account_id)
         self.decline_button.setEnabled(pending and v is not None and v.requester_id != self._actor.account_id)
         self.withdraw_button.setEnabled(pending and v is not None and v.requester_id == self._actor.account_id)
@@ -244,7 +250,7 @@ class RequestsPanel(QWidget):
             lines.append(f"{v.decided_by} {v.decided_at:%Y-%m-%d %H:%M} {v.decision_note}".strip())
         self.detail.setText("\n".join(lines))
 
-    def ask(self, kind: str) -> RequestView | None:
+    def ask(self, kind: RequestKind) -> RequestView | None:
         dialog = RequestDialog(self._services, self._actor, kind, self)
         if not self._ask(dialog) or dialog.result_view is None:
             return None

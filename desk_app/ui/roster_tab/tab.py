@@ -8,11 +8,9 @@ a locked day off (休), L locks or unlocks a cell (the generator keeps locked ce
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QElapsedTimer, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,9 +19,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
+    QLayout,
     QListWidget,
-    QMenu,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -35,35 +32,20 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
-from desk_app.domain.roster import Wish
-from desk_app.roster.solver import Solution
+from desk_app.domain.roster import Wish, WishKind
 from desk_app.services.container import Services
-from desk_app.services.roster import RosterIssue
+from desk_app.services.roster import MonthConflict, RosterIssue
 from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.i18n import translate_error
-from desk_app.ui.roster_tab.generate import RosterGenerator
+from desk_app.ui.roster_tab import prompts
+from desk_app.ui.roster_tab.cell_menu import cell_menu
+from desk_app.ui.roster_tab.generate import GenerateFlow
 from desk_app.ui.roster_tab.model import RosterGridModel
+from desk_app.ui.roster_tab.paper import start_document
+from desk_app.ui.roster_tab.prompts import AskReason
 from desk_app.ui.roster_tab.requests_panel import RequestsPanel
+from desk_app.ui.roster_tab.texts import conflict_text, issue_text, wish_text
 from desk_app.ui.tasks import Task
-
-# ask_reason(title, label) -> the reason typed, or None when cancelled (tests answer it).
-AskReason = Callable[[str, str], str | None]
-
-
-def _ask_reason(parent: QWidget) -> AskReason:
-    def ask(title: str, label: str) -> str | None:
-        text, ok = QInputDialog.getText(parent, title, label)
-        return text if ok else None
-
-    return ask
-
-
-def _ask_password(parent: QWidget) -> AskReason:
-    def ask(title: str, label: str) -> str | None:
-        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
-        return text if ok else None
-
-    return ask
 
 
 class RosterTab(QWidget):
@@ -78,91 +60,55 @@ class RosterTab(QWidget):
         super().__init__(parent)
         self._services = services
         self._actor = actor
-        self._ask_reason = ask_reason or _ask_reason(self)
+        self._ask_reason = ask_reason or prompts.ask_reason(self)
         # The supervisor's own password, asked when the roster is published (tests answer it).
-        self._ask_password = ask_password or _ask_password(self)
-        self._generating: tuple[int, int] = (0, 0)
-        self.supervisor = actor.role.rank >= Role.SUPERVISOR.rank
-        today = services.clock.now().astimezone(services.desk.info().tz).date()
-        first_of_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+        self._ask_password = ask_password or prompts.ask_password(self)
+        self.supervisor = actor.role.at_least(Role.SUPERVISOR)
+        top = self._build_toolbar()
+        grid = self._build_grid()
+        splitter = self._build_side_panels(grid)
+        self.documents = DocumentRunner(self)
+        self.generation = GenerateFlow(self, services, actor)
+        self.generator = self.generation.generator
+        self._connect()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        self.reload()
 
+    # -- building ----------------------------------------------------------------------------
+    def _build_toolbar(self) -> QLayout:
+        """The month chooser, the state, the generator's controls and the roster's buttons."""
+        today = self._services.desk.today()
+        first_of_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
         self.month = QDateEdit(QDate(first_of_next.year, first_of_next.month, 1))
         self.month.setDisplayFormat("yyyy-MM")
-        self.month.dateChanged.connect(lambda _d: self.reload())
         self.previous_button = QPushButton("◀")
         self.next_button = QPushButton("▶")
         self.previous_button.setToolTip(self.tr("Previous month"))
         self.next_button.setToolTip(self.tr("Next month"))
         for button in (self.previous_button, self.next_button):
             button.setFixedWidth(32)
-        self.previous_button.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(-1)))
-        self.next_button.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(1)))
         self.state_label = QLabel()
         self.publish_button = QPushButton(self.tr("Publish…"))
-        self.publish_button.clicked.connect(self.publish)
         self.changes_button = QPushButton(self.tr("Changes…"))
-        self.changes_button.clicked.connect(self.show_changes)
         self.rules_button = QPushButton(self.tr("Rules…"))
         self.rules_button.setToolTip(self.tr("Shifts and the people they need, rest, and each person's rules"))
-        self.rules_button.clicked.connect(self.edit_rules)
         self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setToolTip(
             self.tr("Compute the best roster for the month; locked cells, approved leave and wishes are kept")
         )
-        self.generate_button.clicked.connect(self.generate)
         self.time_limit = QSpinBox()
         self.time_limit.setRange(5, 600)
         self.time_limit.setValue(60)
         self.time_limit.setSuffix(self.tr(" s"))
         self.time_limit.setToolTip(self.tr("The longest the search may take"))
         self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.clicked.connect(self.stop_generating)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(160)
         self.progress_label = QLabel()
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.print_button.clicked.connect(lambda: self.make_document(Output.PRINT))
-        self.pdf_button = QPushButton(self.tr("PDF…"))
-        self.pdf_button.clicked.connect(lambda: self.make_document(Output.SAVE_PDF))
-        self.excel_button = QPushButton(self.tr("Excel…"))
-        self.excel_button.clicked.connect(lambda: self.make_document(Output.SAVE_EXCEL))
-        self.calendar_button = QPushButton(self.tr("Calendar…"))
-        self.calendar_button.setToolTip(self.tr("The selected person's shifts as an .ics file for a phone calendar"))
-        self.calendar_button.clicked.connect(lambda: self.make_document(Output.SAVE_CALENDAR))
-        self.documents = DocumentRunner(self)
-        self.generator = RosterGenerator(services, self)
-        self.generator.improved.connect(self._improved)
-        self.generator.finished.connect(self._generated)
-        self.generator.failed.connect(self._generate_failed)
-        self._elapsed = QElapsedTimer()
-        self._clock_timer = QTimer(self)
-        self._clock_timer.setInterval(250)
-        self._clock_timer.timeout.connect(self._tick)
-
-        self.model = RosterGridModel(self._edit, editable=self.supervisor)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # keys and the menu edit
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setDefaultSectionSize(30)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.installEventFilter(self)
-        self.table.verticalHeader().sectionDoubleClicked.connect(self.show_person)
-        self.table.verticalHeader().setToolTip(self.tr("Double-click a name for that person's calendar"))
-
-        self.issues = QListWidget()
-        self.issues.setMaximumHeight(110)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
-        self.requests = RequestsPanel(services, actor, self)
-        self.requests.changed.connect(self.reload)
-
         top = QHBoxLayout()
         top.addWidget(self.previous_button)
         top.addWidget(self.month)
@@ -183,28 +129,71 @@ class RosterTab(QWidget):
             widget.setVisible(self.supervisor)
         for widget in (self.progress, self.stop_button):
             widget.setVisible(False)
+        return top
 
+    def _build_grid(self) -> QWidget:
+        """The paper buttons, the month grid and the list of gaps and rule breaks."""
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.pdf_button = QPushButton(self.tr("PDF…"))
+        self.excel_button = QPushButton(self.tr("Excel…"))
+        self.calendar_button = QPushButton(self.tr("Calendar…"))
+        self.calendar_button.setToolTip(self.tr("The selected person's shifts as an .ics file for a phone calendar"))
+        self.model = RosterGridModel(self._edit, editable=self.supervisor)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # keys and the menu edit
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.installEventFilter(self)
+        self.table.verticalHeader().setToolTip(self.tr("Double-click a name for that person's calendar"))
+        self.issues = QListWidget()
+        self.issues.setMaximumHeight(110)
         grid = QWidget()
         grid_layout = QVBoxLayout(grid)
         grid_layout.setContentsMargins(0, 0, 0, 0)
+        paper = QHBoxLayout()
+        paper.addStretch(1)
+        for button in (self.print_button, self.pdf_button, self.excel_button, self.calendar_button):
+            paper.addWidget(button)
+        grid_layout.addLayout(paper)
         grid_layout.addWidget(self.table, 1)
         grid_layout.addWidget(QLabel(self.tr("Gaps and rule breaks")))
         grid_layout.addWidget(self.issues)
+        return grid
+
+    def _build_side_panels(self, grid: QWidget) -> QSplitter:
+        """The grid beside the requests panel, and the message line under both."""
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.requests = RequestsPanel(self._services, self._actor, self)
         splitter = QSplitter()
         splitter.addWidget(grid)
         splitter.addWidget(self.requests)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        paper = QHBoxLayout()
-        paper.addStretch(1)
-        for button in (self.print_button, self.pdf_button, self.excel_button, self.calendar_button):
-            paper.addWidget(button)
-        grid_layout.insertLayout(0, paper)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.message)
-        self.reload()
+        return splitter
+
+    def _connect(self) -> None:
+        self.month.dateChanged.connect(lambda _d: self.reload())
+        self.previous_button.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(-1)))
+        self.next_button.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(1)))
+        self.publish_button.clicked.connect(self.publish)
+        self.changes_button.clicked.connect(self.show_changes)
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.generate_button.clicked.connect(self.generate)
+        self.stop_button.clicked.connect(self.stop_generating)
+        self.print_button.clicked.connect(lambda: self.make_document(Output.PRINT))
+        self.pdf_button.clicked.connect(lambda: self.make_document(Output.SAVE_PDF))
+        self.excel_button.clicked.connect(lambda: self.make_document(Output.SAVE_EXCEL))
+        self.calendar_button.clicked.connect(lambda: self.make_document(Output.SAVE_CALENDAR))
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.verticalHeader().sectionDoubleClicked.connect(self.show_person)
+        self.requests.changed.connect(self.reload)
 
     # -- loading -----------------------------------------------------------------------------
     def year_month(self) -> tuple[int, int]:
@@ -218,7 +207,9 @@ class RosterTab(QWidget):
             view = roster.month(year, month)
             leave = roster.approved_leave(view.days[0], view.days[-1])
             wishes = {
-                (w.account_id, w.day): self._wish_text(w.kind, w.template_id, w.weight)
+                (w.account_id, w.day): wish_text(
+                    w.kind, self.model.labels.get(w.template_id, "") if w.template_id is not None else "", w.weight
+                )
                 for w in roster.wishes(view.days[0], view.days[-1])
             }
             self.model.load(view, roster.templates(), roster.needs(), leave, wishes)
@@ -240,12 +231,6 @@ class RosterTab(QWidget):
         )
         self.table.resizeColumnToContents(self.model.columnCount() - 1)
         self.table.resizeColumnToContents(self.model.columnCount() - 2)
-
-    def _wish_text(self, kind: str, template_id: int | None, weight: int) -> str:
-        shift = self.model.labels.get(template_id, "") if template_id is not None else ""
-        if kind == "on":
-            return self.tr("work {shift} (weight {w})").format(shift=shift, w=weight).replace("  ", " ")
-        return self.tr("off {shift} (weight {w})").format(shift=shift, w=weight).replace("  ", " ")
 
     # -- editing -------------------------------------------------------------------------------
     def _edit(self, account_id: int, day: date, template_id: int | None, locked: bool) -> bool:
@@ -282,54 +267,9 @@ class RosterTab(QWidget):
     def _show_issues(self, issues: list[RosterIssue]) -> None:
         self.issues.clear()
         for issue in issues:
-            when = f"{issue.day:%m-%d} " if issue.day is not None else ""
-            if issue.kind == "gap":
-                text = self.tr("{when}{shift}: {planned} of {needed} people").format(
-                    when=when, shift=issue.subject, planned=issue.planned, needed=issue.needed
-                )
-            else:
-                text = f"{when}{issue.subject}: {self._rule_text(issue.detail)}"
-            self.issues.addItem(text)
+            self.issues.addItem(issue_text(issue))
         if not issues:
             self.issues.addItem(self.tr("No gaps and no rule breaks."))
-
-    def _conflict_text(self, group: str) -> str:
-        """The solver's "maximum run of work of a12" as the person's name and the rule."""
-        match = re.fullmatch(r"(.+) of a(\d+)", group)
-        if match is None or self.model.view is None:
-            return group
-        phrase, account_id = match.group(1), int(match.group(2))
-        name = next((m.name for m in self.model.view.staff if m.account_id == account_id), group)
-        shift = re.fullmatch(r"most s(\d+) shifts", phrase)
-        if shift is not None:
-            shift_name = next((t.name for t in self.model.templates if t.id == int(shift.group(1))), "?")
-            return self.tr("{name}: the most {shift} shifts").format(name=name, shift=shift_name)
-        rules = {
-            "days off": self.tr("{name}: days off and approved leave"),
-            "locked cells": self.tr("{name}: locked cells"),
-            "rest between shifts": self.tr("{name}: rest between shifts"),
-            "minimum minutes": self.tr("{name}: the minimum hours"),
-            "maximum minutes": self.tr("{name}: the maximum hours"),
-            "maximum run of work": self.tr("{name}: the most working days in a row"),
-            "minimum run of work": self.tr("{name}: the fewest working days in a row"),
-            "minimum run of days off": self.tr("{name}: the fewest days off in a row"),
-            "most weekends": self.tr("{name}: the most weekends"),
-        }
-        return rules[phrase].format(name=name) if phrase in rules else group
-
-    def _rule_text(self, rule: str) -> str:
-        return {
-            "one_shift_a_day": self.tr("more than one shift a day"),
-            "follow": self.tr("too little rest between two shifts"),
-            "max_shifts": self.tr("more of a shift than allowed (or a shift not allowed, e.g. nights)"),
-            "min_minutes": self.tr("fewer hours than the minimum"),
-            "max_minutes": self.tr("more hours than the maximum"),
-            "max_consecutive_days": self.tr("too many working days in a row"),
-            "min_consecutive_days": self.tr("too few working days in a row"),
-            "min_consecutive_days_off": self.tr("too few days off in a row"),
-            "max_weekends": self.tr("too many weekends"),
-            "days_off": self.tr("works on approved leave or a day off"),
-        }.get(rule, rule)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if (
@@ -371,44 +311,36 @@ class RosterTab(QWidget):
         if index.column() + 1 < day_count:
             self.table.setCurrentIndex(self.model.index(index.row(), index.column() + 1))
 
+    def conflict_texts(self, conflicts: list[MonthConflict]) -> list[str]:
+        """The solver's conflicting rules, with the shown month's names of people and shifts."""
+        view = self.model.view
+        names = {m.account_id: m.name for m in view.staff} if view is not None else {}
+        shifts = {t.id: t.name for t in self.model.templates}
+        return [conflict_text(c, names, shifts) for c in conflicts]
+
     def _context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
         account_id, day = self.model.account_of(index.row()), self.model.day_of(index.column())
         if account_id is None or day is None:
             return
-        menu = QMenu(self)
-        if self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
-            for n, template in enumerate(self.model.templates, start=1):
-                action = menu.addAction(f"{n}  {template.name} {template.span_text()}")
-                action.triggered.connect(lambda _c=False, t=template.id: self.model.setData(index, t))
-            menu.addSeparator()
-            menu.addAction(self.tr("X  Day off (kept by the generator)")).triggered.connect(
-                lambda: self.model.setData(index, "off")
-            )
-            menu.addAction(self.tr("0  Clear")).triggered.connect(lambda: self.model.setData(index, None))
-            menu.addAction(self.tr("L  Lock / unlock")).triggered.connect(lambda: self.model.toggle_lock(index))
-            menu.addSeparator()
-        if self.supervisor or account_id == self._actor.account_id:
-            wishes = menu.addMenu(self.tr("Wish for this day"))
-            wishes.addAction(self.tr("Day off")).triggered.connect(lambda: self.ask_wish(account_id, day, "off", None))
-            wishes.addAction(self.tr("Work, any shift")).triggered.connect(
-                lambda: self.ask_wish(account_id, day, "on", None)
-            )
-            for template in self.model.templates:
-                wishes.addAction(self.tr("Work {shift}").format(shift=template.name)).triggered.connect(
-                    lambda _c=False, t=template.id: self.ask_wish(account_id, day, "on", t)
-                )
-            wishes.addAction(self.tr("No wish")).triggered.connect(lambda: self.remove_wish(account_id, day))
+        menu = cell_menu(
+            self,
+            self.model,
+            index,
+            may_wish=self.supervisor or account_id == self._actor.account_id,
+            ask_wish=lambda kind, template_id: self.ask_wish(account_id, day, kind, template_id),
+            remove_wish=lambda: self.remove_wish(account_id, day),
+        )
         if not menu.isEmpty():
             menu.popup(self.table.viewport().mapToGlobal(position))
 
-    def ask_wish(self, account_id: int, day: date, kind: str, template_id: int | None) -> bool:
+    def ask_wish(self, account_id: int, day: date, kind: WishKind, template_id: int | None) -> bool:
         weight, ok = QInputDialog.getInt(
             self, self.tr("Wish"), self.tr("How much does it matter? (1 a little … 10 very much)"), 3, 1, 10
         )
         return ok and self.set_wish(account_id, day, kind, template_id, weight)
 
-    def set_wish(self, account_id: int, day: date, kind: str, template_id: int | None, weight: int) -> bool:
+    def set_wish(self, account_id: int, day: date, kind: WishKind, template_id: int | None, weight: int) -> bool:
         try:
             self._services.roster.set_wish(self._actor, Wish(account_id, day, template_id, kind, weight))
         except DeskError as exc:
@@ -429,97 +361,15 @@ class RosterTab(QWidget):
     # -- generating ------------------------------------------------------------------------------
     def generate(self) -> bool:
         """Start the solver for the shown month; the grid shows each better roster."""
-        year, month = self.year_month()
-        try:
-            problem = self._services.roster.problem(year, month)
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
-            return False
-        self._generating = (year, month)
-        self.generator.start(problem, float(self.time_limit.value()))
-        self._elapsed.start()
-        self.progress.setRange(0, self.time_limit.value() * 1000)
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self.stop_button.setVisible(True)
-        controls: list[QWidget] = [self.generate_button, self.publish_button, self.month, self.previous_button]
-        for control in [*controls, self.next_button]:
-            control.setEnabled(False)
-        self.table.setEnabled(False)
-        self.progress_label.setText(self.tr("Searching…"))
-        self.message.clear()
-        self._clock_timer.start()
-        return True
+        return self.generation.start()
 
     def stop_generating(self) -> None:
-        self.generator.stop()
-        self.progress_label.setText(self.tr("Stopping…"))
-
-    def _tick(self) -> None:
-        self.progress.setValue(min(self.progress.maximum(), int(self._elapsed.elapsed())))
-
-    def _improved(self, objective: int, bound: int, seconds: float, assignments: object) -> None:
-        year, month = self._generating
-        cells = self._services.roster.solution_cells(year, month, assignments)  # type: ignore[arg-type]
-        self.model.preview(cells)
-        self.progress_label.setText(
-            self.tr("Best so far: cost {cost} (cannot be below {bound}), {s:.0f} s").format(
-                cost=objective, bound=bound, s=seconds
-            )
-        )
-
-    def _finish_generating(self) -> None:
-        self._clock_timer.stop()
-        self.progress.setVisible(False)
-        self.stop_button.setVisible(False)
-        for control in (self.month, self.previous_button, self.next_button, self.table):
-            control.setEnabled(True)
-        self.progress_label.clear()
-
-    def _generated(self, solution: Solution) -> None:
-        self._finish_generating()
-        year, month = self._generating
-        if solution.status == "INFEASIBLE":
-            self.reload()
-            self.message.setText(
-                self.tr("No roster satisfies the rules. These rules conflict: {rules}").format(
-                    rules="; ".join(self._conflict_text(c) for c in solution.conflicts)
-                )
-            )
-            return
-        if not solution.assignments and solution.status not in ("OPTIMAL", "FEASIBLE"):
-            self.reload()
-            self.message.setText(self.tr("No roster was found in the time given; allow more time."))
-            return
-        try:
-            cells = self._services.roster.solution_cells(year, month, solution.assignments)
-            self._services.roster.apply_solution(self._actor, year, month, cells)
-        except DeskError as exc:
-            self.reload()
-            self.message.setText(translate_error(exc))
-            return
-        self.reload()
-        self.message.setStyleSheet("color: #2e7d32;")
-        if solution.status == "OPTIMAL":
-            text = self.tr("Generated the best possible roster (cost {cost}) in {s:.1f} s.")
-        else:
-            text = self.tr("Generated a roster of cost {cost} in {s:.1f} s (stopped before proving it the best).")
-        self.message.setText(text.format(cost=solution.objective, s=solution.wall_time))
-
-    def _generate_failed(self, error: str) -> None:
-        self._finish_generating()
-        self.reload()
-        self.message.setText(self.tr("The roster could not be generated: {error}").format(error=error))
+        self.generation.stop()
 
     # -- paper and files ---------------------------------------------------------------------------
     def make_document(self, output: Output) -> Task | None:
         """The 值班安排表 printed or as PDF, the month as Excel, or one person's .ics."""
-        from desk_app.printing.roster_form import FORM_TITLE, render_roster_pdf
-        from desk_app.services.roster_export import export_roster_ics, export_roster_xlsx
-
-        services = self._services
-        year, month = self.year_month()
-        stem = f"{FORM_TITLE}_{year}-{month:02d}"
+        person = None
         if output is Output.SAVE_CALENDAR:
             account_id = self.model.account_of(self.table.currentIndex().row())
             if account_id is None:
@@ -527,19 +377,8 @@ class RosterTab(QWidget):
                 return None
             view = self.model.view
             assert view is not None  # a row is selected
-            name = next(m.name for m in view.staff if m.account_id == account_id)
-            return self.documents.start(
-                lambda path, _p: export_roster_ics(services, year, month, account_id, path),
-                f"{name}_{year}-{month:02d}.ics",
-                output,
-            )
-        if output is Output.SAVE_EXCEL:
-            return self.documents.start(
-                lambda path, _p: export_roster_xlsx(services, year, month, path), f"{stem}.xlsx", output
-            )
-        return self.documents.start(
-            lambda path, _p: render_roster_pdf(services, year, month, path), f"{stem}.pdf", output
-        )
+            person = (account_id, next(m.name for m in view.staff if m.account_id == account_id))
+        return start_document(self.documents, self._services, *self.year_month(), output, person)
 
     # -- publishing ------------------------------------------------------------------------------
     def publish(self) -> bool:

@@ -1,0 +1,102 @@
+"""What the roster service hands out: the desk's roster settings, the people on the roster,
+a month as it stands, its gaps, rule breaks and conflicts, and its recorded changes."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from desk_app.domain.roles import Role
+from desk_app.domain.roster import RosterStatus, StaffRules
+from desk_app.roster.conflict import Rule
+
+
+@dataclass(frozen=True)
+class RosterSettings:
+    min_rest_minutes: int = 720
+    leave_notice_days: int = 1
+    cover_max_minutes: int = 240
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    account_id: int
+    name: str
+    role: Role
+    rules: StaffRules  # resolved with the desk's defaults
+
+
+@dataclass
+class MonthView:
+    year: int
+    month: int
+    days: list[date]
+    status: RosterStatus  # DRAFT also for a month never saved
+    version: int
+    staff: list[StaffMember]
+    # (account id, day) → (template id or None for a locked day off, locked)
+    cells: dict[tuple[int, date], tuple[int | None, bool]] = field(default_factory=dict)
+
+    @property
+    def published(self) -> bool:
+        return self.status is RosterStatus.PUBLISHED
+
+    def shift_of(self, account_id: int, day: date) -> int | None:
+        cell = self.cells.get((account_id, day))
+        return cell[0] if cell else None
+
+    def assignments_of(self, account_id: int) -> list[tuple[date, int]]:
+        return [(d, t) for a, d, t in self.assignments() if a == account_id]
+
+    def assignments(self) -> list[tuple[int, date, int]]:
+        return sorted((a, d, t) for (a, d), (t, _locked) in self.cells.items() if t is not None)
+
+
+@dataclass(frozen=True)
+class CoverageGap:
+    day: date
+    template_id: int
+    needed: int
+    planned: int
+
+
+class IssueKind(enum.StrEnum):
+    GAP = "gap"
+    RULE = "rule"
+
+
+@dataclass(frozen=True)
+class RosterIssue:
+    """A gap (``subject`` a shift, ``needed``/``planned`` people) or a rule break
+    (``subject`` the person, ``rule`` the rule broken)."""
+
+    kind: IssueKind
+    day: date | None
+    subject: str
+    needed: int = 0
+    planned: int = 0
+    rule: Rule | None = None
+
+
+@dataclass(frozen=True)
+class MonthConflict:
+    """One of the rules that together leave no roster (the solver's ``Conflict``) in the
+    month's terms: the people's account ids, the days' dates, the shift's template."""
+
+    rule: Rule
+    account_ids: tuple[int, ...] = ()
+    days: tuple[date, ...] = ()
+    template_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    at: datetime
+    by: str
+    version: int
+    account: str
+    day: date
+    before: int | None
+    after: int | None
+    reason: str
