@@ -97,7 +97,7 @@ class _Written:
 
 def _local_now_day(services: Services) -> tuple[datetime, date]:
     now = services.clock.now().replace(microsecond=0)
-    return now, now.astimezone(services.desk.info().tz).date()
+    return now, services.desk.today()
 
 
 def _ensure_desk(services: Services, summary: DemoSummary) -> tuple[Actor, list[Actor]]:

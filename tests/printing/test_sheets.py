@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from desk_app.domain.categories import LogCategory
 from desk_app.domain.handover import Anomaly, Disposition, HandoverDraft, ItemCount, OpenWork, WorkSource
 from desk_app.domain.roles import Role
-from desk_app.domain.roster import StaffRules
+from desk_app.domain.roster import RosterStatus, StaffRules
 from desk_app.domain.shifts import ShiftTemplate
 from desk_app.domain.tickets import ClockKind, Source, TicketDetails, TicketKind, TicketStatus, Urgency
 from desk_app.printing.handover_form import HandoverSheet, draw_handover
@@ -254,7 +254,7 @@ def test_the_roster_from_a_sheet(tmp_path):
         (1, days[0]): (EARLY.id, False),
         (2, days[0]): (None, True),
     }
-    view = MonthView(2026, 12, days, "published", 2, staff, cells)
+    view = MonthView(2026, 12, days, RosterStatus.PUBLISHED, 2, staff, cells)
     sheet = RosterSheet(DESK, PRINTED, view, (EARLY, LATE), _at(12), _seal("R", "3", 40))
     out = tmp_path / "roster.pdf"
     pages = draw_roster(sheet, out)

@@ -19,7 +19,9 @@ class TicketReports:
         self._ctx = ctx
 
     def monthly_report(self, year: int, month: int) -> MonthlyReport:
-        """The month's figures, counted by the database (ticket registered in the month, desk time)."""
+        """The month's figures for the tickets registered in the month (desk time). The counts
+        are SQL aggregates; the reply clocks are read and counted here, because a reply counts
+        only once it was given or its time ran out by the injected clock."""
         if not (2000 <= year <= 2100 and 1 <= month <= 12):
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "No such month."))
         tz = self._ctx.tz()

@@ -20,7 +20,9 @@ from desk_app.roster.problem import load_problem
 from desk_app.roster.solver import Solution, solve
 from desk_app.services.container import Services
 from desk_app.ui.i18n import translate_error
+from desk_app.ui.service_dialog import attempt
 from desk_app.ui.tasks import Progress, Task, TaskRunner
+from desk_app.ui.widgets_common import OK_STYLE
 
 if TYPE_CHECKING:
     from desk_app.ui.roster_tab.tab import RosterTab
@@ -100,10 +102,8 @@ class GenerateFlow(QObject):
         """Start the solver for the shown month; the grid shows each better roster."""
         tab = self._tab
         year, month = tab.year_month()
-        try:
-            problem = self._services.roster.problem(year, month)
-        except DeskError as exc:
-            tab.message.setText(translate_error(exc))
+        problem = attempt(lambda: self._services.roster.problem(year, month), tab.message.setText)
+        if problem is None:
             return False
         self._month = (year, month)
         self.generator.start(problem, float(tab.time_limit.value()))
@@ -173,7 +173,7 @@ class GenerateFlow(QObject):
             tab.message.setText(translate_error(exc))
             return
         tab.reload()
-        tab.message.setStyleSheet("color: #2e7d32;")
+        tab.message.setStyleSheet(OK_STYLE)
         if solution.status == "OPTIMAL":
             text = QCoreApplication.translate(
                 "RosterTab", "Generated the best possible roster (cost {cost}) in {s:.1f} s."

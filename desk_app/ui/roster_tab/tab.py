@@ -30,13 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.roster import Wish, WishKind
 from desk_app.services.container import Services
-from desk_app.services.roster import MonthConflict, RosterIssue
+from desk_app.services.roster import MonthConflict, MonthView, RosterIssue
 from desk_app.ui.documents import DocumentRunner, Output
-from desk_app.ui.i18n import translate_error
 from desk_app.ui.roster_tab import prompts
 from desk_app.ui.roster_tab.cell_menu import cell_menu
 from desk_app.ui.roster_tab.generate import GenerateFlow
@@ -45,7 +43,9 @@ from desk_app.ui.roster_tab.paper import start_document
 from desk_app.ui.roster_tab.prompts import AskReason
 from desk_app.ui.roster_tab.requests_panel import RequestsPanel
 from desk_app.ui.roster_tab.texts import conflict_text, issue_text, wish_text
+from desk_app.ui.service_dialog import attempt
 from desk_app.ui.tasks import Task
+from desk_app.ui.widgets_common import ERROR_STYLE, OK_STYLE
 
 
 class RosterTab(QWidget):
@@ -169,7 +169,7 @@ class RosterTab(QWidget):
         """The grid beside the requests panel, and the message line under both."""
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.requests = RequestsPanel(self._services, self._actor, self)
         splitter = QSplitter()
         splitter.addWidget(grid)
@@ -203,7 +203,8 @@ class RosterTab(QWidget):
     def reload(self) -> None:
         year, month = self.year_month()
         roster = self._services.roster
-        try:
+
+        def load() -> tuple[MonthView, list[RosterIssue]]:
             view = roster.month(year, month)
             leave = roster.approved_leave(view.days[0], view.days[-1])
             wishes = {
@@ -213,10 +214,12 @@ class RosterTab(QWidget):
                 for w in roster.wishes(view.days[0], view.days[-1])
             }
             self.model.load(view, roster.templates(), roster.needs(), leave, wishes)
-            issues = self._services.roster.issues(year, month)
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+            return view, roster.issues(year, month)
+
+        loaded = attempt(load, self.message.setText)
+        if loaded is None:
             return
+        view, issues = loaded
         self._show_issues(issues)
         if view.published:
             self.state_label.setText(self.tr("Published, version {n}").format(n=view.version))
@@ -244,10 +247,11 @@ class RosterTab(QWidget):
             if answer is None:
                 return False
             reason = answer
-        try:
-            self._services.roster.set_cell(self._actor, day, account_id, template_id, locked=locked, reason=reason)
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        roster = self._services.roster
+        if not attempt(
+            lambda: roster.set_cell(self._actor, day, account_id, template_id, locked=locked, reason=reason),
+            self.message.setText,
+        ):
             return False
         self.message.clear()
         if view is not None and view.published:
@@ -257,12 +261,9 @@ class RosterTab(QWidget):
         return True
 
     def _refresh_issues(self) -> None:
-        try:
-            issues = self._services.roster.issues(*self.year_month())
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
-            return
-        self._show_issues(issues)
+        issues = attempt(lambda: self._services.roster.issues(*self.year_month()), self.message.setText)
+        if issues is not None:
+            self._show_issues(issues)
 
     def _show_issues(self, issues: list[RosterIssue]) -> None:
         self.issues.clear()
@@ -341,19 +342,14 @@ class RosterTab(QWidget):
         return ok and self.set_wish(account_id, day, kind, template_id, weight)
 
     def set_wish(self, account_id: int, day: date, kind: WishKind, template_id: int | None, weight: int) -> bool:
-        try:
-            self._services.roster.set_wish(self._actor, Wish(account_id, day, template_id, kind, weight))
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        wish = Wish(account_id, day, template_id, kind, weight)
+        if not attempt(lambda: self._services.roster.set_wish(self._actor, wish), self.message.setText):
             return False
         self.reload()
         return True
 
     def remove_wish(self, account_id: int, day: date) -> bool:
-        try:
-            self._services.roster.remove_wish(self._actor, account_id, day)
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        if not attempt(lambda: self._services.roster.remove_wish(self._actor, account_id, day), self.message.setText):
             return False
         self.reload()
         return True
@@ -397,13 +393,14 @@ class RosterTab(QWidget):
         )
         if password is None:
             return False
-        try:
-            version = self._services.roster.publish(self._actor, year, month, note, password=password)
-        except DeskError as exc:
-            self.message.setText(translate_error(exc))
+        roster = self._services.roster
+        version = attempt(
+            lambda: roster.publish(self._actor, year, month, note, password=password), self.message.setText
+        )
+        if version is None:
             return False
         self.message.setText(self.tr("Published as version {n}.").format(n=version))
-        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setStyleSheet(OK_STYLE)
         self.reload()
         return True
 
