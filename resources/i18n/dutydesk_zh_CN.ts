@@ -89,7 +89,7 @@
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>否（已停用）</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
         <source>{username} can sign in again.</source>
         <translation>{username} 可以重新登录。</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/backup_dialog.py" line="+37"/>
+        <location filename="../../desk_app/ui/backup_dialog.py" line="+36"/>
         <source>Backups and locking</source>
         <translation>备份与锁屏</translation>
     </message>
@@ -237,7 +237,7 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation>程序运行的每一天都会自动备份；每日备份保留一个月，每月第一份保留三年。恢复时请先关闭值班台，再运行“desk-app restore 文件”；恢复前会先检查备份，并另行保留当前数据库。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>No backups in this folder yet.</source>
         <translation>此文件夹中还没有备份。</translation>
     </message>
@@ -267,7 +267,7 @@
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Saved: the window locks after {n} minutes from the next sign-in.</source>
         <translation>已保存：下次登录起，无人操作 {n} 分钟后锁屏。</translation>
     </message>
@@ -341,7 +341,7 @@
 <context>
     <name>CloseFollowUpDialog</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/follow_up_dialog.py" line="+32"/>
+        <location filename="../../desk_app/ui/handover_tab/follow_up_dialog.py" line="+29"/>
         <source>Close follow-up #{id}</source>
         <translation>关闭跟进事项 #{id}</translation>
     </message>
@@ -351,7 +351,7 @@
         <translation>处理情况</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Entry</source>
         <translation>记录</translation>
     </message>
@@ -369,7 +369,7 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/log_tab/correction_dialog.py" line="+41"/>
+        <location filename="../../desk_app/ui/log_tab/correction_dialog.py" line="+39"/>
         <source>Correct entry #{id}</source>
         <translation>更正记录 #{id}</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>需跟进</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -402,7 +402,7 @@
 <context>
     <name>CountPage</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/count_page.py" line="+26"/>
+        <location filename="../../desk_app/ui/handover_tab/count_page.py" line="+27"/>
         <source>2. Item count</source>
         <translation>2. 物品清点</translation>
     </message>
@@ -493,7 +493,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="+142"/>
+        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="+128"/>
         <source>Approve the request</source>
         <translation>批准申请</translation>
     </message>
@@ -527,7 +527,7 @@
     <name>DeskError</name>
     <message>
         <location filename="../../desk_app/domain/categories.py" line="+68"/>
-        <location filename="../../desk_app/services/log.py" line="+143"/>
+        <location filename="../../desk_app/services/log.py" line="+93"/>
         <source>Unknown category: {value}.</source>
         <translation>未知类别：{value}。</translation>
     </message>
@@ -662,13 +662,13 @@
         <translation>不能修改角色高于您本人的账号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/demo.py" line="+306"/>
+        <location filename="../../desk_app/services/demo.py" line="+122"/>
         <source>Demo data needs an active supervisor account to sign the days.</source>
         <translation>演示数据需要一个启用的客服主管账号来审阅每天的记录。</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location filename="../../desk_app/services/demo_tickets.py" line="+412"/>
+        <location line="+54"/>
+        <location filename="../../desk_app/services/demo_tickets.py" line="+351"/>
         <source>Demo data needs at least one day and one entry a day.</source>
         <translation>演示数据至少需要一天、每天一条记录。</translation>
     </message>
@@ -716,22 +716,22 @@
         <translation>类别为 {value} 的记录只能由程序写入。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>No shift is running now, so nothing can be logged.</source>
         <translation>当前没有进行中的班次，无法记录。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The time {time} is in the future.</source>
         <translation>时间 {time} 在将来。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The time {time} is before the current shift ({shift}, from {start}); earlier events are logged as a correction or by that shift.</source>
         <translation>时间 {time} 早于当前班次（{shift}，{start} 开始）；更早的事情请以更正记录，或由那个班次记录。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The time {time} is earlier than now: say why the entry is late.</source>
         <translation>时间 {time} 早于现在：请说明补记的原因。</translation>
     </message>
@@ -747,7 +747,7 @@
         <translation>记录 #{id} 已由 #{by} 更正；请更正 #{by}。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>A day in the future cannot be signed.</source>
         <translation>不能审阅将来的日期。</translation>
     </message>
@@ -767,7 +767,7 @@
         <translation>{day} 没有可审阅的记录。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/storage/database.py" line="+134"/>
+        <location filename="../../desk_app/storage/sqlite_files.py" line="+24"/>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
@@ -777,12 +777,12 @@
         <translation>{path} 不是值班台数据库（不是 SQLite 文件，或已损坏）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>{path} is not a database file.</source>
         <translation>{path} 不是数据库文件。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{path} is empty: it is not a DutyDesk database.</source>
         <translation>{path} 是空文件：不是值班台数据库。</translation>
     </message>
@@ -797,7 +797,7 @@
         <translation>数据库 {path} 被另一个程序锁定：请关闭该程序（或等它完成）后再试。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <location line="+30"/>
         <source>The database {path} cannot be written: the file or its folder is read-only.</source>
         <translation>无法写入数据库 {path}：文件或其所在文件夹是只读的。</translation>
@@ -808,12 +808,12 @@
         <translation>数据库 {path} 已损坏（{reason}）。其中没有任何内容被改动。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location filename="../../desk_app/storage/database.py" line="+222"/>
         <source>{path} has an older schema ({revision}): open it once in DutyDesk, which upgrades it (after a backup), then try again.</source>
         <translation>{path} 的数据库结构较旧（{revision}）：请先用值班台打开一次（程序会先备份再升级），然后再试。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+38"/>
         <source>{path} belongs to another program (unknown tables: {tables}).</source>
         <translation>{path} 属于其他程序（未知的表：{tables}）。</translation>
     </message>
@@ -823,12 +823,12 @@
         <translation>{path} 由更新版本的值班台写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-94"/>
         <source>The database schema is not up to date.</source>
         <translation>数据库结构不是最新版本。</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location filename="../../desk_app/storage/sqlite_files.py" line="-8"/>
         <source>The database {path} cannot be opened: {reason}</source>
         <translation>无法打开数据库 {path}：{reason}</translation>
     </message>
@@ -934,7 +934,7 @@
         <translation>交接班无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="+91"/>
+        <location filename="../../desk_app/domain/tickets.py" line="+137"/>
         <source>A phone number is needed.</source>
         <translation>需要电话号码。</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>{phone!r} 不是电话号码：请填写 11 位手机号、带区号的固定电话或分机号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="+312"/>
+        <location filename="../../desk_app/services/tickets/rules.py" line="+78"/>
         <source>A price must be between 0 and 10000 yuan.</source>
         <translation>价格须在 0 至 10000 元之间。</translation>
     </message>
@@ -954,12 +954,12 @@
         <translation>{name} 已在价目表中。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Price item #{id} does not exist.</source>
         <translation>价目 #{id} 不存在。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../desk_app/services/tickets/registration.py" line="+68"/>
         <source>A complaint solved on the spot must be judged valid or invalid.</source>
         <translation>当场解决的投诉须判定为有效或无效。</translation>
     </message>
@@ -969,7 +969,7 @@
         <translation>只有求助、报修、投诉或便民服务可以标记为重大事件。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+45"/>
         <source>The visit time has no time zone.</source>
         <translation>上门时间没有时区。</translation>
     </message>
@@ -1009,12 +1009,12 @@
         <translation>非业主访客须经业主同意方可进入。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desk_app/services/tickets/context.py" line="+136"/>
         <source>The time {time} is in the past.</source>
         <translation>时间 {time} 已经过去。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../desk_app/services/tickets/workflow.py" line="+43"/>
         <source>Say whether the complaint is valid or invalid.</source>
         <translation>请判定投诉有效还是无效。</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>投诉已解决；如需重新判定，请先重新打开。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>This complaint is resolved and waits for its follow-up visit.</source>
         <translation>此投诉已解决，等待回访。</translation>
     </message>
@@ -1034,7 +1034,7 @@
         <translation>记为已解决之前，请先判定投诉有效或无效。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Agree with the resident when the next reply will be.</source>
         <translation>请与住户约定下次答复时间。</translation>
     </message>
@@ -1044,22 +1044,22 @@
         <translation>下次答复时间必须晚于现在。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>The work is done; it waits for its follow-up visit.</source>
         <translation>工作已完成，等待回访。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+27"/>
         <source>The work is already recorded as done.</source>
         <translation>该工作已记为完成。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+25"/>
         <source>The follow-up visit comes after the work is done or the complaint resolved.</source>
         <translation>回访须在工作完成或投诉解决之后进行。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+41"/>
         <source>A complaint cannot be closed before its follow-up visit is recorded (an invalid complaint is closed by its reply).</source>
         <translation>投诉在记录回访之前不能关闭（无效投诉在答复后关闭）。</translation>
     </message>
@@ -1069,12 +1069,12 @@
         <translation>重大事件须提交书面报告后才能关闭。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Ticket #{id} is not closed.</source>
         <translation>工单 #{id} 未关闭。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Only a major incident has a written report.</source>
         <translation>只有重大事件需要书面报告。</translation>
     </message>
@@ -1084,13 +1084,13 @@
         <translation>此事件的报告已提交。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../desk_app/services/tickets/escalation.py" line="+59"/>
         <source>Ticket #{id} is already with the manager.</source>
         <translation>工单 #{id} 已上报至管理处主任。</translation>
     </message>
     <message>
         <location filename="../../desk_app/domain/roster.py" line="+58"/>
-        <location filename="../../desk_app/services/tickets.py" line="+190"/>
+        <location filename="../../desk_app/services/tickets/reports.py" line="+26"/>
         <source>No such month.</source>
         <translation>没有这个月份。</translation>
     </message>
@@ -1129,7 +1129,7 @@
     </message>
     <message>
         <location filename="../../desk_app/services/staff_requests.py" line="+76"/>
-        <location filename="../../desk_app/services/tickets.py" line="+56"/>
+        <location filename="../../desk_app/services/tickets/reports.py" line="+56"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -1144,7 +1144,7 @@
         <translation>请假须至少提前 {n} 天申请；请当面向主管申请。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>A swap is with another person.</source>
         <translation>调班须与他人调换。</translation>
     </message>
@@ -1199,7 +1199,7 @@
         <translation>只有申请人本人可以撤回。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Nobody approves their own request.</source>
         <translation>不能审批自己的申请。</translation>
     </message>
@@ -1225,17 +1225,18 @@
         <translation>此申请已审批。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="+19"/>
+        <location filename="../../desk_app/services/tickets/context.py" line="-91"/>
         <source>Ticket #{id} does not exist.</source>
         <translation>工单 #{id} 不存在。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This cannot be done with a ticket of the kind {kind}.</source>
         <translation>类型为 {kind} 的工单不能进行此操作。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <location line="+21"/>
         <source>Ticket #{id} is closed; reopen it first.</source>
         <translation>工单 #{id} 已关闭；请先重新打开。</translation>
     </message>
@@ -1270,7 +1271,7 @@
         <translation>此数据库已有工单；演示工单只能在空的工单队列中生成。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Demo tickets need clerks and a supervisor.</source>
         <translation>生成演示工单需要值班员和主管账号。</translation>
     </message>
@@ -1317,7 +1318,7 @@
         <translation>意愿只能针对今后的日期。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/storage/database.py" line="-49"/>
+        <location filename="../../desk_app/storage/sqlite_files.py" line="-53"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
@@ -1326,17 +1327,17 @@
         <translation type="vanished">{path} 就是数据库本身：备份不能覆盖它。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/backup.py" line="+79"/>
+        <location filename="../../desk_app/services/backup.py" line="+72"/>
         <source>The backup folder {path} cannot be written: {reason}</source>
         <translation>无法写入备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>备份无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>There is no backup at {path}.</source>
         <translation>{path} 处没有备份。</translation>
     </message>
@@ -1408,7 +1409,7 @@
         <translation>系统密码库拒绝了操作：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/files.py" line="+32"/>
+        <location filename="../../desk_app/atomic_files.py" line="+99"/>
         <source>{path} is a folder: give the name of a file to write.</source>
         <translation>{path} 是文件夹：请给出要写入的文件名。</translation>
     </message>
@@ -1510,7 +1511,7 @@
 <context>
     <name>DraftKeeper</name>
     <message>
-        <location filename="../../desk_app/ui/drafts.py" line="+124"/>
+        <location filename="../../desk_app/ui/drafts.py" line="+125"/>
         <source>Put back what you typed at {time} and did not save.</source>
         <translation>已恢复您在 {time} 输入但未保存的内容。</translation>
     </message>
@@ -1568,7 +1569,7 @@
         <translation>已恢复您在 {time} 输入但未保存的内容。按 Esc 清空。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Saved as #{id} at {time}.</source>
         <translation>已于 {time} 保存为 #{id}。</translation>
     </message>
@@ -1630,12 +1631,12 @@
     </message>
     <message>
         <location line="-4"/>
-        <location filename="../../desk_app/services/tickets.py" line="-1016"/>
+        <location filename="../../desk_app/services/tickets/registration.py" line="-142"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="+1"/>
+        <location filename="../../desk_app/services/tickets/residents.py" line="+22"/>
         <source>Resident</source>
         <translation>住户</translation>
     </message>
@@ -1645,17 +1646,17 @@
         <translation>楼栋</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Unit and room</source>
         <translation>单元房号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desk_app/services/tickets/workflow.py" line="-225"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desk_app/services/tickets/registration.py" line="+1"/>
         <source>Person dispatched</source>
         <translation>派工人员</translation>
     </message>
@@ -1675,23 +1676,23 @@
         <translation>收件人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desk_app/services/tickets/workflow.py" line="+1"/>
         <source>Incident report</source>
         <translation>事件报告</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desk_app/services/tickets/registration.py" line="+2"/>
         <source>Identity shown</source>
         <translation>出示的身份证明</translation>
     </message>
     <message>
         <location filename="../../desk_app/domain/text_rules.py" line="-1"/>
-        <location filename="../../desk_app/services/tickets.py" line="+3"/>
+        <location filename="../../desk_app/services/tickets/rules.py" line="-70"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets.py" line="+191"/>
+        <location filename="../../desk_app/services/tickets/rules.py" line="+22"/>
         <source>Reply within (minutes)</source>
         <translation>答复时限（分钟）</translation>
     </message>
@@ -1711,7 +1712,7 @@
         <translation>超时后报主任（分钟）</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location filename="../../desk_app/services/tickets/registration.py" line="+113"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -1774,7 +1775,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desk_app/ui/log_tab/filter_bar.py" line="+40"/>
+        <location filename="../../desk_app/ui/log_tab/filter_bar.py" line="+31"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
@@ -1850,7 +1851,7 @@
 <context>
     <name>HandoverDetailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/detail_dialog.py" line="+39"/>
+        <location filename="../../desk_app/ui/handover_tab/detail_dialog.py" line="+37"/>
         <source>Handover {date} {shift}</source>
         <translation>交接班 {date} {shift}</translation>
     </message>
@@ -2040,7 +2041,7 @@
         <translation>签字确认已检查</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Supervisor&apos;s check</source>
         <translation>主管检查</translation>
     </message>
@@ -2063,13 +2064,13 @@
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+83"/>
-        <location line="+118"/>
+        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+74"/>
+        <location line="+121"/>
         <source>Start handover…</source>
         <translation>开始交接班…</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-119"/>
         <source>Item list…</source>
         <translation>物品清点清单…</translation>
     </message>
@@ -2164,7 +2165,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Handover of {shift} {date} started at {time} by {name}; not signed yet.</source>
         <translation>{date} {shift}的交接班由 {name} 于 {time} 开始，尚未签字。</translation>
     </message>
@@ -2229,7 +2230,7 @@
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Handed over to {name} at {time}. The outgoing clerk may leave the desk.</source>
         <translation>已于 {time} 交给 {name}。交班人可以离岗。</translation>
     </message>
@@ -2263,32 +2264,32 @@
 <context>
     <name>ItemsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/items_dialog.py" line="+41"/>
+        <location filename="../../desk_app/ui/handover_tab/items_dialog.py" line="+40"/>
         <source>Item list for the handover</source>
         <translation>交接班物品清点清单</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+30"/>
+        <location line="+29"/>
         <location line="+11"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+31"/>
+        <location line="-40"/>
+        <location line="+30"/>
         <location line="+11"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-41"/>
+        <location line="+42"/>
         <source>Expected quantity</source>
         <translation>应有数量</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-39"/>
         <source>e.g. walkie-talkie</source>
         <translation>例如：对讲机</translation>
     </message>
@@ -2313,7 +2314,7 @@
         <translation>删除所选</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -2388,7 +2389,7 @@
         <translation>已从清单中删除 {name}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The incoming clerk now arrives {n} minutes early.</source>
         <translation>接班人现须提前 {n} 分钟到岗。</translation>
     </message>
@@ -2396,7 +2397,7 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="+91"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="+89"/>
         <location line="+5"/>
         <source>DutyDesk is locked</source>
         <translation>值班台已锁定</translation>
@@ -2478,7 +2479,7 @@
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../../desk_app/ui/log_tab/tab.py" line="+72"/>
+        <location filename="../../desk_app/ui/log_tab/tab.py" line="+73"/>
         <source>New entry (Ctrl+N)</source>
         <translation>新记录（Ctrl+N）</translation>
     </message>
@@ -2523,7 +2524,7 @@
         <translation>搜索失败：{reason}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Not yet signed by a supervisor: {days}</source>
         <translation>主管尚未审阅：{days}</translation>
     </message>
@@ -2539,7 +2540,7 @@
 <context>
     <name>LogTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/log_tab/model.py" line="+33"/>
+        <location filename="../../desk_app/ui/log_tab/model.py" line="+34"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -2609,7 +2610,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+133"/>
         <source>signed</source>
         <translation>已审阅</translation>
     </message>
@@ -2662,7 +2663,7 @@
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/mail_dialog.py" line="+31"/>
+        <location filename="../../desk_app/ui/mail_dialog.py" line="+30"/>
         <source>Mail server</source>
         <translation>邮件服务器</translation>
     </message>
@@ -2673,12 +2674,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+49"/>
+        <location line="+42"/>
         <source>stored in the system&apos;s password store</source>
         <translation>已保存在系统密码库中</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-41"/>
         <source>not stored yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -2693,7 +2694,7 @@
         <translation>发送测试邮件</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
@@ -2718,7 +2719,7 @@
         <translation>发件地址：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2742,7 +2743,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/smoke.py" line="+41"/>
-        <location filename="../../desk_app/ui/main_window.py" line="+108"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+122"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
     </message>
@@ -2771,12 +2772,12 @@
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location filename="../../desk_app/ui/main_menus.py" line="+34"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;New log entry</source>
         <translation>新建值班记录(&amp;N)</translation>
     </message>
@@ -2786,12 +2787,12 @@
         <translation>核对纸页(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2801,27 +2802,27 @@
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Accounts…</source>
         <translation>账号(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Only a supervisor or manager manages accounts.</source>
         <translation>只有客服主管或管理处主任可以管理账号。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Ticket rules and price list…</source>
         <translation>工单规则与收费价格(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Backups and locking…</source>
         <translation>备份与锁屏(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Mail server…</source>
         <translation>邮件服务器(&amp;M)…</translation>
     </message>
@@ -2841,12 +2842,12 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About DutyDesk</source>
         <translation>关于值班台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+88"/>
         <source>The language is now {language}. It takes effect when DutyDesk is started again.</source>
         <translation>界面语言已改为 {language}，重新启动值班台后生效。</translation>
     </message>
@@ -2922,7 +2923,7 @@ Log files: {logs}</source>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/override_dialog.py" line="+30"/>
+        <location filename="../../desk_app/ui/handover_tab/override_dialog.py" line="+27"/>
         <source>Supervisor: allow the handover</source>
         <translation>客服主管：放行交接班</translation>
     </message>
@@ -2937,7 +2938,7 @@ Log files: {logs}</source>
         <translation>该事项可以未完成移交的理由</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Supervisor user name</source>
         <translation>主管用户名</translation>
     </message>
@@ -2960,7 +2961,7 @@ Log files: {logs}</source>
 <context>
     <name>PageCheckDialog</name>
     <message>
-        <location filename="../../desk_app/ui/page_check_dialog.py" line="+53"/>
+        <location filename="../../desk_app/ui/page_check_dialog.py" line="+50"/>
         <source>Check a printed page</source>
         <translation>核对纸页</translation>
     </message>
@@ -2975,7 +2976,7 @@ Log files: {logs}</source>
         <translation>核对(&amp;C)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
@@ -3011,12 +3012,12 @@ Log files: {logs}</source>
 <context>
     <name>PrintLogDialog</name>
     <message>
-        <location filename="../../desk_app/ui/log_tab/print_dialog.py" line="+40"/>
+        <location filename="../../desk_app/ui/log_tab/print_dialog.py" line="+30"/>
         <source>Print the shift log</source>
         <translation>打印值班记录</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The current shift</source>
         <translation>当前班次</translation>
     </message>
@@ -3041,7 +3042,7 @@ Log files: {logs}</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
@@ -3302,7 +3303,7 @@ Log files: {logs}</source>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/register_dialog.py" line="+68"/>
+        <location filename="../../desk_app/ui/ticket_tab/register_dialog.py" line="+65"/>
         <source>Register a request</source>
         <translation>登记工单</translation>
     </message>
@@ -3437,7 +3438,7 @@ Log files: {logs}</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Register (Ctrl+Enter)</source>
         <translation>登记（Ctrl+Enter）</translation>
     </message>
@@ -3495,7 +3496,7 @@ Log files: {logs}</source>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="-88"/>
+        <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="-83"/>
         <source>Ask for leave</source>
         <translation>申请请假</translation>
     </message>
@@ -3510,7 +3511,7 @@ Log files: {logs}</source>
         <translation>申请顶班</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <location line="+9"/>
         <source>From:</source>
         <translation>从：</translation>
@@ -3555,7 +3556,7 @@ Log files: {logs}</source>
 <context>
     <name>RequestsPanel</name>
     <message>
-        <location line="+72"/>
+        <location line="+70"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
@@ -3575,7 +3576,7 @@ Log files: {logs}</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Leave…</source>
         <translation>请假…</translation>
     </message>
@@ -3653,7 +3654,7 @@ Log files: {logs}</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desk_app/ui/log_tab/review_dialog.py" line="+34"/>
+        <location filename="../../desk_app/ui/log_tab/review_dialog.py" line="+32"/>
         <source>Sign a day&apos;s records</source>
         <translation>审阅某日记录</translation>
     </message>
@@ -3668,7 +3669,7 @@ Log files: {logs}</source>
         <translation>以您的密码签阅记录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Not yet signed: {days}</source>
         <translation>尚未审阅：{days}</translation>
     </message>
@@ -3693,12 +3694,12 @@ Log files: {logs}</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Signed by {name} at {time}.</source>
         <translation>{name} 于 {time} 签字。</translation>
     </message>
@@ -3787,12 +3788,12 @@ Log files: {logs}</source>
 <context>
     <name>RosterRulesDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/rules_dialog.py" line="+51"/>
+        <location filename="../../desk_app/ui/roster_tab/rules_dialog.py" line="+49"/>
         <source>Roster rules</source>
         <translation>排班规则</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
@@ -3802,7 +3803,7 @@ Log files: {logs}</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
@@ -3833,12 +3834,12 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+127"/>
+        <location line="+123"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-118"/>
         <source>New shift:</source>
         <translation>新班次：</translation>
     </message>
@@ -3889,12 +3890,12 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+147"/>
+        <location line="+140"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-126"/>
         <source>Shift added.</source>
         <translation>已添加班次。</translation>
     </message>
@@ -3904,7 +3905,7 @@ Log files: {logs}</source>
         <translation>请先选择班次所在的行。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Shift retired.</source>
         <translation>已停用班次。</translation>
     </message>
@@ -4023,12 +4024,12 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+130"/>
+        <location line="+133"/>
         <source>Compute the best roster for the month; locked cells, approved leave and wishes are kept</source>
         <translation>计算本月最优排班；保留锁定的格子、已批准的请假并尽量满足意愿</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-129"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -4078,7 +4079,7 @@ Log files: {logs}</source>
         <translation>缺岗与违规</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Published, version {n}</source>
         <translation>已发布，第 {n} 版</translation>
     </message>
@@ -4118,7 +4119,7 @@ Log files: {logs}</source>
         <translation>{when}{shift}：已排 {planned} 人，需要 {needed} 人</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+30"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+28"/>
         <source>No gaps and no rule breaks.</source>
         <translation>没有缺岗，也没有违规。</translation>
     </message>
@@ -4323,7 +4324,7 @@ Log files: {logs}</source>
         <translation>无法生成排班：{error}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+37"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+32"/>
         <source>Select the person&apos;s row first.</source>
         <translation>请先选择人员所在的行。</translation>
     </message>
@@ -4344,7 +4345,7 @@ Log files: {logs}</source>
         <translation>{name}，请输入您的密码以发布排班表：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Published as version {n}.</source>
         <translation>已发布为第 {n} 版。</translation>
     </message>
@@ -4352,7 +4353,7 @@ Log files: {logs}</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/setup_dialog.py" line="+153"/>
+        <location filename="../../desk_app/ui/setup_dialog.py" line="+155"/>
         <source>Set up the desk — {app}</source>
         <translation>设置前台 — {app}</translation>
     </message>
@@ -4437,7 +4438,7 @@ Log files: {logs}</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Set up the desk</source>
         <translation>设置前台</translation>
     </message>
@@ -4475,7 +4476,7 @@ Log files: {logs}</source>
 <context>
     <name>ShiftTable</name>
     <message>
-        <location line="-195"/>
+        <location line="-194"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4513,7 +4514,7 @@ Log files: {logs}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk_app/ui/signin_dialog.py" line="+33"/>
+        <location filename="../../desk_app/ui/signin_dialog.py" line="+34"/>
         <source>Sign in — {app}</source>
         <translation>登录 — {app}</translation>
     </message>
@@ -4523,7 +4524,7 @@ Log files: {logs}</source>
         <translation>例如 wangli</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
@@ -4590,7 +4591,7 @@ Log files: {logs}</source>
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="-139"/>
+        <location filename="../../desk_app/domain/tickets.py" line="-185"/>
         <source>Phone</source>
         <translation>来电</translation>
     </message>
@@ -4608,7 +4609,7 @@ Log files: {logs}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+149"/>
+        <location filename="../../desk_app/ui/app.py" line="+150"/>
         <source>Checking the backups…</source>
         <translation>正在检查备份…</translation>
     </message>
@@ -4676,7 +4677,7 @@ Nothing was changed.</source>
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/page_base.py" line="+54"/>
+        <location filename="../../desk_app/ui/handover_tab/page_base.py" line="+55"/>
         <source>Cannot finish yet: {reason}</source>
         <translation>还不能完成：{reason}</translation>
     </message>
@@ -4724,7 +4725,7 @@ Nothing was changed.</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Judge…</source>
         <translation>判定…</translation>
     </message>
@@ -4909,7 +4910,7 @@ Nothing was changed.</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Judge the complaint</source>
         <translation>判定投诉</translation>
     </message>
@@ -5073,7 +5074,7 @@ Nothing was changed.</source>
 <context>
     <name>TicketPaperDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/paper_dialog.py" line="+56"/>
+        <location filename="../../desk_app/ui/ticket_tab/paper_dialog.py" line="+49"/>
         <source>Ticket registers and reports</source>
         <translation>工单登记表与报表</translation>
     </message>
@@ -5161,17 +5162,17 @@ Nothing was changed.</source>
 <context>
     <name>TicketRulesDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_rules_dialog.py" line="+62"/>
+        <location filename="../../desk_app/ui/ticket_rules_dialog.py" line="+57"/>
         <source>off</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-21"/>
         <source>Ticket rules and price list</source>
         <translation>工单规则与收费价格一览表</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Reply within (minutes)</source>
         <translation>答复时限（分钟）</translation>
     </message>
@@ -5246,12 +5247,12 @@ Nothing was changed.</source>
         <translation>收费价格一览表</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Choose the service to take off the list.</source>
         <translation>请先选择要停用的服务项目。</translation>
     </message>
@@ -5339,7 +5340,7 @@ Nothing was changed.</source>
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/model.py" line="+100"/>
+        <location filename="../../desk_app/ui/ticket_tab/model.py" line="+101"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
