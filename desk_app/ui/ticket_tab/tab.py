@@ -1,11 +1,13 @@
 """The ticket queue (工单): open work sorted by what is due first, with live countdowns,
 filters and search; Ctrl+T registers a request (Ctrl+N is the log entry, from any tab),
-Enter opens one."""
+Enter opens one. Text typed on the filter row goes to the search field."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,18 +24,48 @@ from PySide6.QtWidgets import (
 from desk_app.domain.roles import Actor
 from desk_app.domain.tickets import TicketKind, TicketStatus
 from desk_app.services.container import Services
-from desk_app.services.tickets import TicketFilter
+from desk_app.services.tickets import TicketFilter, TicketView
 from desk_app.ui.documents import DocumentRunner
 from desk_app.ui.tasks import Task
 from desk_app.ui.ticket_tab.detail_dialog import TicketDetailDialog
 from desk_app.ui.ticket_tab.model import TicketTableModel
 from desk_app.ui.ticket_tab.paper_dialog import TicketPaperDialog
 from desk_app.ui.ticket_tab.register_dialog import RegisterDialog
+from desk_app.ui.widgets_common import OK_STYLE, message_label
 
 TICK_MS = 1000
 RELOAD_MS = 30_000
 SEARCH_DELAY_MS = 300
 OPEN_WORK = "open"
+
+
+class TypedTextToSearch(QObject):
+    """Sends what is typed on a filter combo or box to the search field. A combo would
+    otherwise take the letters as a keyboard search of its items (typing "c" chose
+    "Closed" and changed the queue) and drop everything else, Chinese included; arrows,
+    space and the shortcuts still work the combo."""
+
+    def __init__(self, search: QLineEdit, parent: QObject) -> None:
+        super().__init__(parent)
+        self._search = search
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            text = event.text()
+            typing = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier == Qt.KeyboardModifier.NoModifier
+            if typing and text and text.isprintable() and not text.isspace():
+                self._type(text)
+                return True
+        elif event.type() == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
+            commit = event.commitString()
+            if commit:
+                self._type(commit)
+                return True
+        return False
+
+    def _type(self, text: str) -> None:
+        self._search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._search.insert(text)
 
 
 class TicketTab(QWidget):
@@ -64,6 +96,12 @@ class TicketTab(QWidget):
         self.search.setPlaceholderText(self.tr("Search, e.g. 漏水 (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel()
+        # What the last registration became, and where to find it (link: show it).
+        self.message = message_label(OK_STYLE, self)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.linkActivated.connect(lambda _link: self.show_registered())
+        self._registered: TicketView | None = None
+        self._details: dict[int, TicketDetailDialog] = {}
         self._fill_choices()
 
         self.table = QTableView()
@@ -89,8 +127,9 @@ class TicketTab(QWidget):
             (10, 70),
         ):
             self.table.setColumnWidth(column, width)
+        # One path opens a ticket: the view emits activated for Enter and for the
+        # platform's click or double click (doubleClicked too would open it twice).
         self.table.activated.connect(self._activated)
-        self.table.doubleClicked.connect(self._activated)
 
         for combo in (self.kind, self.status, self.building, self.clerk):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -107,7 +146,14 @@ class TicketTab(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.message, 1)
+        layout.addLayout(bottom)
+        self._typed_to_search = TypedTextToSearch(self.search, self)
+        for widget in (self.kind, self.status, self.building, self.clerk, self.due_today, self.overdue):
+            widget.installEventFilter(self._typed_to_search)
+            widget.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)  # Chinese typed here too
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -176,8 +222,52 @@ class TicketTab(QWidget):
     def register(self) -> None:
         dialog = RegisterDialog(self._services, self._actor, self)
         if dialog.exec() and dialog.saved is not None:
-            self.refresh()
-            self.select(dialog.saved.id)
+            self.registered(dialog.saved)
+
+    def registered(self, saved: TicketView) -> None:
+        """Say what a registration became and select it; one closed at registration (a
+        visitor let in, a consultation answered …) or hidden by the filters is not in the
+        queue shown, so the message says where it is and links to it."""
+        self.refresh()
+        self._registered = saved
+        row = saved.row
+        what = self.tr("{kind} #{id}").format(kind=QCoreApplication.translate("TicketKind", row.kind.label), id=row.id)
+        link = ""
+        if self.select(row.id):
+            text = self.tr("Registered: {ticket}.")
+        else:
+            if row.status is TicketStatus.CLOSED:
+                text = self.tr("Registered and closed: {ticket} (listed under “Closed”).")
+            else:
+                text = self.tr("Registered: {ticket} (the filters hide it).")
+            show_it = self.tr("Show it")
+            link = f' <a href="show">{escape(show_it)}</a>'
+        self.message.setText(escape(text.format(ticket=what), quote=False) + link)
+        self.message.show()
+
+    def show_registered(self) -> bool:
+        """Show the last registered ticket: the filters set to list it, then selected."""
+        saved = self._registered
+        if saved is None:
+            return False
+        status = TicketStatus.CLOSED.value if self._services.tickets.is_closed(saved.id) else OPEN_WORK
+        widgets = (self.kind, self.status, self.building, self.clerk, self.due_today, self.overdue, self.search)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            for combo in (self.kind, self.building, self.clerk):
+                combo.setCurrentIndex(0)
+            self.status.setCurrentIndex(self.status.findData(status))
+            self.due_today.setChecked(False)
+            self.overdue.setChecked(False)
+            self.search.clear()
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._search_timer.stop()
+        self.refresh()
+        self.table.setFocus()
+        return self.select(saved.id)
 
     def choose_paper(self) -> Task | None:
         """Print a register or the monthly report, or save a register as Excel (off the UI thread)."""
@@ -193,18 +283,24 @@ class TicketTab(QWidget):
         self.open_detail(ticket_id)
 
     def open_detail(self, ticket_id: int) -> TicketDetailDialog:
+        """The ticket's window: one per ticket (asked again, the open one comes forward)."""
+        dialog = self._details.get(ticket_id)
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
         dialog = TicketDetailDialog(self._services, self._actor, ticket_id, self, documents=self.documents)
-        dialog.finished.connect(lambda _result: self.refresh() if dialog.changed else None)
+        self._details[ticket_id] = dialog
+        dialog.finished.connect(lambda _result: self._detail_closed(ticket_id, dialog))
         dialog.open()
         return dialog
+
+    def _detail_closed(self, ticket_id: int, dialog: TicketDetailDialog) -> None:
+        if self._details.get(ticket_id) is dialog:
+            del self._details[ticket_id]
+        if dialog.changed:
+            self.refresh()
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_detail(self.model.row_of(index.row()).id)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        selected = self.selected_id()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected is not None:
-            self.open_detail(selected)
-            return
-        super().keyPressEvent(event)
