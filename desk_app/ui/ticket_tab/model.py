@@ -23,17 +23,29 @@ SOON_COLOR = QColor(WARNING_COLOR)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def countdown(due: datetime, now: datetime) -> str:
-    """ "1:23" left, or "-0:12" overdue, in hours and minutes (days when far)."""
-    seconds = int((due - now).total_seconds())
-    sign = "-" if seconds < 0 else ""
-    seconds = abs(seconds)
+def countdown(span: timedelta) -> str:
+    """A span of time as the queue shows it: "1:23", or "4 days 22:16" (in Chinese
+    "4天 22:16") from a day on; never negative."""
+    seconds = max(0, int(span.total_seconds()))
     days, rest = divmod(seconds, 86_400)
     hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
+    clock = f"{hours}:{rest // 60:02d}"
+    if days == 1:
+        return QCoreApplication.translate("TicketTableModel", "1 day {time}").format(time=clock)
     if days:
-        return f"{sign}{days}d {hours}:{minutes:02d}"
-    return f"{sign}{hours}:{minutes:02d}"
+        return QCoreApplication.translate("TicketTableModel", "{days} days {time}").format(days=days, time=clock)
+    return clock
+
+
+def due_text(clock: str, due: datetime, now: datetime) -> str:
+    """The due column, worded in this one place: "Reply in 1:23", "Reply overdue 4 days 22:16"."""
+    if due < now:
+        return QCoreApplication.translate("TicketTableModel", "{clock} overdue {time}").format(
+            clock=clock, time=countdown(now - due)
+        )
+    return QCoreApplication.translate("TicketTableModel", "{clock} in {time}").format(
+        clock=clock, time=countdown(due - now)
+    )
 
 
 class TicketTableModel(QAbstractTableModel):
@@ -150,9 +162,7 @@ class TicketTableModel(QAbstractTableModel):
             if row.due_at is None:
                 return ""
             clock = QCoreApplication.translate("ClockKind", row.due_clock.label) if row.due_clock else ""
-            if row.due_at < self.now:
-                return self.tr("{clock} overdue {time}").format(clock=clock, time=countdown(self.now, row.due_at))
-            return self.tr("{clock} in {time}").format(clock=clock, time=countdown(row.due_at, self.now))
+            return due_text(clock, row.due_at, self.now)
         if column == self.LEVEL:
             return role_label(row.level)
         if column == self.CLERK:
