@@ -267,6 +267,20 @@ def reply_due(received: datetime, rule: KindRule) -> datetime | None:
     return received + timedelta(minutes=rule.reply_minutes)
 
 
+# When a reply leaves a complaint open, the next reply is agreed with the resident; the
+# dialog suggests the desk's reply interval from now (two hours if the desk set none).
+DEFAULT_NEXT_REPLY = timedelta(hours=2)
+
+
+def suggested_next_reply(now: datetime, rule: KindRule) -> datetime:
+    """A sensible next reply time to offer: one reply interval ahead, on a whole minute
+    (never the current minute, which is already past when the reply is saved)."""
+    step = timedelta(minutes=rule.reply_minutes) if rule.reply_minutes else DEFAULT_NEXT_REPLY
+    due = now + step
+    whole = due.replace(second=0, microsecond=0)
+    return whole if whole == due else whole + timedelta(minutes=1)
+
+
 def follow_up_due(completed: datetime, rule: KindRule, tz: ZoneInfo) -> datetime | None:
     """The end of the n-th working day after the day the work was completed (desk time)."""
     if rule.follow_up_working_days is None:
@@ -298,6 +312,16 @@ def escalation_target(
 
 
 # -- resident data ----------------------------------------------------------------------
+# A suggestion line of the register dialog ("陈先生  3栋2单元1502  13800138000") pasted
+# or completed into the name field: a run of blanks between parts, or a phone number.
+_MORE_THAN_A_NAME = re.compile(r"\s{2,}|\t|\d{7,}")
+
+
+def is_more_than_a_name(name: str) -> bool:
+    """Whether a resident's "name" also holds an address or a phone number."""
+    return _MORE_THAN_A_NAME.search(name) is not None
+
+
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(0\d{2,3})?[2-9]\d{6,7}(转\d{1,6})?")
 _SHORT = re.compile(r"[1-9]\d{2,5}")  # 110, 12345 service lines, in-house extensions

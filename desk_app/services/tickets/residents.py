@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain import tickets as tk
-from desk_app.domain.errors import QT_TRANSLATE_NOOP
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from desk_app.domain.text_rules import NAME_MAX, clean_text
 from desk_app.domain.tickets import TicketKind
 from desk_app.services.common import to_db
@@ -61,6 +61,17 @@ def valid_resident(kind: TicketKind, resident: ResidentInput) -> ResidentInput:
         max_len=NAME_MAX,
         required=kind.needs_resident and kind is not TicketKind.VISITOR,
     )
+    if tk.is_more_than_a_name(name):
+        # A suggestion line (name, address, phone) in the name field: stored, it would
+        # become the name on every register and suggestion after it.
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "The resident's name “{name}” also holds an address or a phone number; "
+                "put the name, the address and the phone number each in its own field.",
+            ),
+            name=name[:40],
+        )
     building = clean_text(
         resident.building,
         field=FIELD_BUILDING,

@@ -1,15 +1,16 @@
 """Registering a request by keyboard: the kind first (typing its number 1-8), the resident with
-suggestions from the people served before, the request, then the fields of its kind.
-Ctrl+Enter saves. The service checks everything; a refusal is shown here and nothing is
-written, and what was typed stays."""
+suggestions from the people served before (a suggestion picked fills the name, the address
+and the phone, each in its own field), the request, then the fields of its kind, in the same
+form so every field lines up. Ctrl+Enter saves. The service checks everything; a refusal is
+shown here and nothing is written, and what was typed stays."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QStringListModel, Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QModelIndex, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +33,9 @@ from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.service_dialog import ServiceDialog
 
 KINDS = list(TicketKind)
+# The completer's roles: the popup shows the whole line, the name field gets the name only.
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 2  # the row in ``_suggestions``
 
 
 def _datetime_edit(tz: ZoneInfo, now: datetime) -> QDateTimeEdit:
@@ -75,12 +78,14 @@ class RegisterDialog(ServiceDialog):
             self.urgency.addItem(QCoreApplication.translate("Urgency", urgency.label), urgency.value)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("name, or a phone number or building to look up"))
-        self._completions = QStringListModel(self)
+        self._completions = QStandardItemModel(self)
         completer = QCompleter(self._completions, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        # What the completer writes into the field (highlighted or picked) is the name.
+        completer.setCompletionRole(NAME_ROLE)
         self.name.setCompleter(completer)
-        completer.activated[str].connect(self._suggestion_chosen)  # type: ignore[index]
+        completer.activated[QModelIndex].connect(self._suggestion_chosen)  # type: ignore[index]
         self.name.textEdited.connect(self._suggest)
         self.building = QLineEdit()
         self.building.setPlaceholderText(self.tr("e.g. 3栋"))
@@ -92,24 +97,21 @@ class RegisterDialog(ServiceDialog):
         self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4 + 12)
 
         # -- the fields of each kind ------------------------------------------------------
-        self.stack = QStackedWidget()
         self.on_spot = QCheckBox(self.tr("Solved on the spot"))
         self.validity = QComboBox()
         self.validity.addItem(self.tr("Not judged yet"), Validity.UNDECIDED.value)
         self.validity.addItem(self.tr("Valid complaint"), Validity.VALID.value)
         self.validity.addItem(self.tr("Invalid complaint"), Validity.INVALID.value)
-        complaint = self._form([(None, self.on_spot), (self.tr("Judged:"), self.validity)])
+        complaint = [(None, self.on_spot), (self.tr("Judged:"), self.validity)]
         self.has_visit = QCheckBox(self.tr("Visit time agreed"))
         self.visit = _datetime_edit(self._tz, now)
         self.dispatched = QLineEdit()
         self.dispatched.setPlaceholderText(self.tr("e.g. 工程部刘师傅"))
-        work = self._form(
-            [
-                (None, self.has_visit),
-                (self.tr("Agreed visit:"), self.visit),
-                (self.tr("Person dispatched:"), self.dispatched),
-            ]
-        )
+        work = [
+            (None, self.has_visit),
+            (self.tr("Agreed visit:"), self.visit),
+            (self.tr("Person dispatched:"), self.dispatched),
+        ]
         self.price = QComboBox()
         for item in services.tickets.price_list():
             self.price.addItem(f"{item.name}  ¥{item.price_text}/{item.unit}", item.id)
@@ -117,14 +119,12 @@ class RegisterDialog(ServiceDialog):
         self.quantity.setRange(1, 99)
         self.service_time = _datetime_edit(self._tz, now)
         self.paid = QCheckBox(self.tr("Paid"))
-        service = self._form(
-            [
-                (self.tr("Service:"), self.price),
-                (self.tr("Quantity:"), self.quantity),
-                (self.tr("Agreed time:"), self.service_time),
-                (None, self.paid),
-            ]
-        )
+        service = [
+            (self.tr("Service:"), self.price),
+            (self.tr("Quantity:"), self.quantity),
+            (self.tr("Agreed time:"), self.service_time),
+            (None, self.paid),
+        ]
         self.items = QPlainTextEdit()
         self.items.setTabChangesFocus(True)
         self.items.setPlaceholderText(self.tr("one item per line"))
@@ -132,25 +132,25 @@ class RegisterDialog(ServiceDialog):
         self.identity_checked = QCheckBox(self.tr("Identity checked"))
         self.identity_note = QLineEdit()
         self.identity_note.setPlaceholderText(self.tr("e.g. 身份证后四位 1234"))
-        release = self._form(
-            [
-                (self.tr("Items:"), self.items),
-                (None, self.identity_checked),
-                (self.tr("Identity shown:"), self.identity_note),
-            ]
-        )
+        release = [
+            (self.tr("Items:"), self.items),
+            (None, self.identity_checked),
+            (self.tr("Identity shown:"), self.identity_note),
+        ]
         self.visitor_name = QLineEdit()
         self.visitor_count = QSpinBox()
         self.visitor_count.setRange(1, 50)
         self.consent = QCheckBox(self.tr("The owner agreed"))
-        visitor = self._form(
-            [(self.tr("Visitor:"), self.visitor_name), (self.tr("Number:"), self.visitor_count), (None, self.consent)]
-        )
+        visitor = [
+            (self.tr("Visitor:"), self.visitor_name),
+            (self.tr("Number:"), self.visitor_count),
+            (None, self.consent),
+        ]
         self.recipient = QLineEdit()
         self.delivered = QCheckBox(self.tr("Passed on already"))
-        message = self._form([(self.tr("Recipient:"), self.recipient), (None, self.delivered)])
-        self._pages = {
-            TicketKind.CONSULTATION: self._form([]),
+        message = [(self.tr("Recipient:"), self.recipient), (None, self.delivered)]
+        self._pages: dict[TicketKind, list[tuple[str | None, QWidget]]] = {
+            TicketKind.CONSULTATION: [],
             TicketKind.HELP_REQUEST: work,
             TicketKind.REPAIR: work,
             TicketKind.COMPLAINT: complaint,
@@ -159,9 +159,6 @@ class RegisterDialog(ServiceDialog):
             TicketKind.VISITOR: visitor,
             TicketKind.MESSAGE: message,
         }
-        for page in dict.fromkeys(self._pages.values()):
-            self.stack.addWidget(page)
-
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(self.tr("Register (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.clicked.connect(self.save)
@@ -176,9 +173,20 @@ class RegisterDialog(ServiceDialog):
         form.addRow(self.tr("Phone:"), self.phone)
         form.addRow(self.tr("Request:"), self.description)
         form.addRow(self.tr("Urgency:"), self.urgency)
+        # The fields of every kind in the same form (so they line up with the ones above),
+        # shown for the kind chosen.
+        self.form = form
+        self._kind_fields: list[QWidget] = []
+        for rows in (complaint, work, service, release, visitor, message):
+            for label, widget in rows:
+                if label is None:
+                    form.addRow(widget)
+                else:
+                    form.addRow(label, widget)
+                self._kind_fields.append(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.stack)
+        layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -225,38 +233,38 @@ class RegisterDialog(ServiceDialog):
         self.message.clear()
         self.discard_button.setVisible(False)
 
-    def _form(self, rows: list[tuple[str | None, QWidget]]) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setContentsMargins(0, 0, 0, 0)
-        for label, widget in rows:
-            if label is None:
-                form.addRow(widget)
-            else:
-                form.addRow(label, widget)
-        return page
-
     def current_kind(self) -> TicketKind:
         return TicketKind(self.kind.currentData())
 
     def _kind_changed(self) -> None:
         kind = self.current_kind()
-        self.stack.setCurrentWidget(self._pages[kind])
+        shown = {id(widget) for _label, widget in self._pages[kind]}
+        for widget in self._kind_fields:
+            self.form.setRowVisible(widget, id(widget) in shown)
         if kind is TicketKind.VISITOR:
             self.source.setCurrentIndex(list(Source).index(Source.VISIT))
 
     def _suggest(self, typed: str) -> None:
         self._suggestions = self._services.tickets.residents_matching(typed)
-        self._completions.setStringList([self._suggestion_text(r) for r in self._suggestions])
+        self._completions.clear()
+        for row, r in enumerate(self._suggestions):
+            item = QStandardItem(self._suggestion_text(r))
+            item.setData(r.name, NAME_ROLE)
+            item.setData(row, SUGGESTION_ROLE)
+            item.setEditable(False)
+            self._completions.appendRow(item)
 
     @staticmethod
     def _suggestion_text(r: ResidentView) -> str:
-        return f"{r.name}  {r.building}{r.room}  {r.phone}"
+        """The popup's line: "陈先生  3栋2单元1502  13800138000" (shown, never stored)."""
+        return "  ".join(part for part in (r.name, f"{r.building}{r.room}", r.phone) if part)
 
-    def _suggestion_chosen(self, text: str) -> None:
-        chosen = next((r for r in self._suggestions if self._suggestion_text(r) == text), None)
-        if chosen is None:
+    def _suggestion_chosen(self, index: QModelIndex) -> None:
+        """A suggestion picked: the name, the address and the phone each in its own field."""
+        row = index.data(SUGGESTION_ROLE)
+        if not isinstance(row, int) or not 0 <= row < len(self._suggestions):
             return
+        chosen = self._suggestions[row]
         self.name.setText(chosen.name)
         self.building.setText(chosen.building)
         self.room.setText(chosen.room)
