@@ -76,10 +76,12 @@ class TicketService:
         # the workflow
         self.judge = workflow.judge
         self.reply = workflow.reply
+        self.suggested_next_reply = workflow.suggested_next_reply
         self.dispatch = workflow.dispatch
         self.complete = workflow.complete
         self.record_follow_up = workflow.record_follow_up
         self.deliver = workflow.deliver
+        self.check_close = workflow.check_close
         self.close = workflow.close
         self.reopen = workflow.reopen
         self.write_incident_report = workflow.write_incident_report

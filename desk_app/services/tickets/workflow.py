@@ -103,6 +103,10 @@ class Workflow:
                 after = TicketStatus.IN_PROGRESS
             return self._ctx.finish(session, ticket, actor, TicketAction.REPLIED, now, note, after)
 
+    def suggested_next_reply(self) -> datetime:
+        """The next reply time a reply dialog offers: the desk's reply interval from now."""
+        return tk.suggested_next_reply(self._ctx.clock.now(), self._rules.rules()[TicketKind.COMPLAINT])
+
     def dispatch(
         self, actor: Actor, ticket_id: int, person: str, visit_at: datetime | None = None, note: str = ""
     ) -> TicketView:
@@ -192,6 +196,13 @@ class Workflow:
                 session, ticket, actor, TicketAction.DELIVERED, now, note or "已转达", TicketStatus.CLOSED
             )
 
+    def check_close(self, actor: Actor, ticket_id: int) -> None:
+        """Refuse, as ``close`` would, a ticket that cannot be closed by hand now, so the
+        window asks for a reason only when closing can succeed."""
+        require_role(actor, Role.CLERK)
+        with self._ctx.db.read() as session:
+            self._closable(session, ticket_id)
+
     def close(self, actor: Actor, ticket_id: int, reason: str) -> TicketView:
         """Close a ticket by hand (the resident withdrew it, a duplicate …), with the reason.
         A valid complaint is never closed before its follow-up visit (回访率100%)."""
@@ -199,25 +210,30 @@ class Workflow:
         reason = clean_text(reason, field=FIELD_REASON, max_len=REASON_MAX, required=True)
         now = self._ctx.clock.now()
         with self._ctx.db.write(actor) as session:
-            ticket = self._ctx.acting_on(session, ticket_id, TicketAction.CLOSED)
-            details = records.details_from_json(ticket.details_json)
-            if (
-                ticket.kind == TicketKind.COMPLAINT
-                and details.validity is not Validity.INVALID
-                and not self._ctx.clock_met(session, ticket, ClockKind.FOLLOW_UP)
-            ):
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "DeskError",
-                        "A complaint cannot be closed before its follow-up visit is recorded "
-                        "(an invalid complaint is closed by its reply).",
-                    )
-                )
-            if ticket.urgency == Urgency.MAJOR and not self._ctx.clock_met(session, ticket, ClockKind.INCIDENT_REPORT):
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("DeskError", "A major incident is closed only after its written report.")
-                )
+            ticket = self._closable(session, ticket_id)
             return self._ctx.finish(session, ticket, actor, TicketAction.CLOSED, now, reason, TicketStatus.CLOSED)
+
+    def _closable(self, session: Session, ticket_id: int) -> Ticket:
+        """The ticket, if the rules let it be closed by hand; else why not."""
+        ticket = self._ctx.acting_on(session, ticket_id, TicketAction.CLOSED)
+        details = records.details_from_json(ticket.details_json)
+        if (
+            ticket.kind == TicketKind.COMPLAINT
+            and details.validity is not Validity.INVALID
+            and not self._ctx.clock_met(session, ticket, ClockKind.FOLLOW_UP)
+        ):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "A complaint cannot be closed before its follow-up visit is recorded "
+                    "(an invalid complaint is closed by its reply).",
+                )
+            )
+        if ticket.urgency == Urgency.MAJOR and not self._ctx.clock_met(session, ticket, ClockKind.INCIDENT_REPORT):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("DeskError", "A major incident is closed only after its written report.")
+            )
+        return ticket
 
     def reopen(self, actor: Actor, ticket_id: int, reason: str) -> TicketView:
         """Reopen a closed ticket (the problem came back); a complaint gets a new reply clock."""

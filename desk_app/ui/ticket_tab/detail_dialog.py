@@ -1,7 +1,9 @@
 """One ticket: its fields, its clocks (due, met, on time or late), who did what and why,
 and the actions that apply to its kind and status. Each action asks for what the service
-needs; a refusal (closing a valid complaint before its follow-up visit …) is shown and
-nothing changes."""
+needs and carries it out when its OK is pressed: refused, the action's window stays open
+with the reason and what was typed (kept as a draft if it is then cancelled). What can be
+known before anything is typed (a valid complaint is not closed before its follow-up
+visit) is checked before the window opens."""
 
 from __future__ import annotations
 
@@ -10,15 +12,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,80 +28,20 @@ from desk_app.domain.tickets import TicketKind, TicketStatus, Urgency, Validity
 from desk_app.services.container import Services
 from desk_app.services.tickets import TicketView
 from desk_app.ui.documents import DocumentRunner, Output
-from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.i18n import role_label
 from desk_app.ui.service_dialog import ServiceDialog
 from desk_app.ui.tasks import Task
-from desk_app.ui.ticket_tab.register_dialog import _datetime_edit, to_aware
+from desk_app.ui.ticket_tab.action_dialog import ActionDialog
+
+__all__ = ["ActionDialog", "TicketDetailDialog"]
 
 
 def _ymd_hm(value: datetime | None) -> str:
     return "" if value is None else f"{value:%Y-%m-%d %H:%M}"
 
 
-class ActionDialog(QDialog):
-    """Asks for a note and, when the action needs them, a time, a yes/no, a validity."""
-
-    def __init__(
-        self,
-        title: str,
-        note_label: str,
-        parent: QWidget | None = None,
-        *,
-        when_label: str | None = None,
-        when_default: datetime | None = None,
-        tz: object = None,
-        check_label: str | None = None,
-        validity: bool = False,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.note = QPlainTextEdit()
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
-        self.when: QDateTimeEdit | None = None
-        self.check: QCheckBox | None = None
-        self.validity: QComboBox | None = None
-        self.drafts: DraftKeeper | None = None
-        self.restored = QLabel()  # "put back what you typed at …", when there was a draft
-        self.restored.setWordWrap(True)
-        self.restored.setVisible(False)
-        self._tz = tz
-        form = QFormLayout()
-        if validity:
-            self.validity = QComboBox()
-            self.validity.addItem(self.tr("Valid complaint"), Validity.VALID.value)
-            self.validity.addItem(self.tr("Invalid complaint"), Validity.INVALID.value)
-            form.addRow(self.tr("Judged:"), self.validity)
-        form.addRow(note_label, self.note)
-        if check_label is not None:
-            self.check = QCheckBox(check_label)
-            form.addRow(self.check)
-        if when_label is not None and when_default is not None:
-            self.when = _datetime_edit(tz, when_default)  # type: ignore[arg-type]
-            form.addRow(when_label, self.when)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.restored)
-        layout.addWidget(buttons)
-        self.resize(460, 260)
-
-    def keep_drafts(self, services: Services, actor: Actor, form: str) -> DraftKeeper:
-        """Keep the note as ``actor``'s draft of ``form`` and put back the one waiting."""
-        self.drafts = DraftKeeper(services, actor, form, {"note": self.note}, self)
-        self.drafts.keep_for(self, self.restored)
-        return self.drafts
-
-    def text(self) -> str:
-        return self.note.toPlainText()
-
-    def when_value(self) -> datetime | None:
-        return to_aware(self.when, self._tz) if self.when is not None else None  # type: ignore[arg-type]
-
-
+# Shows the action's dialog and returns once it is done or cancelled (exec() in the
+# program; tests fill the fields and answer True for OK, without a nested event loop).
 AskFn = Callable[[ActionDialog], bool]
 
 
@@ -152,7 +89,7 @@ class TicketDetailDialog(ServiceDialog):
             ("deliver", self.tr("Delivered…"), self.deliver),
             ("report", self.tr("Incident report…"), self.report),
             ("escalate", self.tr("Escalate…"), self.escalate),
-            ("close", self.tr("Close…"), self.close_ticket),
+            ("close", self.tr("Close the case…"), self.close_ticket),
             ("reopen", self.tr("Reopen…"), self.reopen),
             ("slip", self.tr("Print release slip…"), self.print_slip),
             ("print_report", self.tr("Print incident report…"), self.print_report),
@@ -259,118 +196,125 @@ class TicketDetailDialog(ServiceDialog):
         for key, button in self.buttons.items():
             button.setVisible(shown[key])
 
-    def _run(self, action: Callable[[], TicketView], dialog: ActionDialog | None = None) -> None:
-        """Carry out an action; refused, what was typed for it stays as the clerk's draft and
-        is there again when they open the same action."""
-        view = self.attempt(action)
+    # -- actions --------------------------------------------------------------------------
+    def _dialog(
+        self, key: str, title: str, note: str, act: Callable[[ActionDialog], TicketView], **kwargs: object
+    ) -> bool:
+        """Open the action's dialog, with what this clerk typed for it before and did not
+        save; OK carries out ``act``. Whether the action was done."""
+        dialog = ActionDialog(title, note, self, act=act, tz=self._tz, **kwargs)  # type: ignore[arg-type]
+        drafts = dialog.keep_drafts(self._services, self._actor, f"ticket_{self.view.id}_{key}")
+        if self._ask(dialog) and dialog.result_view is None:
+            dialog.submit()  # answered without exec() (tests): OK pressed
+        drafts.flush()  # tests answer without exec(): the dialog's closing does it otherwise
+        view = dialog.result_view
+        dialog.deleteLater()
         if view is None:
-            return
+            if dialog.message.text():  # the last refusal stands; the text waits as a draft
+                self.show_error(dialog.message.text())
+            return False
         self.view = view
-        if dialog is not None and dialog.drafts is not None:
-            dialog.drafts.discard()
         self.message.clear()
         self.changed = True
         self._show()
-
-    # -- actions --------------------------------------------------------------------------
-    def _dialog(self, key: str, title: str, note: str, **kwargs: object) -> ActionDialog | None:
-        """The action's dialog, with what this clerk typed for it before and did not save."""
-        dialog = ActionDialog(title, note, self, tz=self._tz, **kwargs)  # type: ignore[arg-type]
-        drafts = dialog.keep_drafts(self._services, self._actor, f"ticket_{self.view.id}_{key}")
-        accepted = self._ask(dialog)
-        drafts.flush()  # tests answer without exec(): the dialog's closing does it otherwise
-        return dialog if accepted else None
+        return True
 
     def judge(self) -> None:
-        d = self._dialog("judge", self.tr("Judge the complaint"), self.tr("Reason:"), validity=True)
-        if d is not None and d.validity is not None:
+        def act(d: ActionDialog) -> TicketView:
+            assert d.validity is not None
             validity = Validity(d.validity.currentData())
-            self._run(lambda: self._services.tickets.judge(self._actor, self.view.id, validity, d.text()), d)
+            return self._services.tickets.judge(self._actor, self.view.id, validity, d.text())
+
+        self._dialog("judge", self.tr("Judge the complaint"), self.tr("Reason:"), act, validity=True)
 
     def reply(self) -> None:
-        now = self._services.clock.now()
-        d = self._dialog(
+        def act(d: ActionDialog) -> TicketView:
+            resolved = d.check is not None and d.check.isChecked()
+            next_at = None if resolved else d.when_value()
+            return self._services.tickets.reply(
+                self._actor, self.view.id, d.text(), resolved=resolved, next_reply_at=next_at
+            )
+
+        self._dialog(
             "reply",
             self.tr("Reply to the complainant"),
             self.tr("Reply:"),
+            act,
             check_label=self.tr("This resolves the complaint"),
             when_label=self.tr("Next reply (if not resolved):"),
-            when_default=now,
-        )
-        if d is None or d.check is None:
-            return
-        resolved = d.check.isChecked()
-        next_at = None if resolved else d.when_value()
-        self._run(
-            lambda: self._services.tickets.reply(
-                self._actor, self.view.id, d.text(), resolved=resolved, next_reply_at=next_at
-            ),
-            d,
+            when_default=self._services.tickets.suggested_next_reply(),
         )
 
     def dispatch(self) -> None:
-        now = self._services.clock.now()
-        d = self._dialog(
+        def act(d: ActionDialog) -> TicketView:
+            visit = d.when_value() if d.check is not None and d.check.isChecked() else None
+            return self._services.tickets.dispatch(self._actor, self.view.id, d.text(), visit)
+
+        self._dialog(
             "dispatch",
             self.tr("Dispatch"),
             self.tr("Person dispatched:"),
+            act,
             check_label=self.tr("A visit time was agreed"),
             when_label=self.tr("Agreed visit:"),
-            when_default=now,
+            when_default=self._services.clock.now(),
         )
-        if d is None or d.check is None:
-            return
-        visit = d.when_value() if d.check.isChecked() else None
-        self._run(lambda: self._services.tickets.dispatch(self._actor, self.view.id, d.text(), visit), d)
 
     def complete(self) -> None:
+        def act(d: ActionDialog) -> TicketView:
+            paid = d.check.isChecked() if d.check is not None else None
+            return self._services.tickets.complete(self._actor, self.view.id, d.text(), paid=paid)
+
         paid_label = self.tr("Paid") if self.view.row.kind is TicketKind.CONVENIENCE else None
-        d = self._dialog("complete", self.tr("Work done"), self.tr("What was done:"), check_label=paid_label)
-        if d is None:
-            return
-        paid = d.check.isChecked() if d.check is not None else None
-        self._run(lambda: self._services.tickets.complete(self._actor, self.view.id, d.text(), paid=paid), d)
+        self._dialog("complete", self.tr("Work done"), self.tr("What was done:"), act, check_label=paid_label)
 
     def follow_up(self) -> None:
-        d = self._dialog(
+        def act(d: ActionDialog) -> TicketView:
+            satisfied = d.check is not None and d.check.isChecked()
+            return self._services.tickets.record_follow_up(self._actor, self.view.id, d.text(), satisfied=satisfied)
+
+        self._dialog(
             "follow_up",
             self.tr("Follow-up visit"),
             self.tr("What the resident said:"),
+            act,
             check_label=self.tr("Satisfied"),
         )
-        if d is not None and d.check is not None:
-            satisfied = d.check.isChecked()
-            self._run(
-                lambda: self._services.tickets.record_follow_up(
-                    self._actor, self.view.id, d.text(), satisfied=satisfied
-                ),
-                d,
-            )
 
     def deliver(self) -> None:
-        d = self._dialog("deliver", self.tr("Message delivered"), self.tr("How:"))
-        if d is not None:
-            self._run(lambda: self._services.tickets.deliver(self._actor, self.view.id, d.text()), d)
+        def act(d: ActionDialog) -> TicketView:
+            return self._services.tickets.deliver(self._actor, self.view.id, d.text())
+
+        self._dialog("deliver", self.tr("Message delivered"), self.tr("How:"), act)
 
     def report(self) -> None:
-        d = self._dialog("report", self.tr("Incident report"), self.tr("Report:"))
-        if d is not None:
-            self._run(lambda: self._services.tickets.write_incident_report(self._actor, self.view.id, d.text()), d)
+        def act(d: ActionDialog) -> TicketView:
+            return self._services.tickets.write_incident_report(self._actor, self.view.id, d.text())
+
+        self._dialog("report", self.tr("Incident report"), self.tr("Report:"), act)
 
     def escalate(self) -> None:
-        d = self._dialog("escalate", self.tr("Escalate"), self.tr("Reason:"))
-        if d is not None:
-            self._run(lambda: self._services.tickets.escalate(self._actor, self.view.id, d.text()), d)
+        def act(d: ActionDialog) -> TicketView:
+            return self._services.tickets.escalate(self._actor, self.view.id, d.text())
 
-    def close_ticket(self) -> None:
-        d = self._dialog("close", self.tr("Close the ticket"), self.tr("Reason:"))
-        if d is not None:
-            self._run(lambda: self._services.tickets.close(self._actor, self.view.id, d.text()), d)
+        self._dialog("escalate", self.tr("Escalate"), self.tr("Reason:"), act)
+
+    def close_ticket(self) -> bool:
+        """Close the case (结案): refused before anything is asked when the rules already say
+        no (a valid complaint before its follow-up visit, a major incident before its report)."""
+        if self.attempt(lambda: self._services.tickets.check_close(self._actor, self.view.id)) is None:
+            return False
+
+        def act(d: ActionDialog) -> TicketView:
+            return self._services.tickets.close(self._actor, self.view.id, d.text())
+
+        return self._dialog("close", self.tr("Close the case"), self.tr("Reason:"), act)
 
     def reopen(self) -> None:
-        d = self._dialog("reopen", self.tr("Reopen the ticket"), self.tr("Reason:"))
-        if d is not None:
-            self._run(lambda: self._services.tickets.reopen(self._actor, self.view.id, d.text()), d)
+        def act(d: ActionDialog) -> TicketView:
+            return self._services.tickets.reopen(self._actor, self.view.id, d.text())
+
+        self._dialog("reopen", self.tr("Reopen the ticket"), self.tr("Reason:"), act)
 
     # -- paper ----------------------------------------------------------------------------
     def print_slip(self) -> Task:
