@@ -122,7 +122,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+76"/>
+        <location filename="../../desk_app/ui/ticket_tab/action_dialog.py" line="+66"/>
         <source>Valid complaint</source>
         <translation>有效投诉</translation>
     </message>
@@ -934,7 +934,7 @@
         <translation>交接班无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="+137"/>
+        <location filename="../../desk_app/domain/tickets.py" line="+161"/>
         <source>A phone number is needed.</source>
         <translation>需要电话号码。</translation>
     </message>
@@ -1044,7 +1044,7 @@
         <translation>下次答复时间必须晚于现在。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>The work is done; it waits for its follow-up visit.</source>
         <translation>工作已完成，等待回访。</translation>
     </message>
@@ -1059,7 +1059,7 @@
         <translation>回访须在工作完成或投诉解决之后进行。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>A complaint cannot be closed before its follow-up visit is recorded (an invalid complaint is closed by its reply).</source>
         <translation>投诉在记录回访之前不能关闭（无效投诉在答复后关闭）。</translation>
     </message>
@@ -1484,6 +1484,11 @@
         <source>The page shows these records ({name}) as they were at {at}; changed since by the program: {record} (journal event #{seq}).</source>
         <translation>纸页所示为这些记录（{name}）在 {at} 时的内容；此后经程序更改：{record}（日志事件 #{seq}）。</translation>
     </message>
+    <message>
+        <location filename="../../desk_app/services/tickets/residents.py" line="+72"/>
+        <source>The resident&apos;s name “{name}” also holds an address or a phone number; put the name, the address and the phone number each in its own field.</source>
+        <translation>住户姓名“{name}”中还包含地址或电话号码；请将姓名、地址和电话分别填入各自的栏目。</translation>
+    </message>
 </context>
 <context>
     <name>DocumentRunner</name>
@@ -1636,7 +1641,7 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets/residents.py" line="+22"/>
+        <location filename="../../desk_app/services/tickets/residents.py" line="-50"/>
         <source>Resident</source>
         <translation>住户</translation>
     </message>
@@ -1651,7 +1656,7 @@
         <translation>单元房号</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets/workflow.py" line="-225"/>
+        <location filename="../../desk_app/services/tickets/workflow.py" line="-241"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -3303,7 +3308,7 @@ Log files: {logs}</source>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/register_dialog.py" line="+65"/>
+        <location filename="../../desk_app/ui/ticket_tab/register_dialog.py" line="+68"/>
         <source>Register a request</source>
         <translation>登记工单</translation>
     </message>
@@ -3313,7 +3318,7 @@ Log files: {logs}</source>
         <translation>姓名，或输入电话、楼栋查找</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>e.g. 3栋</source>
         <translation>例如 3栋</translation>
     </message>
@@ -3323,7 +3328,7 @@ Log files: {logs}</source>
         <translation>例如 2单元1203</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
@@ -3358,7 +3363,7 @@ Log files: {logs}</source>
         <translation>例如 工程部刘师傅</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Agreed visit:</source>
         <translation>约定上门：</translation>
     </message>
@@ -3368,12 +3373,12 @@ Log files: {logs}</source>
         <translation>派工人员：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Paid</source>
         <translation>已收费</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Service:</source>
         <translation>服务项目：</translation>
     </message>
@@ -3388,7 +3393,7 @@ Log files: {logs}</source>
         <translation>约定时间：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>one item per line</source>
         <translation>每行一件物品</translation>
     </message>
@@ -3403,7 +3408,7 @@ Log files: {logs}</source>
         <translation>例如 身份证后四位 1234</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Items:</source>
         <translation>放行物品：</translation>
     </message>
@@ -3413,7 +3418,7 @@ Log files: {logs}</source>
         <translation>身份证明：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The owner agreed</source>
         <translation>业主已同意</translation>
     </message>
@@ -3423,12 +3428,12 @@ Log files: {logs}</source>
         <translation>访客：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Number:</source>
         <translation>人数：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Passed on already</source>
         <translation>已当场转达</translation>
     </message>
@@ -3438,7 +3443,7 @@ Log files: {logs}</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Register (Ctrl+Enter)</source>
         <translation>登记（Ctrl+Enter）</translation>
     </message>
@@ -3483,7 +3488,7 @@ Log files: {logs}</source>
         <translation>紧急程度：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Clear the form</source>
         <translation>清空表单</translation>
     </message>
@@ -4591,7 +4596,7 @@ Log files: {logs}</source>
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="-185"/>
+        <location filename="../../desk_app/domain/tickets.py" line="-209"/>
         <source>Phone</source>
         <translation>来电</translation>
     </message>
@@ -4685,7 +4690,7 @@ Nothing was changed.</source>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+59"/>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+74"/>
         <source>Clock</source>
         <translation>时限</translation>
     </message>
@@ -4765,9 +4770,13 @@ Nothing was changed.</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Close…</source>
-        <translation>关闭…</translation>
+        <translation type="vanished">关闭…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the case…</source>
+        <translation>结案…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4910,15 +4919,15 @@ Nothing was changed.</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>Judge the complaint</source>
         <translation>判定投诉</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+76"/>
-        <location line="+5"/>
-        <location line="+5"/>
+        <location line="+72"/>
+        <location line="+11"/>
+        <location line="+6"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -4933,7 +4942,7 @@ Nothing was changed.</source>
         <translation>答复内容：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>This resolves the complaint</source>
         <translation>投诉已解决</translation>
     </message>
@@ -4943,7 +4952,7 @@ Nothing was changed.</source>
         <translation>下次答复（未解决时）：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
@@ -4953,7 +4962,7 @@ Nothing was changed.</source>
         <translation>派工人员：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A visit time was agreed</source>
         <translation>已约定上门时间</translation>
     </message>
@@ -4988,12 +4997,12 @@ Nothing was changed.</source>
         <translation>住户意见：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Message delivered</source>
         <translation>留言已转达</translation>
     </message>
@@ -5003,7 +5012,7 @@ Nothing was changed.</source>
         <translation>转达方式：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Incident report</source>
         <translation>事件报告</translation>
     </message>
@@ -5013,17 +5022,21 @@ Nothing was changed.</source>
         <translation>报告：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Close the ticket</source>
-        <translation>关闭工单</translation>
+        <location line="+11"/>
+        <source>Close the case</source>
+        <translation>结案</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <source>Close the ticket</source>
+        <translation type="vanished">关闭工单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reopen the ticket</source>
         <translation>重新打开工单</translation>
     </message>
@@ -5287,7 +5300,7 @@ Nothing was changed.</source>
         <translation type="vanished">登记…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/tab.py" line="+46"/>
+        <location filename="../../desk_app/ui/ticket_tab/tab.py" line="+78"/>
         <source>Register… (Ctrl+T)</source>
         <translation>登记…（Ctrl+T）</translation>
     </message>
@@ -5322,7 +5335,7 @@ Nothing was changed.</source>
         <translation>搜索，例如 漏水（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+86"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -5336,11 +5349,36 @@ Nothing was changed.</source>
         <source>{n} tickets</source>
         <translation>{n} 张工单</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>{kind} #{id}</source>
+        <translation>{kind} #{id}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Registered: {ticket}.</source>
+        <translation>已登记：{ticket}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registered and closed: {ticket} (listed under “Closed”).</source>
+        <translation>已登记并关闭：{ticket}（在「已关闭」中可查）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registered: {ticket} (the filters hide it).</source>
+        <translation>已登记：{ticket}（当前筛选条件下未显示）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show it</source>
+        <translation>查看</translation>
+    </message>
 </context>
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/model.py" line="+101"/>
+        <location filename="../../desk_app/ui/ticket_tab/model.py" line="+113"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -5395,12 +5433,22 @@ Nothing was changed.</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-80"/>
         <source>{clock} overdue {time}</source>
         <translation>{clock} 超时 {time}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
+        <source>1 day {time}</source>
+        <translation>1天 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{days} days {time}</source>
+        <translation>{days}天 {time}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{clock} in {time}</source>
         <translation>{clock} 还剩 {time}</translation>
     </message>
