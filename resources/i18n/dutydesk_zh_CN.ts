@@ -1061,12 +1061,12 @@
     <message>
         <location line="+53"/>
         <source>A complaint cannot be closed before its follow-up visit is recorded (an invalid complaint is closed by its reply).</source>
-        <translation>投诉在记录回访之前不能关闭（无效投诉在答复后关闭）。</translation>
+        <translation>投诉须记录回访后才能结案（无效投诉在答复后即结案）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A major incident is closed only after its written report.</source>
-        <translation>重大事件须提交书面报告后才能关闭。</translation>
+        <translation>重大事件须提交书面报告后才能结案。</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -122,7 +122,7 @@ class TicketTab(QWidget):
             (4, 80),
             (5, 120),
             (7, 90),
-            (8, 150),
+            (8, 220),  # "Next reply overdue 13 days 12:51"
             (9, 80),
             (10, 70),
         ):
