@@ -80,6 +80,19 @@ def test_enter_on_a_selected_ticket_opens_one_detail_window(qtbot, tab, services
     assert len(_open_details(tab)) == 1
 
 
+def test_enter_in_the_search_field_goes_to_the_queue_and_enter_again_opens_one(qtbot, tab, services, clerk):
+    ticket = _complaint(services, clerk)
+    tab.search.setFocus()
+    type_text(qtbot, tab.search, "装修")
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert tab.table.hasFocus() and tab.selected_id() == ticket.id
+    assert not _open_details(tab)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(_open_details(tab)) >= 1)
+    QApplication.processEvents()
+    assert len(_open_details(tab)) == 1
+
+
 # -- item 7: a picked suggestion ---------------------------------------------------------------
 def test_a_picked_suggestion_fills_each_field_and_saves_the_bare_name(qtbot, services, clerk):
     _complaint(services, clerk)
@@ -109,25 +122,6 @@ def test_a_picked_suggestion_fills_each_field_and_saves_the_bare_name(qtbot, ser
     assert dialog.saved is not None, dialog.message.text()
     assert dialog.saved.row.resident_name == "陈先生"
     assert services.tickets.residents_matching("陈")[0].name == "陈先生"
-
-
-def test_a_suggestion_line_typed_as_the_name_is_refused_and_nothing_written(services, clerk):
-    from desk_app.domain.errors import ValidationError
-
-    line = ResidentInput("陈先生  3栋2单元1502  13800138000", "3栋", "2单元1502", "13800138000")
-    with pytest.raises(ValidationError, match="also holds an address or a phone number"):
-        services.tickets.register(clerk, TicketInput(TicketKind.COMPLAINT, Source.PHONE, "噪音", line))
-    with pytest.raises(ValidationError, match="also holds"):
-        services.tickets.register(
-            clerk, TicketInput(TicketKind.CONSULTATION, Source.PHONE, "咨询", ResidentInput("陈先生13800138000"))
-        )
-    assert services.tickets.count(TicketFilter(statuses=tuple(TicketStatus))) == 0
-    assert services.tickets.residents_matching("陈") == []
-    # A name with one space (a foreign name, a note) is still a name.
-    ok = services.tickets.register(
-        clerk, TicketInput(TicketKind.CONSULTATION, Source.PHONE, "咨询停车", ResidentInput("John Smith"))
-    )
-    assert ok.row.resident_name == "John Smith"
 
 
 # -- item 8: registered and closed, and where it went -----------------------------------------

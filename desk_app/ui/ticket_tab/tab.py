@@ -160,6 +160,7 @@ class TicketTab(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.search_now)
         for combo in (self.kind, self.status, self.building, self.clerk):
             combo.currentIndexChanged.connect(self.refresh)
         for box in (self.due_today, self.overdue):
@@ -206,6 +207,14 @@ class TicketTab(QWidget):
         self.count_label.setText(self.tr("{n} tickets").format(n=self.model.total))
         if selected is not None:
             self.select(selected)
+
+    def search_now(self) -> None:
+        """Enter in the search field: the queue read now, the keyboard in it (Enter again opens)."""
+        self._search_timer.stop()
+        self.refresh()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.table.setFocus()
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
