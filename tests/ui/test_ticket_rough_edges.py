@@ -299,6 +299,10 @@ def test_text_typed_on_the_status_filter_goes_to_the_search_field(qtbot, tab):
     tab.status.setFocus()
     qtbot.keyClick(tab.status, Qt.Key.Key_Down)  # the arrows still work the combo
     assert tab.status.currentIndex() == 1
+    tab.search.clear()
+    tab.table.setFocus()
+    type_text(qtbot, tab.table, "漏水")  # in the queue too
+    assert tab.search.text() == "漏水"
 
 
 # -- item 16: the kind's fields line up ------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The ticket queue (工单): open work sorted by what is due first, with live countdowns,
 filters and search; Ctrl+T registers a request (Ctrl+N is the log entry, from any tab),
-Enter opens one. Text typed on the filter row goes to the search field."""
+Enter opens one. Text typed on the filter row or in the queue goes to the search field."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ OPEN_WORK = "open"
 
 
 class TypedTextToSearch(QObject):
-    """Sends what is typed on a filter combo or box to the search field. A combo would
+    """Sends what is typed on a filter combo or box, or in the queue, to the search field
+    (the queue's own keyboard search jumped between rows by their number). A combo would
     otherwise take the letters as a keyboard search of its items (typing "c" chose
     "Closed" and changed the queue) and drop everything else, Chinese included; arrows,
     space and the shortcuts still work the combo."""
@@ -151,7 +152,8 @@ class TicketTab(QWidget):
         bottom.addWidget(self.message, 1)
         layout.addLayout(bottom)
         self._typed_to_search = TypedTextToSearch(self.search, self)
-        for widget in (self.kind, self.status, self.building, self.clerk, self.due_today, self.overdue):
+        typed_on = (self.kind, self.status, self.building, self.clerk, self.due_today, self.overdue, self.table)
+        for widget in typed_on:
             widget.installEventFilter(self._typed_to_search)
             widget.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)  # Chinese typed here too
 
