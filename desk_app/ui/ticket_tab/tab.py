@@ -140,7 +140,15 @@ class TicketTab(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.paper_button)
         filters = QHBoxLayout()
-        for widget in (self.kind, self.status, self.building, self.clerk, self.due_today, self.overdue):
+        filter_widgets: tuple[QWidget, ...] = (
+            self.kind,
+            self.status,
+            self.building,
+            self.clerk,
+            self.due_today,
+            self.overdue,
+        )
+        for widget in filter_widgets:
             filters.addWidget(widget)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
@@ -152,10 +160,10 @@ class TicketTab(QWidget):
         bottom.addWidget(self.message, 1)
         layout.addLayout(bottom)
         self._typed_to_search = TypedTextToSearch(self.search, self)
-        typed_on = (self.kind, self.status, self.building, self.clerk, self.due_today, self.overdue, self.table)
-        for widget in typed_on:
-            widget.installEventFilter(self._typed_to_search)
-            widget.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)  # Chinese typed here too
+        typed_on: tuple[QWidget, ...] = (*filter_widgets, self.table)
+        for target in typed_on:
+            target.installEventFilter(self._typed_to_search)
+            target.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)  # Chinese typed here too
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
