@@ -5300,7 +5300,7 @@ Nothing was changed.</source>
         <translation type="vanished">登记…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/tab.py" line="+78"/>
+        <location filename="../../desk_app/ui/ticket_tab/tab.py" line="+79"/>
         <source>Register… (Ctrl+T)</source>
         <translation>登记…（Ctrl+T）</translation>
     </message>
@@ -5335,7 +5335,7 @@ Nothing was changed.</source>
         <translation>搜索，例如 漏水（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+96"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -5350,7 +5350,7 @@ Nothing was changed.</source>
         <translation>{n} 张工单</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>{kind} #{id}</source>
         <translation>{kind} #{id}</translation>
     </message>
