@@ -38,9 +38,7 @@ def validate_password(password: str) -> str:
             QT_TRANSLATE_NOOP("DeskError", "A password needs at least {n} characters."), n=PASSWORD_MIN
         )
     if len(password) > PASSWORD_MAX:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("DeskError", "A password has at most {n} characters."), n=PASSWORD_MAX
-        )
+        raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "A password has at most {n} characters."), n=PASSWORD_MAX)
     if password.strip() != password or not password.isprintable():
         raise ValidationError(
             QT_TRANSLATE_NOOP(

@@ -333,15 +333,11 @@ class AccountService:
     def create(self, actor: Actor, username: str, display_name: str, password: str, role: Role) -> AccountInfo:
         require_role(actor, Role.SUPERVISOR)
         with self._db.write(actor) as session:
-            if role.rank > actor.role.rank and not (
-                role is Role.MANAGER and not _has_active(session, Role.MANAGER)
-            ):
+            if role.rank > actor.role.rank and not (role is Role.MANAGER and not _has_active(session, Role.MANAGER)):
                 # A supervisor may create the desk's first manager account (someone must);
                 # after that, only a manager adds managers.
                 raise ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "DeskError", "You cannot create an account with a higher role than yours."
-                    )
+                    QT_TRANSLATE_NOOP("DeskError", "You cannot create an account with a higher role than yours.")
                 )
             account = self.build_account(username, display_name, password, role, actor.account_id)
             # "Wang" and "wang" would be two people nobody can tell apart in the log.

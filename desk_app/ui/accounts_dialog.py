@@ -125,8 +125,8 @@ class AccountsDialog(ServiceDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        for button in buttons.buttons():
-            button.setAutoDefault(False)
+        close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)

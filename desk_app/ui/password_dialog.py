@@ -9,6 +9,8 @@ every password. The same two "new password" fields are asked at sign-in after a 
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -29,10 +31,16 @@ def password_edit() -> QLineEdit:
 
 
 class _EnterMovesOn(QObject):
+    """The event filter of ``enter_moves_on``. It holds its fields and its ``submit`` only
+    weakly: the dialog owns it (through the first field), and a strong reference back to
+    the dialog would make a cycle for the garbage collector to break in the wrong order."""
+
     def __init__(self, edits: list[QLineEdit], submit: Callable[[], object]) -> None:
         super().__init__(edits[0])
-        self._edits = edits
-        self._submit = submit
+        self._edits = [weakref.ref(edit) for edit in edits]
+        self._submit: Callable[[], Callable[[], object] | None] = (
+            weakref.WeakMethod(submit) if inspect.ismethod(submit) else (lambda: submit)
+        )
         for edit in edits:
             edit.installEventFilter(self)
 
@@ -42,14 +50,16 @@ class _EnterMovesOn(QObject):
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and watched in self._edits
         ):
-            index = self._edits.index(watched)  # type: ignore[arg-type]
-            if index + 1 < len(self._edits):
-                self._edits[index + 1].setFocus(Qt.FocusReason.TabFocusReason)
-            else:
-                self._submit()
-            return True  # not also the dialog's default button
+            edits = [ref() for ref in self._edits]
+            if watched in edits:
+                index = edits.index(watched)
+                following = edits[index + 1] if index + 1 < len(edits) else None
+                if following is not None:
+                    following.setFocus(Qt.FocusReason.TabFocusReason)
+                elif index + 1 == len(edits) and (submit := self._submit()) is not None:
+                    submit()
+                return True  # not also the dialog's default button
         return super().eventFilter(watched, event)
 
 

@@ -214,7 +214,12 @@ def test_only_argon2_hashes_are_stored_and_no_table_holds_a_plain_password(db_ur
     try:
         hashes = [h for (h,) in conn.execute("SELECT password_hash FROM account")]
         assert len(hashes) == 2 and all(h.startswith("$argon2id$") for h in hashes)
-        tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+        tables = [
+            t
+            for (t,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            )
+        ]
         cells = 0
         for table in tables:
             for row in conn.execute(f'SELECT * FROM "{table}"'):

@@ -4,8 +4,9 @@
 cleared when the person chooses their own; until then a sign-in with the account saves
 nothing (services/accounts.py). Existing accounts keep their passwords (0).
 
-SQLite adds the column in place; ``migrate.upgrade`` then makes the journal's triggers of
-``account`` again for the new column (journal.follow_schema), with a ``baseline`` event.
+SQLite adds the column in place; the journal's triggers of ``account`` are made again for
+the new column, with a ``baseline`` event for every row (storage/journal.py ``cover``), here
+rather than left to ``journal.follow_schema``, so that a plain Alembic upgrade is whole too.
 
 Revision ID: 0013
 Revises: 0010
@@ -26,10 +27,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    for statement in journal.drop_triggers_ddl("account"):
+        op.execute(statement)
     op.add_column(
         "account",
         sa.Column("must_change_password", sa.Boolean(), server_default="0", nullable=False),
     )
+    journal.cover(op.get_bind(), "account")
 
 
 def downgrade() -> None:
