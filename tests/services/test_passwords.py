@@ -4,7 +4,7 @@ password a reset requires at the next sign-in. The rules of the sign-in hold thr
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -236,3 +236,21 @@ def test_only_argon2_hashes_are_stored_and_no_table_holds_a_plain_password(db_ur
     for file in path.parent.glob(path.name + "*"):
         data = file.read_bytes()
         assert not any(p.encode() in data for p in plain), file.name
+
+
+def test_a_reset_incoming_clerk_cannot_take_over_the_desk_with_the_temporary_password(
+    services, clock, supervisor, clerk
+) -> None:
+    """The handover's password check is a sign-in too: the incoming clerk signs in once and
+    chooses a new password first (the window tells them so); nothing is recorded before."""
+    info = services.accounts.create(supervisor, "li", "李强", "incoming-secret-2", Role.CLERK)
+    temporary = services.accounts.reset_password(supervisor, SUPERVISOR_PASSWORD, info.id).temporary_password
+    clock.set(datetime(2026, 11, 24, 15, 30, tzinfo=clock.now().tzinfo))
+    view = services.handover.start(clerk)
+    with pytest.raises(AuthenticationError, match="The password of li was reset by a supervisor"):
+        services.handover.identify_incoming(view.id, "li", temporary)
+    assert services.handover.start(clerk).incoming_id is None
+    signed = services.accounts.sign_in("li", temporary)
+    services.accounts.change_password(signed.actor, temporary, NEW_PASSWORD)
+    services.accounts.sign_out(signed.actor)
+    assert services.handover.identify_incoming(view.id, "li", NEW_PASSWORD).incoming_id == info.id
