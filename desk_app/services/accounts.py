@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-import re
 import secrets
 import threading
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -24,19 +24,24 @@ from desk_app.domain.errors import (
 )
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.text_rules import FIELD_NAME, NAME_MAX, clean_text
+from desk_app.services.account_rules import (
+    temporary_password,
+    validate_new_password,
+    validate_password,
+    validate_username,
+)
 from desk_app.services.common import audit, from_db, to_db
 from desk_app.storage.database import Database
 from desk_app.storage.models import Account
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
-PASSWORD_MIN = 8
-PASSWORD_MAX = 128
-_USERNAME_RE = re.compile(r"^[A-Za-z0-9_.-]{2,40}$")
 # How long a sign-in lasts without the password typed again: a 24-hour duty (08:00 to
 # 08:00), a successor up to 4 hours late, and a margin. Unlocking the idle lock with the
 # password starts the time again; after it, the person signs in again.
 SESSION_MAX_AGE = timedelta(hours=36)
+# Set while change_password writes: the one write a must-change sign-in may make.
+_CHANGING_PASSWORD: ContextVar[bool] = ContextVar("changing_password", default=False)
 
 
 @dataclass
@@ -47,6 +52,8 @@ class _Grant:
     role: Role
     issued_at: datetime
     renewed_at: datetime
+    # The password was reset: nothing is written with this sign-in until a new one is chosen.
+    must_change: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,36 +64,25 @@ class AccountInfo:
     role: Role
     active: bool
     locked_until: datetime | None
+    must_change_password: bool = False
 
 
-def validate_username(username: str) -> str:
-    username = (username or "").strip()
-    if not _USERNAME_RE.match(username):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "DeskError",
-                "A user name is 2 to 40 Latin letters, digits, '.', '_' or '-' (for example wangli).",
-            )
-        )
-    return username
+@dataclass(frozen=True)
+class SignIn:
+    """What a sign-in gives: the person, and whether they must choose a new password first
+    (``actor`` then writes nothing but ``change_password``)."""
+
+    actor: Actor
+    must_change_password: bool
 
 
-def validate_password(password: str) -> str:
-    if len(password) < PASSWORD_MIN:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("DeskError", "A password needs at least {n} characters."), n=PASSWORD_MIN
-        )
-    if len(password) > PASSWORD_MAX:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("DeskError", "A password has at most {n} characters."), n=PASSWORD_MAX
-        )
-    if password.strip() != password or not password.isprintable():
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "DeskError", "A password may not start or end with a space or contain control characters."
-            )
-        )
-    return password
+@dataclass(frozen=True)
+class PasswordReset:
+    """A supervisor's reset: the account, and the temporary password to hand to its owner
+    (shown once, stored only as its hash)."""
+
+    account: AccountInfo
+    temporary_password: str
 
 
 class AccountService:
@@ -146,19 +142,32 @@ class AccountService:
                 if self._hasher.check_needs_rehash(account.password_hash):
                     account.password_hash = self._hasher.hash(password)
             actor = _actor(account)
+            must_change = account.must_change_password
         # Raised after the commit: the failure count must survive the error.
         if failure is not None:
             raise failure
-        return self._grant(actor, now)
+        return self._grant(actor, now, must_change=must_change)
+
+    def sign_in(self, username: str, password: str) -> SignIn:
+        """``authenticate``, saying whether the password was reset by a supervisor: then the
+        person must choose a new one (``change_password``) before the sign-in saves anything."""
+        actor = self.authenticate(username, password)
+        return SignIn(actor, self.must_change_password(actor))
+
+    def must_change_password(self, actor: Actor) -> bool:
+        """Whether ``actor``'s sign-in waits for a new password (a reset one was used)."""
+        with self._grants_lock:
+            grant = self._grants.get(actor.proof) if actor.proof is not None else None
+            return grant is not None and grant.account_id == actor.account_id and grant.must_change
 
     # -- sign-in proofs ---------------------------------------------------------------------
-    def _grant(self, actor: Actor, now: datetime) -> Actor:
+    def _grant(self, actor: Actor, now: datetime, must_change: bool = False) -> Actor:
         """``actor`` with a new proof of sign-in, valid for SESSION_MAX_AGE."""
         token = secrets.token_urlsafe(32)
         with self._grants_lock:
             for old in [t for t, g in self._grants.items() if now - g.renewed_at > SESSION_MAX_AGE]:
                 del self._grants[old]
-            self._grants[token] = _Grant(actor.account_id, actor.role, now, now)
+            self._grants[token] = _Grant(actor.account_id, actor.role, now, now, must_change)
         return replace(actor, proof=token)
 
     def sign_out(self, actor: Actor) -> None:
@@ -218,6 +227,15 @@ class AccountService:
             renewed_at = grant.renewed_at if grant is not None else None
         if grant is None or renewed_at is None or grant.account_id != actor.account_id:
             raise PermissionDenied(_NOT_SIGNED_IN)
+        if grant.must_change and not _CHANGING_PASSWORD.get():
+            raise AuthenticationError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "The password of {username} was reset by a supervisor and must be changed first: "
+                    "nothing was saved. Sign in as {username} and choose a new password.",
+                ),
+                username=actor.username,
+            )
         account = session.get(Account, actor.account_id)
         if account is None or not account.active:
             raise PermissionDenied(
@@ -238,6 +256,75 @@ class AccountService:
                 hours=int(SESSION_MAX_AGE.total_seconds() // 3600),
             )
 
+    # -- passwords -------------------------------------------------------------------------
+    def change_password(self, actor: Actor, current_password: str, new_password: str) -> None:
+        """The signed-in ``actor`` chooses a new password, proving the current one.
+
+        A wrong current password counts towards the lock-out like a wrong sign-in. The new
+        one follows the rules of every password and differs from the current one. A sign-in
+        waiting for a new password (a reset) is usable from then on."""
+        with self._db.read() as session:
+            token = _CHANGING_PASSWORD.set(True)
+            try:
+                self._check_writer(session, actor)
+            finally:
+                _CHANGING_PASSWORD.reset(token)
+        person = self.authenticate(actor.username, current_password)
+        self.sign_out(person)  # the password was the point, not a second sign-in
+        if person.account_id != actor.account_id:
+            raise PermissionDenied(_NOT_SIGNED_IN)
+        validate_new_password(new_password, current_password)
+        new_hash = self._hasher.hash(new_password)
+        token = _CHANGING_PASSWORD.set(True)
+        try:
+            with self._db.write(actor) as session:
+                account = session.get(Account, actor.account_id)
+                assert account is not None  # _check_writer found it
+                after_reset = account.must_change_password
+                account.password_hash = new_hash
+                account.must_change_password = False
+                detail = f"{account.username} (after a reset)" if after_reset else account.username
+                audit(session, self._clock.now(), account.id, "account.password_changed", detail)
+        finally:
+            _CHANGING_PASSWORD.reset(token)
+        with self._grants_lock:
+            for grant in self._grants.values():
+                if grant.account_id == actor.account_id:
+                    grant.must_change = False
+
+    def reset_password(self, actor: Actor, own_password: str, account_id: int) -> PasswordReset:
+        """A supervisor gives someone a temporary password, approved by their own password
+        typed now; its owner must choose a new one at their next sign-in.
+
+        Not one's own account (that is ``change_password``), not one of a higher role. The
+        account is unlocked, and its sign-ins elsewhere end."""
+        require_role(actor, Role.SUPERVISOR)
+        if account_id == actor.account_id:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "You cannot reset your own password: change it with Change password… instead."
+                )
+            )
+        with self._db.read() as session:
+            _check_may_reset(actor, session.get(Account, account_id))
+        self.confirm_password(actor, own_password)
+        temporary = temporary_password()
+        new_hash = self._hasher.hash(temporary)
+        with self._db.write(actor) as session:
+            account = session.get(Account, account_id)
+            _check_may_reset(actor, account)
+            assert account is not None
+            account.password_hash = new_hash
+            account.must_change_password = True
+            account.failed_attempts = 0
+            account.locked_until = None
+            audit(session, self._clock.now(), actor.account_id, "account.password_reset", account.username)
+            info = _info(account)
+        with self._grants_lock:
+            for old in [t for t, g in self._grants.items() if g.account_id == account_id]:
+                del self._grants[old]
+        return PasswordReset(info, temporary)
+
     # -- management (supervisor and above) ---------------------------------------------
     def has_accounts(self) -> bool:
         with self._db.read() as session:
@@ -246,15 +333,11 @@ class AccountService:
     def create(self, actor: Actor, username: str, display_name: str, password: str, role: Role) -> AccountInfo:
         require_role(actor, Role.SUPERVISOR)
         with self._db.write(actor) as session:
-            if role.rank > actor.role.rank and not (
-                role is Role.MANAGER and not _has_active(session, Role.MANAGER)
-            ):
+            if role.rank > actor.role.rank and not (role is Role.MANAGER and not _has_active(session, Role.MANAGER)):
                 # A supervisor may create the desk's first manager account (someone must);
                 # after that, only a manager adds managers.
                 raise ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "DeskError", "You cannot create an account with a higher role than yours."
-                    )
+                    QT_TRANSLATE_NOOP("DeskError", "You cannot create an account with a higher role than yours.")
                 )
             account = self.build_account(username, display_name, password, role, actor.account_id)
             # "Wang" and "wang" would be two people nobody can tell apart in the log.
@@ -332,6 +415,15 @@ def _has_active(session: Session, role: Role) -> bool:
     return session.scalar(query) is not None
 
 
+def _check_may_reset(actor: Actor, account: Account | None) -> None:
+    if account is None:
+        raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such account."))
+    if Role(account.role).rank > actor.role.rank:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "You cannot reset the password of an account with a higher role than yours.")
+        )
+
+
 def _actor(account: Account) -> Actor:
     return Actor(account.id, account.username, account.display_name, Role(account.role))
 
@@ -344,4 +436,5 @@ def _info(account: Account) -> AccountInfo:
         role=Role(account.role),
         active=account.active,
         locked_until=from_db(account.locked_until) if account.locked_until else None,
+        must_change_password=account.must_change_password,
     )

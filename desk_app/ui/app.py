@@ -245,8 +245,18 @@ class Startup(QObject):
         self.show_main_window(actor)
 
     def _on_handed_over(self, incoming: Actor) -> None:
-        """The handover is signed: the incoming clerk's window, without asking again."""
+        """The handover is signed: the incoming clerk's window, without asking again —
+        unless their password was reset since: then they sign in and choose a new one."""
         self._drop_window()
+        accounts = self._require_services().accounts
+        if accounts.must_change_password(incoming):
+            accounts.sign_out(incoming)
+            self._last_username = incoming.username
+            actor = self.sign_in()
+            if actor is None:
+                self._finish(EXIT_OK)
+                return
+            incoming = actor
         self.show_main_window(incoming)
 
     def _on_closed(self) -> None:

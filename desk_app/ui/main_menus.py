@@ -42,6 +42,10 @@ def build_menus(window: MainWindow) -> None:
     )
     file_menu.addAction(window.check_page_action)
     file_menu.addSeparator()
+    window.change_password_action = _action(
+        window, QCoreApplication.translate("MainWindow", "Change &password…"), window.change_password
+    )
+    file_menu.addAction(window.change_password_action)  # everyone's own
     window.sign_out_action = _action(
         window, QCoreApplication.translate("MainWindow", "Sign &out"), window.sign_out, "Ctrl+Shift+L"
     )

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
     new_entry_action: QAction
     check_page_action: QAction
     sign_out_action: QAction
+    change_password_action: QAction
     quit_action: QAction
     accounts_action: QAction
     ticket_rules_action: QAction
@@ -191,6 +192,12 @@ class MainWindow(QMainWindow):
     # -- the menus' actions (built in main_menus) --------------------------------------------
     def open_accounts(self) -> None:
         AccountsDialog(self._services, self.actor, self).exec()
+
+    def change_password(self) -> None:
+        from desk_app.ui.password_dialog import ChangePasswordDialog
+
+        if ChangePasswordDialog(self._services, self.actor, self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Your password was changed."), 10_000)
 
     def open_page_check(self) -> None:
         from desk_app.ui.page_check_dialog import PageCheckDialog

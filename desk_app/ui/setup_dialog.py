@@ -35,6 +35,7 @@ from desk_app.domain.shifts import MINUTES_PER_DAY, PRESETS
 from desk_app.domain.text_rules import FIELD_DESK_NAME, FIELD_NAME
 from desk_app.services.container import Services
 from desk_app.ui.i18n import APP_TITLE, translate_error
+from desk_app.ui.password_dialog import enter_moves_on
 from desk_app.ui.service_dialog import ServiceDialog
 from desk_app.ui.widgets_common import SIGN_IN_ERROR_STYLE
 
@@ -215,6 +216,8 @@ class SetupDialog(ServiceDialog):
         person_form.addRow(self.tr("Name:"), self.display_name)
         person_form.addRow(self.tr("Password:"), self.password)
         person_form.addRow(self.tr("Repeat password:"), self.password_repeat)
+        # Enter moves down the person's fields and, in the last, sets up the desk.
+        enter_moves_on([self.username, self.display_name, self.password, self.password_repeat], self.submit)
 
         self.message.hide()
 

@@ -4,27 +4,27 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/accounts_dialog.py" line="+46"/>
+        <location filename="../../desk_app/ui/accounts_dialog.py" line="+62"/>
         <source>Accounts — {app}</source>
         <translation>账号 — {app}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -34,7 +34,12 @@
         <translation>锁定至</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
@@ -44,7 +49,12 @@
         <translation>启用并解锁</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Latin letters and digits, for example wangli</source>
         <translation>拉丁字母和数字，例如 wangli</translation>
     </message>
@@ -89,7 +99,7 @@
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -99,7 +109,12 @@
         <translation>否（已停用）</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+2"/>
+        <source>reset: to be changed at the next sign-in</source>
+        <translation>已重置，下次登录时须修改</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>{username} can sign in again.</source>
         <translation>{username} 可以重新登录。</translation>
     </message>
@@ -109,7 +124,30 @@
         <translation>{username} 已不能登录。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Reset the password of {name} ({username})?
+They get a temporary password and must choose their own at the next sign-in.
+
+Your password, {me}:</source>
+        <translation>要重置{name}（{username}）的密码吗？
+重置后将生成一个临时密码，对方下次登录时须设置自己的新密码。
+
+请输入您（{me}）的密码：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Temporary password for {username}: {password}
+Give it to {name} in person; it is shown only now. They choose their own at the next sign-in.</source>
+        <translation>{username} 的临时密码：{password}
+请当面交给{name}；此密码只显示这一次。对方下次登录时须设置自己的新密码。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -270,6 +308,49 @@
         <location line="+11"/>
         <source>Saved: the window locks after {n} minutes from the next sign-in.</source>
         <translation>已保存：下次登录起，无人操作 {n} 分钟后锁屏。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/password_dialog.py" line="+79"/>
+        <source>Change password — {app}</source>
+        <translation>修改密码 — {app}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of {name} ({username}).</source>
+        <translation>{name}（{username}）的密码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat new password:</source>
+        <translation>确认新密码：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -573,7 +654,7 @@
         <translation>{field}包含控制字符（U+{code:04X}）。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/accounts.py" line="+70"/>
+        <location filename="../../desk_app/services/account_rules.py" line="+31"/>
         <source>A user name is 2 to 40 Latin letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (for example wangli).</source>
         <translation>用户名由 2 至 40 个拉丁字母、数字、“.”、“_”或“-”组成（例如 wangli）。</translation>
     </message>
@@ -583,17 +664,22 @@
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A password has at most {n} characters.</source>
         <translation>密码最多 {n} 个字符。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>A password may not start or end with a space or contain control characters.</source>
         <translation>密码不能以空格开头或结尾，也不能包含控制字符。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
+        <source>The new password must be different from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/accounts.py" line="+106"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -608,7 +694,7 @@
         <translation>密码错误次数过多：此账号还将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+276"/>
         <source>This was not done by a signed-in person: nothing was saved. Sign in again.</source>
         <translation>这不是已登录人员的操作：未保存任何内容。请重新登录。</translation>
     </message>
@@ -636,13 +722,19 @@
         <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+71"/>
+        <location line="-141"/>
+        <location line="+145"/>
+        <location line="+59"/>
         <source>No such account.</source>
         <translation>没有这个账号。</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-184"/>
+        <source>The password of {username} was reset by a supervisor and must be changed first: nothing was saved. Sign in as {username} and choose a new password.</source>
+        <translation>{username} 的密码已由主管重置，须先修改：未保存任何内容。请以 {username} 登录并设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This account is disabled: nothing was saved. Ask a supervisor.</source>
         <translation>此账号已停用：未保存任何内容。请联系主管。</translation>
     </message>
@@ -657,9 +749,19 @@
         <translation>您登录已超过 {hours} 小时：未保存任何内容。请重新登录。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
+        <source>You cannot reset your own password: change it with Change password… instead.</source>
+        <translation>不能重置自己的密码：请改用“修改密码…”。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>You cannot change an account with a higher role than yours.</source>
         <translation>不能修改角色高于您本人的账号。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>You cannot reset the password of an account with a higher role than yours.</source>
+        <translation>不能重置角色高于您的账号的密码。</translation>
     </message>
     <message>
         <location filename="../../desk_app/services/demo.py" line="+122"/>
@@ -2748,7 +2850,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/smoke.py" line="+41"/>
-        <location filename="../../desk_app/ui/main_window.py" line="+122"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+123"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
     </message>
@@ -2793,6 +2895,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
@@ -2852,7 +2959,12 @@
         <translation>关于值班台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+88"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+65"/>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The language is now {language}. It takes effect when DutyDesk is started again.</source>
         <translation>界面语言已改为 {language}，重新启动值班台后生效。</translation>
     </message>
@@ -4358,7 +4470,7 @@ Log files: {logs}</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/setup_dialog.py" line="+155"/>
+        <location filename="../../desk_app/ui/setup_dialog.py" line="+156"/>
         <source>Set up the desk — {app}</source>
         <translation>设置前台 — {app}</translation>
     </message>
@@ -4443,7 +4555,7 @@ Log files: {logs}</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Set up the desk</source>
         <translation>设置前台</translation>
     </message>
@@ -4481,7 +4593,7 @@ Log files: {logs}</source>
 <context>
     <name>ShiftTable</name>
     <message>
-        <location line="-194"/>
+        <location line="-196"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4519,7 +4631,7 @@ Log files: {logs}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk_app/ui/signin_dialog.py" line="+34"/>
+        <location filename="../../desk_app/ui/signin_dialog.py" line="+41"/>
         <source>Sign in — {app}</source>
         <translation>登录 — {app}</translation>
     </message>
@@ -4539,7 +4651,32 @@ Log files: {logs}</source>
         <translation>密码：</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>A supervisor reset your password. Choose your own now; the temporary one stops working.</source>
+        <translation>主管已重置您的密码。请现在设置自己的新密码，临时密码随即失效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat new password:</source>
+        <translation>确认新密码：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -4547,6 +4684,16 @@ Log files: {logs}</source>
         <location line="+1"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Set password and sign in</source>
+        <translation>设置密码并登录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>

@@ -69,8 +69,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
         with pytest.raises(Exception, match="FOREIGN KEY"), db.write() as session:
             session.execute(
                 text(
-                    "INSERT INTO audit_event (at, actor_id, action, detail) "
-                    "VALUES ('2026-11-24 00:00:00', 42, 'x', '')"
+                    "INSERT INTO audit_event (at, actor_id, action, detail) VALUES ('2026-11-24 00:00:00', 42, 'x', '')"
                 )
             )
     finally:
@@ -298,7 +297,7 @@ def test_a_database_left_by_a_crash_still_opens(tmp_path: Path) -> None:
         "from desk_app.storage.database import open_database\n"
         f"db = open_database({_url(path)!r})\n"
         "with db.write() as s:\n"
-        "    s.execute(text(\"INSERT INTO desk (id, name, timezone, created_at) "
+        '    s.execute(text("INSERT INTO desk (id, name, timezone, created_at) '
         "VALUES (1, '前台', 'UTC', '2026-11-24')\"))\n"
         "os._exit(0)\n"
     )
@@ -320,6 +319,7 @@ def test_a_0001_database_with_a_log_is_upgraded_to_head_and_can_hand_over(tmp_pa
     from datetime import date, datetime
     from zoneinfo import ZoneInfo
 
+    from argon2 import PasswordHasher
     from sqlalchemy.orm import Session
 
     from desk_app.domain.clock import FixedClock
@@ -339,17 +339,41 @@ def test_a_0001_database_with_a_log_is_upgraded_to_head_and_can_hand_over(tmp_pa
     old = Services.for_database(
         database.Database(engine, _url(path), database.sessionmaker(engine, expire_on_commit=False)), clock
     )
-    supervisor = old.desk.set_up(
-        old.accounts,
-        desk_name="前台",
-        timezone="Asia/Shanghai",
-        shifts=[("早班", 8 * 60, 480), ("中班", 16 * 60, 480), ("夜班", 0, 480)],
-        supervisor_username="zhang",
-        supervisor_name="张敏",
-        supervisor_password="super-secret-1",
-    )
-    old.accounts.create(supervisor, "wang", "王丽", "clerk-secret-1", Role.CLERK)
-    old.accounts.create(supervisor, "li", "李强", "clerk-secret-2", Role.CLERK)
+    # The desk and its people as 0001 stored them: in its own columns (today's models have
+    # more, e.g. account.must_change_password of 0013).
+    hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    created = datetime(2026, 11, 24, 7, 30)
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO desk (id, name, timezone, created_at) VALUES (1, '前台', 'Asia/Shanghai', :at)"),
+            {"at": created},
+        )
+        for name, start in (("早班", 8 * 60), ("中班", 16 * 60), ("夜班", 0)):
+            conn.execute(
+                text(
+                    "INSERT INTO shift_template (name, start_minute, duration_minutes, active) "
+                    "VALUES (:name, :start, 480, 1)"
+                ),
+                {"name": name, "start": start},
+            )
+        for username, display, role, password in (
+            ("zhang", "张敏", Role.SUPERVISOR, "super-secret-1"),
+            ("wang", "王丽", Role.CLERK, "clerk-secret-1"),
+            ("li", "李强", Role.CLERK, "clerk-secret-2"),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO account (username, display_name, role, password_hash, active, failed_attempts, "
+                    "created_at) VALUES (:username, :display, :role, :hash, 1, 0, :at)"
+                ),
+                {
+                    "username": username,
+                    "display": display,
+                    "role": role.value,
+                    "hash": hasher.hash(password),
+                    "at": created,
+                },
+            )
     rows = [
         {
             "clerk_id": 2,

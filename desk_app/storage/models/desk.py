@@ -63,6 +63,8 @@ class Account(Base):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"), nullable=True)
+    # Set by a supervisor's password reset; a sign-in saves nothing until a new one is chosen.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class AuditEvent(Base):
