@@ -158,7 +158,7 @@ def test_an_override_forged_in_a_saved_draft_does_not_release_important_work(
         services.handover.sign(view.id, CLERK_PASSWORD, "li", INCOMING_PASSWORD)
 
     services.handover.override(view.id, len(draft.open_work) - 1, "zhang", SUPERVISOR_PASSWORD, "抢修需连续进行")
-    assert any(a == "handover.override" and d.endswith("by password") for a, d in _actions(services))
+    assert any(a == "handover.override" and "by password" in d for a, d in _actions(services))
     signed = services.handover.sign(view.id, CLERK_PASSWORD, "li", INCOMING_PASSWORD)
     assert signed.view.signed and signed.incoming.proof
     services.log.add(signed.incoming, LogCategory.PATROL, "接班后巡查")  # the desk is the incoming clerk's
