@@ -3122,7 +3122,7 @@ Log files: {logs}</source>
 <context>
     <name>PublishGapsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/publish.py" line="+30"/>
+        <location filename="../../desk_app/ui/roster_tab/publish.py" line="+33"/>
         <source>Publish with shifts short of people?</source>
         <translation>有班次人手不足，仍要发布吗？</translation>
     </message>
@@ -4387,7 +4387,7 @@ Log files: {logs}</source>
         <translation>请先选择人员所在的行。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/publish.py" line="+38"/>
+        <location filename="../../desk_app/ui/roster_tab/publish.py" line="+45"/>
         <location line="+8"/>
         <source>Publish the roster</source>
         <translation>发布排班表</translation>
@@ -4403,7 +4403,7 @@ Log files: {logs}</source>
         <translation>{name}，请输入您的密码以发布排班表：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Published as version {n}.</source>
         <translation>已发布为第 {n} 版。</translation>
     </message>
@@ -4743,7 +4743,7 @@ Nothing was changed.</source>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/summary_panel.py" line="+29"/>
+        <location filename="../../desk_app/ui/roster_tab/summary_panel.py" line="+32"/>
         <source>Click an entry to go to its cell in the grid</source>
         <translation>点击一项，跳到排班表中对应的格子</translation>
     </message>

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from desk_app.domain.roles import Actor
+from desk_app.services.container import Services
 from desk_app.services.roster import CoverageGap, IssueKind, RosterIssue
+from desk_app.ui.roster_tab.prompts import AskReason
 from desk_app.ui.roster_tab.texts import issue_text
 from desk_app.ui.service_dialog import attempt
 
@@ -67,16 +70,23 @@ def gap_texts(gaps: list[CoverageGap], shifts: dict[int, str]) -> list[str]:
     ]
 
 
-def publish_month(tab: RosterTab, confirm: ConfirmGaps) -> bool:
+def publish_month(
+    tab: RosterTab,
+    services: Services,
+    actor: Actor,
+    ask_reason: AskReason,
+    ask_password: AskReason,
+    confirm: ConfirmGaps,
+) -> bool:
     """The tab's Publish button: gaps accepted, a note, the password, then the service."""
     year, month = tab.year_month()
-    roster = tab.services.roster
+    roster = services.roster
     gaps = attempt(lambda: roster.coverage_gaps(year, month), tab.say)
     if gaps is None:
         return False
     if gaps and not confirm(year, month, gap_texts(gaps, {t.id: t.name for t in tab.model.templates})):
         return False
-    note = tab.ask_reason(
+    note = ask_reason(
         QCoreApplication.translate("RosterTab", "Publish the roster"),
         QCoreApplication.translate(
             "RosterTab", "Publish {year}-{month:02d} for everyone? A note for the record (optional):"
@@ -84,17 +94,15 @@ def publish_month(tab: RosterTab, confirm: ConfirmGaps) -> bool:
     )
     if note is None:
         return False
-    password = tab.ask_password(
+    password = ask_password(
         QCoreApplication.translate("RosterTab", "Publish the roster"),
         QCoreApplication.translate("RosterTab", "{name}, your password publishes the roster:").format(
-            name=tab.actor.display_name
+            name=actor.display_name
         ),
     )
     if password is None:
         return False
-    version = attempt(
-        lambda: roster.publish(tab.actor, year, month, note, password=password, accept_gaps=gaps), tab.say
-    )
+    version = attempt(lambda: roster.publish(actor, year, month, note, password=password, accept_gaps=gaps), tab.say)
     if version is None:
         return False
     tab.reload()

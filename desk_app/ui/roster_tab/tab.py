@@ -62,13 +62,13 @@ class RosterTab(QWidget):
         confirm_gaps: ConfirmGaps | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
-        self.actor = actor
-        self.ask_reason = ask_reason or prompts.ask_reason(self)
+        self._services = services
+        self._actor = actor
+        self._ask_reason = ask_reason or prompts.ask_reason(self)
         # The supervisor's own password, asked when the roster is published (tests answer it).
-        self.ask_password = ask_password or prompts.ask_password(self)
+        self._ask_password = ask_password or prompts.ask_password(self)
         # "Publish with these gaps?", listing them (tests answer it).
-        self.confirm_gaps = confirm_gaps or confirm_gaps_dialog(self)
+        self._confirm_gaps = confirm_gaps or confirm_gaps_dialog(self)
         self.supervisor = actor.role.at_least(Role.SUPERVISOR)
         top = self._build_toolbar()
         grid = self._build_grid()
@@ -86,7 +86,7 @@ class RosterTab(QWidget):
     # -- building ----------------------------------------------------------------------------
     def _build_toolbar(self) -> QLayout:
         """The month chooser, the state, the generator's controls and the roster's buttons."""
-        today = self.services.desk.today()
+        today = self._services.desk.today()
         first_of_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
         self.month = QDateEdit(QDate(first_of_next.year, first_of_next.month, 1))
         self.month.setDisplayFormat("yyyy-MM")
@@ -180,7 +180,7 @@ class RosterTab(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.requests = RequestsPanel(self.services, self.actor, self)
+        self.requests = RequestsPanel(self._services, self._actor, self)
         splitter = QSplitter()
         splitter.addWidget(grid)
         splitter.addWidget(self.requests)
@@ -223,7 +223,7 @@ class RosterTab(QWidget):
 
     def reload(self) -> None:
         year, month = self.year_month()
-        roster = self.services.roster
+        roster = self._services.roster
 
         def load() -> tuple[MonthView, MonthSummary]:
             view = roster.month(year, month)
@@ -264,16 +264,16 @@ class RosterTab(QWidget):
         reason = ""
         view = self.model.view
         if view is not None and view.published:
-            answer = self.ask_reason(
+            answer = self._ask_reason(
                 self.tr("Change the published roster"),
                 self.tr("The roster is published. Why does it change?"),
             )
             if answer is None:
                 return False
             reason = answer
-        roster = self.services.roster
+        roster = self._services.roster
         if not attempt(
-            lambda: roster.set_cell(self.actor, day, account_id, template_id, locked=locked, reason=reason),
+            lambda: roster.set_cell(self._actor, day, account_id, template_id, locked=locked, reason=reason),
             self.say,
         ):
             return False
@@ -285,7 +285,7 @@ class RosterTab(QWidget):
         return True
 
     def _refresh_issues(self) -> None:
-        summary = attempt(lambda: self.services.roster.summary(*self.year_month()), self.say)
+        summary = attempt(lambda: self._services.roster.summary(*self.year_month()), self.say)
         if summary is not None:
             self._show_summary(summary)
 
@@ -360,7 +360,7 @@ class RosterTab(QWidget):
             self,
             self.model,
             index,
-            may_wish=self.supervisor or account_id == self.actor.account_id,
+            may_wish=self.supervisor or account_id == self._actor.account_id,
             ask_wish=lambda kind, template_id: self.ask_wish(account_id, day, kind, template_id),
             remove_wish=lambda: self.remove_wish(account_id, day),
         )
@@ -375,13 +375,13 @@ class RosterTab(QWidget):
 
     def set_wish(self, account_id: int, day: date, kind: WishKind, template_id: int | None, weight: int) -> bool:
         wish = Wish(account_id, day, template_id, kind, weight)
-        if not attempt(lambda: self.services.roster.set_wish(self.actor, wish), self.say):
+        if not attempt(lambda: self._services.roster.set_wish(self._actor, wish), self.say):
             return False
         self.reload()
         return True
 
     def remove_wish(self, account_id: int, day: date) -> bool:
-        if not attempt(lambda: self.services.roster.remove_wish(self.actor, account_id, day), self.say):
+        if not attempt(lambda: self._services.roster.remove_wish(self._actor, account_id, day), self.say):
             return False
         self.reload()
         return True
@@ -406,12 +406,14 @@ class RosterTab(QWidget):
             view = self.model.view
             assert view is not None  # a row is selected
             person = (account_id, next(m.name for m in view.staff if m.account_id == account_id))
-        return start_document(self.documents, self.services, *self.year_month(), output, person)
+        return start_document(self.documents, self._services, *self.year_month(), output, person)
 
     # -- publishing ------------------------------------------------------------------------------
     def publish(self) -> bool:
         """Publish the shown month; shifts short of people are listed and must be accepted."""
-        return publish_month(self, self.confirm_gaps)
+        return publish_month(
+            self, self._services, self._actor, self._ask_reason, self._ask_password, self._confirm_gaps
+        )
 
     def show_person(self, row: int) -> None:
         """One person's month as a calendar (a clerk opens their own from their row)."""
@@ -419,15 +421,15 @@ class RosterTab(QWidget):
 
         account_id = self.model.account_of(row)
         if account_id is not None:
-            PersonCalendarDialog(self.services, *self.year_month(), account_id, self).open()
+            PersonCalendarDialog(self._services, *self.year_month(), account_id, self).open()
 
     def edit_rules(self) -> None:
         from desk_app.ui.roster_tab.rules_dialog import RosterRulesDialog
 
-        RosterRulesDialog(self.services, self.actor, self).exec()
+        RosterRulesDialog(self._services, self._actor, self).exec()
         self.reload()
 
     def show_changes(self) -> None:
         from desk_app.ui.roster_tab.changes_dialog import ChangesDialog
 
-        ChangesDialog(self.services, *self.year_month(), self).exec()
+        ChangesDialog(self._services, *self.year_month(), self).exec()
