@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from desk_app.domain.roster import WishKind
 from desk_app.roster.conflict import Conflict, Rule
-from desk_app.roster.problem import Problem, Staff
+from desk_app.roster.problem import Cover, Problem, Request, Staff
 
 Assignment = tuple[str, int, str]  # staff, day, shift
 
@@ -98,20 +98,44 @@ def _person(problem: Problem, person: Staff, cells: Cells) -> list[Conflict]:
     return found
 
 
-def objective(problem: Problem, assignments: Iterable[Assignment]) -> int:
-    """The soft cost: unmet "on" and violated "off" requests, and cover short or over."""
+def planned(problem: Problem, assignments: Iterable[Assignment]) -> dict[tuple[int, str], int]:
+    """How many people each (day, shift) has: everyone on it counts toward its cover."""
+    count: dict[tuple[int, str], int] = {}
+    for _staff, day, shift in assignments:
+        if shift in problem.shift_index and 0 <= day < problem.days:
+            count[(day, shift)] = count.get((day, shift), 0) + 1
+    return count
+
+
+def short_cover(problem: Problem, assignments: Iterable[Assignment]) -> list[tuple[Cover, int]]:
+    """Each cover row with fewer people than it requires, with how many it has."""
+    have = planned(problem, assignments)
+    return [
+        (row, have.get((row.day, row.shift), 0))
+        for row in problem.cover
+        if have.get((row.day, row.shift), 0) < row.required
+    ]
+
+
+def unmet_requests(problem: Problem, assignments: Iterable[Assignment]) -> list[Request]:
+    """The requests (wishes) that count (weight above 0) and the roster does not meet: an
+    "on" request not worked, an "off" request worked."""
     cells, _bad = grid(problem, assignments)
-    total = 0
+    unmet = []
     for request in problem.requests:
         mine = cells.get((request.staff, request.day), [])
         hit = bool(mine) if request.shift is None else request.shift in mine
-        if (request.kind is WishKind.ON and not hit) or (request.kind is WishKind.OFF and hit):
-            total += request.weight
-    planned: dict[tuple[int, str], int] = {}
-    for (_staff, day), shifts in cells.items():
-        for shift in shifts:
-            planned[(day, shift)] = planned.get((day, shift), 0) + 1
+        if request.weight > 0 and hit is (request.kind is WishKind.OFF):
+            unmet.append(request)
+    return unmet
+
+
+def objective(problem: Problem, assignments: Iterable[Assignment]) -> int:
+    """The soft cost: unmet "on" and violated "off" requests, and cover short or over."""
+    assignments = list(assignments)
+    total = sum(request.weight for request in unmet_requests(problem, assignments))
+    have = planned(problem, assignments)
     for row in problem.cover:
-        have = planned.get((row.day, row.shift), 0)
-        total += row.under_weight * max(0, row.required - have) + row.over_weight * max(0, have - row.required)
+        count = have.get((row.day, row.shift), 0)
+        total += row.under_weight * max(0, row.required - count) + row.over_weight * max(0, count - row.required)
     return total

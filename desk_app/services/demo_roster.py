@@ -64,7 +64,8 @@ def generate_roster(services: Services, seed: int = 1) -> RosterDemoSummary:
         cells = services.roster.solution_cells(year, month, solution.assignments)
         summary.shifts += services.roster.apply_solution(supervisor, year, month, cells)
         if index == 0 and password is not None:
-            services.roster.publish(supervisor, year, month, "演示数据", password=password)
+            gaps = services.roster.coverage_gaps(year, month)  # the demo's supervisor accepts them
+            services.roster.publish(supervisor, year, month, "演示数据", password=password, accept_gaps=gaps)
             summary.published = (year, month)
         else:
             summary.draft = (year, month)

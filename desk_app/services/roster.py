@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -22,7 +22,7 @@ from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.roster import Locked, RosterStatus, StaffRules
 from desk_app.domain.text_rules import FIELD_REASON, REASON_MAX, clean_text
-from desk_app.roster.conflict import Conflict, Rule
+from desk_app.roster.conflict import Conflict
 from desk_app.services.common import audit, from_db, to_db
 from desk_app.services.roster_inputs import RosterInputs
 from desk_app.services.roster_views import (
@@ -30,6 +30,7 @@ from desk_app.services.roster_views import (
     CoverageGap,
     IssueKind,
     MonthConflict,
+    MonthSummary,
     MonthView,
     RosterIssue,
     RosterSettings,
@@ -43,6 +44,7 @@ __all__ = [
     "CoverageGap",
     "IssueKind",
     "MonthConflict",
+    "MonthSummary",
     "MonthView",
     "RosterIssue",
     "RosterService",
@@ -128,12 +130,36 @@ class RosterService(RosterInputs):
             audit(session, self._clock.now(), actor.account_id, "roster.generated", f"{year}-{month:02d}: {written}")
             return written
 
-    def publish(self, actor: Actor, year: int, month: int, note: str = "", *, password: str) -> int:
+    def publish(
+        self,
+        actor: Actor,
+        year: int,
+        month: int,
+        note: str = "",
+        *,
+        password: str,
+        accept_gaps: Collection[CoverageGap] = (),
+    ) -> int:
         """Publish the month as it stands: a new version with its snapshot; returns it.
-        Given with the supervisor's own password at that moment."""
+        Given with the supervisor's own password at that moment.
+
+        A month with shifts short of people is published only when the caller passes those
+        very gaps in ``accept_gaps`` (the supervisor was shown them and accepted them); a gap
+        not among them refuses the publishing and nothing is written."""
         require_role(actor, Role.SUPERVISOR)
         note = clean_text(note, field=FIELD_REASON, max_len=REASON_MAX, required=False)
         gaps = self.coverage_gaps(year, month)
+        accepted = {(g.day, g.template_id) for g in accept_gaps}
+        unaccepted = [g for g in gaps if (g.day, g.template_id) not in accepted]
+        if unaccepted:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "{count} shifts of this month are short of people: "
+                    "they must be confirmed before the month is published.",
+                ),
+                count=len(unaccepted),
+            )
         self._accounts.confirm_password(actor, password)
         with self._db.write(actor) as session:
             row = self._month_for_write(session, year, month)
@@ -142,12 +168,13 @@ class RosterService(RosterInputs):
             row.status, row.version = RosterStatus.PUBLISHED, row.version + 1
             session.flush()
             self._snapshot(session, row, actor, note or (f"缺岗 {len(gaps)} 处" if gaps else ""))
+            accepted_text = f", {len(gaps)} shifts short of people accepted" if gaps else ""
             audit(
                 session,
                 self._clock.now(),
                 actor.account_id,
                 "roster.published",
-                f"{year}-{month:02d} v{row.version} by password",
+                f"{year}-{month:02d} v{row.version}{accepted_text}, by password",
             )
             return row.version
 
@@ -197,54 +224,30 @@ class RosterService(RosterInputs):
             )
         return from_db(at).astimezone(self._desk.info().tz) if at is not None else None
 
-    def coverage_gaps(self, year: int, month: int) -> list[CoverageGap]:
+    def summary(self, year: int, month: int) -> MonthSummary:
+        """What the month as it stands achieves, counted from its cells by the roster's own
+        checker: every shift short of people, every wish not met, every rule broken."""
+        from desk_app.services.roster_summary import month_summary
+
         view = self.month(year, month)
-        needs = self.needs()
-        planned: dict[tuple[date, int], int] = {}
-        for _account, day, template_id in view.assignments():
-            planned[(day, template_id)] = planned.get((day, template_id), 0) + 1
-        gaps = []
-        for d in view.days:
-            for t in self.templates():
-                need = needs[t.id].on(d)
-                have = planned.get((d, t.id), 0)
-                if have < need:
-                    gaps.append(CoverageGap(d, t.id, need, have))
-        return gaps
+        names = {t.id: t.name for t in self._desk.shift_templates(include_inactive=True)}
+        return month_summary(view, self.problem(year, month), names)
+
+    def coverage_gaps(self, year: int, month: int) -> list[CoverageGap]:
+        """Every shift of the month short of people, by day and shift."""
+        return [
+            CoverageGap(g.day, g.template_id, g.needed, g.planned)
+            for g in self.summary(year, month).gaps
+            if g.day is not None and g.template_id is not None
+        ]
 
     def issues(self, year: int, month: int) -> list[RosterIssue]:
-        """What the supervisor must see before publishing: every shift short of people, and
-        every rule the month as it stands breaks (checked by the solver's own checker)."""
-        names = {t.id: t.name for t in self._desk.shift_templates(include_inactive=True)}
-        found = [
-            RosterIssue(IssueKind.GAP, g.day, f"{names.get(g.template_id, '?')}", g.needed, g.planned)
-            for g in self.coverage_gaps(year, month)
-        ]
-        return found + self.rule_breaks(year, month)
+        """What the supervisor must see before publishing: every shift short of people, every
+        wish not met, and every rule the month as it stands breaks."""
+        return self.summary(year, month).issues()
 
     def rule_breaks(self, year: int, month: int) -> list[RosterIssue]:
-        from desk_app.roster.checker import violations
-        from desk_app.roster.problem import load_problem
-
-        view = self.month(year, month)
-        people = {m.account_id: m.name for m in view.staff}
-        problem = load_problem(self.problem(year, month))
-        listed = {s.id for s in problem.staff}
-        assignments = [
-            (rr.staff_key(a), view.days.index(d), rr.shift_key(t))
-            for a, d, t in view.assignments()
-            if rr.staff_key(a) in listed
-        ]
-        return [
-            RosterIssue(
-                IssueKind.RULE,
-                view.days[v.days[0]] if v.days else None,
-                people.get(rr.account_of_key(v.people[0]), v.people[0]),
-                rule=v.rule,
-            )
-            for v in violations(problem, assignments)
-            if v.rule not in (Rule.LOCKED, Rule.UNKNOWN)
-        ]
+        return list(self.summary(year, month).rules)
 
     def solution_cells(
         self, year: int, month: int, assignments: Iterable[tuple[str, int, str]]

@@ -1,5 +1,5 @@
 """What the roster service hands out: the desk's roster settings, the people on the roster,
-a month as it stands, its gaps, rule breaks and conflicts, and its recorded changes."""
+a month as it stands, its gaps, unmet wishes, rule breaks and conflicts, and its recorded changes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from desk_app.domain.roles import Role
-from desk_app.domain.roster import RosterStatus, StaffRules
+from desk_app.domain.roster import RosterStatus, StaffRules, WishKind
 from desk_app.roster.conflict import Rule
 
 
@@ -63,13 +63,16 @@ class CoverageGap:
 
 class IssueKind(enum.StrEnum):
     GAP = "gap"
+    WISH = "wish"
     RULE = "rule"
 
 
 @dataclass(frozen=True)
 class RosterIssue:
-    """A gap (``subject`` a shift, ``needed``/``planned`` people) or a rule break
-    (``subject`` the person, ``rule`` the rule broken)."""
+    """A gap (``subject`` the shift's name, ``template_id``, ``needed``/``planned``
+    people), a wish not met (``subject`` the person, ``account_id``, ``template_id`` None
+    for any shift / the whole day, ``wish`` and ``weight``) or a rule break (``subject``
+    the person, ``account_id``, ``rule``; ``day`` None for a rule of the whole month)."""
 
     kind: IssueKind
     day: date | None
@@ -77,6 +80,27 @@ class RosterIssue:
     needed: int = 0
     planned: int = 0
     rule: Rule | None = None
+    account_id: int | None = None
+    template_id: int | None = None
+    wish: WishKind | None = None
+    weight: int = 0
+
+
+@dataclass(frozen=True)
+class MonthSummary:
+    """What the month as it stands achieves, counted from its cells by the roster checker:
+    the shifts short of people, the wishes not met, the rules broken."""
+
+    gaps: tuple[RosterIssue, ...] = ()
+    wishes: tuple[RosterIssue, ...] = ()
+    rules: tuple[RosterIssue, ...] = ()
+
+    @property
+    def people_missing(self) -> int:
+        return sum(g.needed - g.planned for g in self.gaps)
+
+    def issues(self) -> list[RosterIssue]:
+        return [*self.gaps, *self.wishes, *self.rules]
 
 
 @dataclass(frozen=True)

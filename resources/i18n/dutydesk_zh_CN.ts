@@ -1378,14 +1378,14 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>生成演示工单需要值班员和主管账号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="+331"/>
+        <location filename="../../desk_app/services/roster.py" line="+334"/>
         <location filename="../../desk_app/services/roster_export.py" line="+92"/>
         <location filename="../../desk_app/services/roster_inputs.py" line="-90"/>
         <source>No such person.</source>
         <translation>没有这个人员。</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-224"/>
         <source>This month is published: change it cell by cell, with a reason.</source>
         <translation>本月排班已发布：请逐格修改并说明原因。</translation>
     </message>
@@ -1395,12 +1395,17 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>生成的排班与本月不符。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+35"/>
+        <source>{count} shifts of this month are short of people: they must be confirmed before the month is published.</source>
+        <translation>本月有 {count} 个班次人手不足：须先确认这些缺岗，才能发布本月排班。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This month is already published.</source>
         <translation>本月排班已经发布。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>No such roster version.</source>
         <translation>没有这个排班版本。</translation>
     </message>
@@ -3232,6 +3237,24 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>PublishGapsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/roster_tab/publish.py" line="+33"/>
+        <source>Publish with shifts short of people?</source>
+        <translation>有班次人手不足，仍要发布吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} shifts of {year}-{month:02d} are short of people. Published like this, they have too few people on duty until someone is put on them:</source>
+        <translation>{year}-{month:02d} 有 {n} 个班次人手不足。按现在这样发布，这些班次在补上人之前值班人数不够：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publish with these gaps</source>
+        <translation>确认缺岗并发布</translation>
+    </message>
+</context>
+<context>
     <name>RecordKind</name>
     <message>
         <location filename="../../desk_app/services/page_seal/check.py" line="-149"/>
@@ -3857,7 +3880,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterGridModel</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/model.py" line="+118"/>
+        <location filename="../../desk_app/ui/roster_tab/model.py" line="+138"/>
         <source>Shifts</source>
         <translation>班数</translation>
     </message>
@@ -4105,7 +4128,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+89"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+95"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
@@ -4141,12 +4164,12 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+133"/>
+        <location line="+148"/>
         <source>Compute the best roster for the month; locked cells, approved leave and wishes are kept</source>
         <translation>计算本月最优排班；保留锁定的格子、已批准的请假并尽量满足意愿</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-144"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -4186,17 +4209,12 @@ Log files: {logs}</source>
         <translation>所选人员的班次导出为 .ics 文件，可导入手机日历</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Double-click a name for that person&apos;s calendar</source>
         <translation>双击姓名查看此人的月历</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Gaps and rule breaks</source>
-        <translation>缺岗与违规</translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="+87"/>
         <source>Published, version {n}</source>
         <translation>已发布，第 {n} 版</translation>
     </message>
@@ -4211,7 +4229,7 @@ Log files: {logs}</source>
         <translation>已发布的月份只能逐格修改并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/texts.py" line="+74"/>
+        <location filename="../../desk_app/ui/roster_tab/texts.py" line="+148"/>
         <source>work {shift} (weight {w})</source>
         <translation>想上{shift}班（权重 {w}）</translation>
     </message>
@@ -4221,7 +4239,7 @@ Log files: {logs}</source>
         <translation>不想上{shift}班（权重 {w}）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+12"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+15"/>
         <source>Change the published roster</source>
         <translation>修改已发布的排班</translation>
     </message>
@@ -4231,17 +4249,12 @@ Log files: {logs}</source>
         <translation>排班表已发布。修改的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/texts.py" line="-12"/>
+        <location filename="../../desk_app/ui/roster_tab/texts.py" line="-85"/>
         <source>{when}{shift}: {planned} of {needed} people</source>
         <translation>{when}{shift}：已排 {planned} 人，需要 {needed} 人</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+28"/>
-        <source>No gaps and no rule breaks.</source>
-        <translation>没有缺岗，也没有违规。</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/roster_tab/texts.py" line="-42"/>
+        <location line="-43"/>
         <source>the rules could not be checked in the time given</source>
         <translation>在给定的时间内未能检查这些规则</translation>
     </message>
@@ -4351,6 +4364,61 @@ Log files: {logs}</source>
         <translation>在已批准的请假日或休息日上班</translation>
     </message>
     <message>
+        <location line="+27"/>
+        <source>Short of people: {n} shifts ({people} people missing); wishes not met: {wishes}; rules not kept: {rules}</source>
+        <translation>人手不足：{n} 个班次缺人（共缺 {people} 人次）；未满足的愿望：{wishes} 个；未遵守的排班规则：{rules} 处</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every shift has its people; wishes not met: {wishes}; rules not kept: {rules}</source>
+        <translation>所有班次都已排满；未满足的愿望：{wishes} 个；未遵守的排班规则：{rules} 处</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Shifts short of people ({n})</source>
+        <translation>人手不足的班次（{n} 个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wishes not met ({n})</source>
+        <translation>未满足的愿望（{n} 个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules not kept ({n})</source>
+        <translation>未遵守的排班规则（{n} 处）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Short of people: {n} shifts cannot be filled. With these people and rules this is the best roster possible (found in {s:.1f} s).</source>
+        <translation>人手不足：无法排满 {n} 个班次。在现有人员和规则下，这已是最好的排法（用时 {s:.1f} 秒）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Short of people: {n} shifts are not filled. The search stopped after {s:.1f} s before proving this the best roster; with more time it may fill more.</source>
+        <translation>人手不足：还有 {n} 个班次未排满。搜索在 {s:.1f} 秒时停止，尚未证明这是最好的排法；多给些时间，也许能排满更多班次。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Generated in {s:.1f} s: every shift has its people; this is the best roster the rules allow.</source>
+        <translation>已生成排班（用时 {s:.1f} 秒）：所有班次都已排满，这是现有规则下最好的排法。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Generated in {s:.1f} s: every shift has its people. The search stopped before proving this the best roster; with more time it may meet more wishes.</source>
+        <translation>已生成排班（用时 {s:.1f} 秒）：所有班次都已排满。搜索提前停止，尚未证明这是最好的排法；多给些时间，也许能满足更多愿望。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} wishes could not be met.</source>
+        <translation>有 {n} 个愿望未能满足。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} rules are not kept (see the list).</source>
+        <translation>有 {n} 处未遵守排班规则（见下方列表）。</translation>
+    </message>
+    <message>
         <location filename="../../desk_app/ui/roster_tab/cell_menu.py" line="+34"/>
         <source>X  Day off (kept by the generator)</source>
         <translation>X  休息（自动排班时保留）</translation>
@@ -4391,7 +4459,7 @@ Log files: {logs}</source>
         <translation>取消意愿</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+67"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+103"/>
         <source>Wish</source>
         <translation>意愿</translation>
     </message>
@@ -4401,7 +4469,7 @@ Log files: {logs}</source>
         <translation>有多重要？（1 一般 … 10 非常重要）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/generate.py" line="+118"/>
+        <location filename="../../desk_app/ui/roster_tab/generate.py" line="+121"/>
         <source>Searching…</source>
         <translation>正在计算…</translation>
     </message>
@@ -4411,9 +4479,9 @@ Log files: {logs}</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Best so far: cost {cost} (cannot be below {bound}), {s:.0f} s</source>
-        <translation>当前最优：代价 {cost}（下限 {bound}），{s:.0f} 秒</translation>
+        <location line="+17"/>
+        <source>Best so far: {short} shifts short of people, {wishes} wishes not met ({s:.0f} s)</source>
+        <translation>目前最好：{short} 个班次缺人，{wishes} 个愿望未满足（{s:.0f} 秒）</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -4421,22 +4489,12 @@ Log files: {logs}</source>
         <translation>没有满足全部规则的排班。以下规则相互冲突：{rules}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>No roster was found in the time given; allow more time.</source>
         <translation>在给定时间内没有找到排班，请延长计算时间。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Generated the best possible roster (cost {cost}) in {s:.1f} s.</source>
-        <translation>已生成最优排班（代价 {cost}），用时 {s:.1f} 秒。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Generated a roster of cost {cost} in {s:.1f} s (stopped before proving it the best).</source>
-        <translation>已生成代价为 {cost} 的排班，用时 {s:.1f} 秒（提前停止，未证明为最优）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>The roster could not be generated: {error}</source>
         <translation>无法生成排班：{error}</translation>
     </message>
@@ -4446,18 +4504,18 @@ Log files: {logs}</source>
         <translation>请先选择人员所在的行。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../desk_app/ui/roster_tab/publish.py" line="+45"/>
         <location line="+8"/>
         <source>Publish the roster</source>
         <translation>发布排班表</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-5"/>
         <source>Publish {year}-{month:02d} for everyone? A note for the record (optional):</source>
         <translation>向全体发布 {year}-{month:02d} 的排班表？备注（可不填）：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>{name}, your password publishes the roster:</source>
         <translation>{name}，请输入您的密码以发布排班表：</translation>
     </message>
@@ -4832,6 +4890,19 @@ Nothing was changed.</source>
         <location filename="../../desk_app/ui/handover_tab/page_base.py" line="+55"/>
         <source>Cannot finish yet: {reason}</source>
         <translation>还不能完成：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/roster_tab/summary_panel.py" line="+32"/>
+        <source>Click an entry to go to its cell in the grid</source>
+        <translation>点击一项，跳到排班表中对应的格子</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No gaps, every wish met and every rule kept.</source>
+        <translation>没有缺岗，愿望都已满足，规则都已遵守。</translation>
     </message>
 </context>
 <context>

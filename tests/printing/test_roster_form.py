@@ -37,7 +37,8 @@ def roster(services, supervisor, clerk):
             if k < 3:
                 services.roster.set_cell(supervisor, date(2026, 12, day), account_id, templates[k].id)
     services.roster.set_cell(supervisor, date(2026, 12, 6), people[0], None, locked=True)
-    services.roster.publish(supervisor, 2026, 12, "首次发布", password=SUPERVISOR_PASSWORD)
+    gaps = services.roster.coverage_gaps(2026, 12)
+    services.roster.publish(supervisor, 2026, 12, "首次发布", password=SUPERVISOR_PASSWORD, accept_gaps=gaps)
     return people
 
 

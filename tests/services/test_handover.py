@@ -707,7 +707,8 @@ def test_overdue_tells_how_long_the_outgoing_clerk_has_waited(services, clock, c
 def test_overdue_names_the_successor_the_published_roster_expects(services, clock, clerk, supervisor, incoming) -> None:
     middle = next(t.id for t in services.desk.shift_templates() if t.name == "中班")
     services.roster.set_cell(supervisor, TODAY, incoming.account_id, middle)
-    services.roster.publish(supervisor, TODAY.year, TODAY.month, password=SUPERVISOR_PASSWORD)
+    gaps = services.roster.coverage_gaps(TODAY.year, TODAY.month)
+    services.roster.publish(supervisor, TODAY.year, TODAY.month, password=SUPERVISOR_PASSWORD, accept_gaps=gaps)
     clock.set(_at(15, 30))
     services.handover.start(clerk)
     clock.set(_at(16, 10))

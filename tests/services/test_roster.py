@@ -14,7 +14,7 @@ from desk_app.domain.errors import PermissionDenied, ValidationError
 from desk_app.domain.roles import Role
 from desk_app.domain.roster import ShiftNeed, StaffRules, Wish, follow_bans, is_night, rest_between
 from desk_app.domain.shifts import ShiftTemplate
-from desk_app.services.roster import RosterSettings
+from desk_app.services.roster import CoverageGap, RosterSettings
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
 
 DEC = (2026, 12)
@@ -29,6 +29,12 @@ def shifts(services, supervisor):
 def li(services, supervisor):
     services.accounts.create(supervisor, "li", "李娜", CLERK_PASSWORD, Role.CLERK)
     return services.accounts.authenticate("li", CLERK_PASSWORD)
+
+
+def _publish(services, supervisor) -> int:
+    """Publish December as it stands, its shifts short of people accepted."""
+    gaps = services.roster.coverage_gaps(*DEC)
+    return services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD, accept_gaps=gaps)
 
 
 # -- domain ------------------------------------------------------------------------------------
@@ -107,7 +113,7 @@ def test_a_draft_changes_freely_and_publishing_makes_version_one(services, super
     view = services.roster.month(*DEC)
     assert view.status == "draft" and len(view.days) == 31
     assert view.shift_of(clerk.account_id, date(2026, 12, 2)) == shifts["夜班"]
-    assert services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD) == 1
+    assert _publish(services, supervisor) == 1
     view = services.roster.month(*DEC)
     assert view.published and view.version == 1
     assert services.roster.version_snapshot(*DEC, 1)["cells"] == [
@@ -115,14 +121,12 @@ def test_a_draft_changes_freely_and_publishing_makes_version_one(services, super
         [clerk.account_id, "2026-12-02", shifts["夜班"]],
     ]
     with pytest.raises(ValidationError):
-        services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+        _publish(services, supervisor)
 
 
-def test_a_published_month_changes_only_with_a_reason_and_each_change_is_a_version(
-    services, supervisor, clerk, shifts
-):
+def test_a_published_month_changes_only_with_a_reason_and_each_change_is_a_version(services, supervisor, clerk, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    _publish(services, supervisor)
     with pytest.raises(ValidationError):  # no reason
         services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["中班"])
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["中班"], reason="早班人员调整")
@@ -141,7 +145,7 @@ def test_a_published_month_changes_only_with_a_reason_and_each_change_is_a_versi
 
 def test_the_database_refuses_an_unrecorded_change_to_a_published_month(services, supervisor, clerk, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    _publish(services, supervisor)
     with services.db.engine.begin() as conn, pytest.raises(IntegrityError):
         conn.execute(text("UPDATE roster_cell SET template_id = :t"), {"t": shifts["夜班"]})
     with services.db.engine.begin() as conn, pytest.raises(IntegrityError):
@@ -155,7 +159,7 @@ def test_the_handover_knows_who_is_expected_from_the_published_roster(services, 
     day = date(2026, 12, 3)
     services.roster.set_cell(supervisor, day, clerk.account_id, shifts["中班"])
     assert services.roster.expected_on(day, shifts["中班"]) == []  # a draft promises nothing
-    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    _publish(services, supervisor)
     assert services.roster.expected_on(day, shifts["中班"]) == [(clerk.account_id, "王丽")]
     assert services.roster.expected_on(day, shifts["早班"]) == []
 
@@ -167,6 +171,78 @@ def test_coverage_gaps_are_counted(services, supervisor, clerk, shifts):
     assert gaps[(date(2026, 12, 1), shifts["早班"])] == (2, 1)
     assert gaps[(date(2026, 12, 5), shifts["早班"])] == (1, 0)  # a Saturday
     assert len(gaps) == 31 * 3
+
+
+def _journal_rows(services) -> int:
+    with services.db.read() as session:
+        return session.execute(text("SELECT count(*) FROM journal")).scalar_one()
+
+
+def test_publishing_a_month_with_gaps_needs_them_accepted(services, supervisor, clerk, shifts):
+    services.roster.set_need(supervisor, ShiftNeed(shifts["早班"], (2,) * 7, 2))
+    services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
+    gaps = services.roster.coverage_gaps(*DEC)
+    assert len(gaps) == 31 * 3
+    before = _journal_rows(services)
+    # Without the gaps accepted: refused, saying how many, and nothing is written.
+    with pytest.raises(ValidationError) as refused:
+        services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    assert refused.value.params == {"count": 31 * 3}
+    assert "short of people" in str(refused.value)
+    # Accepting some of them is not accepting all of them.
+    with pytest.raises(ValidationError) as partly:
+        services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD, accept_gaps=gaps[:-1])
+    assert partly.value.params == {"count": 1}
+    # Gaps accepted before the month changed do not cover a gap that is new since.
+    services.roster.set_cell(supervisor, date(2026, 12, 2), clerk.account_id, shifts["中班"])
+    accepted = services.roster.coverage_gaps(*DEC)
+    services.roster.set_cell(supervisor, date(2026, 12, 2), clerk.account_id, None)
+    with pytest.raises(ValidationError):
+        services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD, accept_gaps=accepted)
+    after_refusals = _journal_rows(services)
+    assert after_refusals == before + 2  # only the two cell edits of the test itself
+    view = services.roster.month(*DEC)
+    assert not view.published and view.version == 0
+    # With every gap accepted it is published, and the record says so.
+    gaps = services.roster.coverage_gaps(*DEC)
+    assert services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD, accept_gaps=gaps) == 1
+    assert services.roster.month(*DEC).published
+    assert services.roster.version_snapshot(*DEC, 1)["version"] == 1
+
+
+def test_a_month_without_gaps_publishes_without_accepting_anything(services, supervisor, clerk, shifts):
+    for template_id in shifts.values():
+        services.roster.set_need(supervisor, ShiftNeed(template_id, (0,) * 7, 0))
+    services.roster.set_need(supervisor, ShiftNeed(shifts["早班"], (0, 0, 1, 0, 0, 0, 0), 0))  # Wednesdays
+    for day in (2, 9, 16, 23, 30):
+        services.roster.set_cell(supervisor, date(2026, 12, day), clerk.account_id, shifts["早班"])
+    assert services.roster.coverage_gaps(*DEC) == []
+    assert services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD) == 1
+
+
+def test_the_months_summary_counts_gaps_wishes_and_rule_breaks_from_its_cells(services, supervisor, clerk, li, shifts):
+    services.roster.set_rules(supervisor, clerk.account_id, StaffRules(max_consecutive_days=2))
+    for day in range(1, 4):  # 王丽 three 早班 in a row: one rule not kept
+        services.roster.set_cell(supervisor, date(2026, 12, day), clerk.account_id, shifts["早班"])
+    services.roster.set_cell(supervisor, date(2026, 12, 1), li.account_id, shifts["早班"])  # one too many
+    services.roster.set_wish(clerk, Wish(clerk.account_id, date(2026, 12, 2), None, "off", 4))  # not met
+    services.roster.set_wish(li, Wish(li.account_id, date(2026, 12, 1), shifts["早班"], "on", 2))  # met
+    summary = services.roster.summary(*DEC)
+    assert len(summary.gaps) == 31 * 3 - 3 and summary.people_missing == 31 * 3 - 3
+    assert (date(2026, 12, 1), shifts["早班"]) not in {(g.day, g.template_id) for g in summary.gaps}
+    [wish] = summary.wishes
+    assert (wish.account_id, wish.day, wish.subject, wish.wish, wish.weight) == (
+        clerk.account_id,
+        date(2026, 12, 2),
+        "王丽",
+        "off",
+        4,
+    )
+    [rule] = summary.rules
+    assert (rule.account_id, rule.day, rule.rule) == (clerk.account_id, date(2026, 12, 1), "max_consecutive_days")
+    assert services.roster.coverage_gaps(*DEC) == [
+        CoverageGap(g.day, g.template_id, g.needed, g.planned) for g in summary.gaps
+    ]
 
 
 def test_the_solver_problem_holds_rules_leave_wishes_and_locked_cells(services, supervisor, clerk, li, shifts, clock):
@@ -202,7 +278,7 @@ def test_a_generated_roster_replaces_the_draft_but_keeps_locked_cells(services, 
     assert view.shift_of(clerk.account_id, date(2026, 12, 1)) == shifts["夜班"]  # locked stays
     assert view.shift_of(clerk.account_id, date(2026, 12, 2)) is None  # unlocked draft replaced
     assert view.shift_of(li.account_id, date(2026, 12, 3)) == shifts["中班"]
-    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    _publish(services, supervisor)
     with pytest.raises(ValidationError):
         services.roster.apply_solution(supervisor, *DEC, [])
 
@@ -220,12 +296,10 @@ def test_leave_is_asked_a_day_ahead(services, clerk, clock):
     assert request.status == "pending"
 
 
-def test_approved_leave_takes_the_shifts_off_the_published_roster_with_a_record(
-    services, supervisor, clerk, shifts
-):
+def test_approved_leave_takes_the_shifts_off_the_published_roster_with_a_record(services, supervisor, clerk, shifts):
     for day in (date(2026, 12, 7), date(2026, 12, 8)):
         services.roster.set_cell(supervisor, day, clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    _publish(services, supervisor)
     request = services.requests.request_leave(clerk, date(2026, 12, 7), date(2026, 12, 8), "婚假")
     assert services.roster.month(*DEC).shift_of(clerk.account_id, date(2026, 12, 7)) == shifts["早班"]
     decided = services.requests.decide(supervisor, request.id, True, "同意", password=SUPERVISOR_PASSWORD)
@@ -242,7 +316,7 @@ def test_approved_leave_takes_the_shifts_off_the_published_roster_with_a_record(
 
 def test_a_decline_needs_a_reason_and_changes_nothing(services, supervisor, clerk, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 7), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    _publish(services, supervisor)
     request = services.requests.request_leave(clerk, date(2026, 12, 7), date(2026, 12, 7), "私事")
     with pytest.raises(ValidationError):
         services.requests.decide(supervisor, request.id, False, "", password=SUPERVISOR_PASSWORD)
@@ -265,7 +339,7 @@ def test_an_approved_swap_exchanges_the_two_shifts(services, supervisor, clerk, 
     services.roster.set_cell(supervisor, date(2026, 12, 9), li.account_id, shifts["中班"])
     with pytest.raises(ValidationError):  # not published yet: nothing to swap
         services.requests.request_swap(clerk, date(2026, 12, 7), li.account_id, date(2026, 12, 9), "家里有事")
-    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    _publish(services, supervisor)
     request = services.requests.request_swap(clerk, date(2026, 12, 7), li.account_id, date(2026, 12, 9), "家里有事")
     assert services.roster.month(*DEC).shift_of(clerk.account_id, date(2026, 12, 7)) == shifts["早班"]  # not yet
     services.requests.decide(supervisor, request.id, True, "", password=SUPERVISOR_PASSWORD)
@@ -280,7 +354,7 @@ def test_an_approved_swap_exchanges_the_two_shifts(services, supervisor, clerk, 
 
 def test_a_cover_is_at_most_four_hours_and_inside_the_shift(services, supervisor, clerk, li, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 7), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    _publish(services, supervisor)
 
     def at(hour: int, minute: int = 0) -> datetime:
         return datetime(2026, 12, 7, hour, minute, tzinfo=TZ)
@@ -340,7 +414,7 @@ def test_shifts_are_added_and_retired_but_never_all(services, supervisor, clerk)
 
 def test_a_published_month_records_a_kept_day_off_and_ignores_no_change(services, supervisor, clerk, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
-    services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
+    _publish(services, supervisor)
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"], reason="不变")
     assert services.roster.month(*DEC).version == 1  # the same cell again: no new version
     services.roster.set_cell(supervisor, date(2026, 12, 2), clerk.account_id, None, locked=True, reason="调休")

@@ -203,9 +203,12 @@ def test_the_changeover_check_needs_the_supervisors_password(services, superviso
 
 def test_publishing_needs_the_supervisors_password(services, supervisor, clerk) -> None:
     with pytest.raises(AuthenticationError):
-        services.roster.publish(supervisor, 2026, 12, password="wrong-password")
+        services.roster.publish(
+            supervisor, 2026, 12, password="wrong-password", accept_gaps=services.roster.coverage_gaps(2026, 12)
+        )
     assert not services.roster.month(2026, 12).published
-    assert services.roster.publish(supervisor, 2026, 12, password=SUPERVISOR_PASSWORD) == 1
+    gaps = services.roster.coverage_gaps(2026, 12)
+    assert services.roster.publish(supervisor, 2026, 12, password=SUPERVISOR_PASSWORD, accept_gaps=gaps) == 1
     assert any(a == "roster.published" and d.endswith("by password") for a, d in _actions(services))
 
 

@@ -16,13 +16,14 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Sig
 from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.roster.checker import Assignment
-from desk_app.roster.problem import load_problem
+from desk_app.roster.problem import Problem, load_problem
 from desk_app.roster.solver import Solution, solve
+from desk_app.roster.summary import summarize
 from desk_app.services.container import Services
 from desk_app.ui.i18n import translate_error
+from desk_app.ui.roster_tab.texts import generated_text
 from desk_app.ui.service_dialog import attempt
 from desk_app.ui.tasks import Progress, Task, TaskRunner
-from desk_app.ui.widgets_common import OK_STYLE
 
 if TYPE_CHECKING:
     from desk_app.ui.roster_tab.tab import RosterTab
@@ -40,6 +41,7 @@ class RosterGenerator(QObject):
         super().__init__(parent)
         self._services = services
         self.task: Task | None = None
+        self.problem: Problem | None = None  # the problem of the search running (or last run)
 
     @property
     def running(self) -> bool:
@@ -47,6 +49,7 @@ class RosterGenerator(QObject):
 
     def start(self, problem_data: dict[str, Any], time_limit: float) -> Task:
         problem = load_problem(problem_data)  # built by the service: a bad one is a bug, raised here
+        self.problem = problem
 
         def work(progress: Progress) -> Solution:
             return solve(problem, time_limit, progress=progress, stop=progress.stop_event)
@@ -102,7 +105,7 @@ class GenerateFlow(QObject):
         """Start the solver for the shown month; the grid shows each better roster."""
         tab = self._tab
         year, month = tab.year_month()
-        problem = attempt(lambda: self._services.roster.problem(year, month), tab.message.setText)
+        problem = attempt(lambda: self._services.roster.problem(year, month), tab.say)
         if problem is None:
             return False
         self._month = (year, month)
@@ -128,12 +131,18 @@ class GenerateFlow(QObject):
         progress = self._tab.progress
         progress.setValue(min(progress.maximum(), int(self._elapsed.elapsed())))
 
-    def _improved(self, objective: int, bound: int, seconds: float, assignments: list[Assignment]) -> None:
+    def _improved(self, _objective: int, _bound: int, seconds: float, assignments: list[Assignment]) -> None:
+        """Each better roster in the grid, and what it achieves counted from it (never the
+        solver's weighted cost, which means nothing to a supervisor)."""
         self._tab.model.preview(self._services.roster.solution_cells(*self._month, assignments))
+        problem = self.generator.problem
+        if problem is None:
+            return
+        found = summarize(problem, assignments)
         self._tab.progress_label.setText(
             QCoreApplication.translate(
-                "RosterTab", "Best so far: cost {cost} (cannot be below {bound}), {s:.0f} s"
-            ).format(cost=objective, bound=bound, s=seconds)
+                "RosterTab", "Best so far: {short} shifts short of people, {wishes} wishes not met ({s:.0f} s)"
+            ).format(short=len(found.short), wishes=len(found.unmet), s=seconds)
         )
 
     def _finish(self) -> None:
@@ -151,7 +160,7 @@ class GenerateFlow(QObject):
         year, month = self._month
         if solution.status == "INFEASIBLE":
             tab.reload()
-            tab.message.setText(
+            tab.say(
                 QCoreApplication.translate(
                     "RosterTab", "No roster satisfies the rules. These rules conflict: {rules}"
                 ).format(
@@ -161,32 +170,22 @@ class GenerateFlow(QObject):
             return
         if not solution.assignments and solution.status not in ("OPTIMAL", "FEASIBLE"):
             tab.reload()
-            tab.message.setText(
-                QCoreApplication.translate("RosterTab", "No roster was found in the time given; allow more time.")
-            )
+            tab.say(QCoreApplication.translate("RosterTab", "No roster was found in the time given; allow more time."))
             return
         try:
             cells = roster.solution_cells(year, month, solution.assignments)
             roster.apply_solution(self._actor, year, month, cells)
+            summary = roster.summary(year, month)  # counted from the roster saved, not the search
         except DeskError as exc:
             tab.reload()
-            tab.message.setText(translate_error(exc))
+            tab.say(translate_error(exc))
             return
         tab.reload()
-        tab.message.setStyleSheet(OK_STYLE)
-        if solution.status == "OPTIMAL":
-            text = QCoreApplication.translate(
-                "RosterTab", "Generated the best possible roster (cost {cost}) in {s:.1f} s."
-            )
-        else:
-            text = QCoreApplication.translate(
-                "RosterTab", "Generated a roster of cost {cost} in {s:.1f} s (stopped before proving it the best)."
-            )
-        tab.message.setText(text.format(cost=solution.objective, s=solution.wall_time))
+        tab.say(generated_text(summary, solution.status == "OPTIMAL", solution.wall_time), ok=True)
 
     def _failed(self, error: str) -> None:
         self._finish()
         self._tab.reload()
-        self._tab.message.setText(
+        self._tab.say(
             QCoreApplication.translate("RosterTab", "The roster could not be generated: {error}").format(error=error)
         )

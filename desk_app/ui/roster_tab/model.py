@@ -16,7 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desk_app.domain import workdays
 from desk_app.domain.roster import WEEKDAY_NAMES, ShiftNeed, short_labels
 from desk_app.domain.shifts import ShiftTemplate
-from desk_app.services.roster import MonthView
+from desk_app.roster.conflict import Rule
+from desk_app.services.roster import IssueKind, MonthView, RosterIssue
 
 HOLIDAY_COLOR = QColor("#fde2e2")
 WEEKEND_COLOR = QColor("#eeeeee")
@@ -100,6 +101,25 @@ class RosterGridModel(QAbstractTableModel):
         if self.view is None or not 0 <= row < self.staff_rows:
             return None
         return self.view.staff[row].account_id
+
+    def index_of(self, issue: RosterIssue) -> QModelIndex:
+        """The cell an entry of the month's summary is about: a short shift's coverage cell,
+        the person's cell of the day, or the person's hours / shifts total for a rule of the
+        whole month. Invalid when the grid does not show it."""
+        if self.view is None:
+            return QModelIndex()
+        day = issue.day
+        column = self.view.days.index(day) if day in self.view.days else -1
+        if issue.kind is IssueKind.GAP:
+            rows = [self.staff_rows + i for i, t in enumerate(self.templates) if t.id == issue.template_id]
+        else:
+            rows = [i for i, m in enumerate(self.view.staff) if m.account_id == issue.account_id]
+            if day is None:
+                hours = issue.rule in (Rule.MIN_MINUTES, Rule.MAX_MINUTES)
+                column = len(self.view.days) + (1 if hours else 0)
+        if not rows or column < 0:
+            return QModelIndex()
+        return self.index(rows[0], column)
 
     # -- Qt ----------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API

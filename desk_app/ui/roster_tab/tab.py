@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLayout,
-    QListWidget,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -33,16 +32,20 @@ from PySide6.QtWidgets import (
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.roster import Wish, WishKind
 from desk_app.services.container import Services
-from desk_app.services.roster import MonthConflict, MonthView, RosterIssue
+from desk_app.services.roster import MonthConflict, MonthSummary, MonthView, RosterIssue
 from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.roster_tab import prompts
 from desk_app.ui.roster_tab.cell_menu import cell_menu
+from desk_app.ui.roster_tab.columns import fit_day_columns
 from desk_app.ui.roster_tab.generate import GenerateFlow
 from desk_app.ui.roster_tab.model import RosterGridModel
 from desk_app.ui.roster_tab.paper import start_document
 from desk_app.ui.roster_tab.prompts import AskReason
+from desk_app.ui.roster_tab.publish import ConfirmGaps, publish_month
+from desk_app.ui.roster_tab.publish import confirm_gaps as confirm_gaps_dialog
 from desk_app.ui.roster_tab.requests_panel import RequestsPanel
-from desk_app.ui.roster_tab.texts import conflict_text, issue_text, wish_text
+from desk_app.ui.roster_tab.summary_panel import SummaryPanel
+from desk_app.ui.roster_tab.texts import conflict_text, wish_text
 from desk_app.ui.service_dialog import attempt
 from desk_app.ui.tasks import Task
 from desk_app.ui.widgets_common import ERROR_STYLE, OK_STYLE
@@ -56,6 +59,7 @@ class RosterTab(QWidget):
         parent: QWidget | None = None,
         ask_reason: AskReason | None = None,
         ask_password: AskReason | None = None,
+        confirm_gaps: ConfirmGaps | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -63,6 +67,8 @@ class RosterTab(QWidget):
         self._ask_reason = ask_reason or prompts.ask_reason(self)
         # The supervisor's own password, asked when the roster is published (tests answer it).
         self._ask_password = ask_password or prompts.ask_password(self)
+        # "Publish with these gaps?", listing them (tests answer it).
+        self._confirm_gaps = confirm_gaps or confirm_gaps_dialog(self)
         self.supervisor = actor.role.at_least(Role.SUPERVISOR)
         top = self._build_toolbar()
         grid = self._build_grid()
@@ -144,15 +150,18 @@ class RosterTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # keys and the menu edit
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setDefaultSectionSize(30)
+        self.table.horizontalHeader().setDefaultSectionSize(30)  # until fit_columns sizes the days
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)  # its width sizes the day columns
         self.table.verticalHeader().setToolTip(self.tr("Double-click a name for that person's calendar"))
-        self.issues = QListWidget()
-        self.issues.setMaximumHeight(110)
+        self.summary = SummaryPanel()
+        self.issues = self.summary.list
         grid = QWidget()
+        # The grid's column, top to bottom: the paper buttons, any notices about the month
+        # (``notices``: add a banner there), the grid, and the month's summary.
         grid_layout = QVBoxLayout(grid)
         grid_layout.setContentsMargins(0, 0, 0, 0)
         paper = QHBoxLayout()
@@ -160,9 +169,10 @@ class RosterTab(QWidget):
         for button in (self.print_button, self.pdf_button, self.excel_button, self.calendar_button):
             paper.addWidget(button)
         grid_layout.addLayout(paper)
+        self.notices = QVBoxLayout()
+        grid_layout.addLayout(self.notices)
         grid_layout.addWidget(self.table, 1)
-        grid_layout.addWidget(QLabel(self.tr("Gaps and rule breaks")))
-        grid_layout.addWidget(self.issues)
+        grid_layout.addWidget(self.summary)
         return grid
 
     def _build_side_panels(self, grid: QWidget) -> QSplitter:
@@ -179,7 +189,7 @@ class RosterTab(QWidget):
         return splitter
 
     def _connect(self) -> None:
-        self.month.dateChanged.connect(lambda _d: self.reload())
+        self.month.dateChanged.connect(self._month_changed)
         self.previous_button.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(-1)))
         self.next_button.clicked.connect(lambda: self.month.setDate(self.month.date().addMonths(1)))
         self.publish_button.clicked.connect(self.publish)
@@ -194,17 +204,28 @@ class RosterTab(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.verticalHeader().sectionDoubleClicked.connect(self.show_person)
         self.requests.changed.connect(self.reload)
+        self.summary.chosen.connect(self.show_issue)
 
     # -- loading -----------------------------------------------------------------------------
     def year_month(self) -> tuple[int, int]:
         d = self.month.date()
         return d.year(), d.month()
 
+    def _month_changed(self) -> None:
+        """Another month: what was said about the last one no longer applies."""
+        self.message.clear()
+        self.reload()
+
+    def say(self, text: str, ok: bool = False) -> None:
+        """The message line under the grid: an error (red) unless ``ok``."""
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
     def reload(self) -> None:
         year, month = self.year_month()
         roster = self._services.roster
 
-        def load() -> tuple[MonthView, list[RosterIssue]]:
+        def load() -> tuple[MonthView, MonthSummary]:
             view = roster.month(year, month)
             leave = roster.approved_leave(view.days[0], view.days[-1])
             wishes = {
@@ -214,13 +235,13 @@ class RosterTab(QWidget):
                 for w in roster.wishes(view.days[0], view.days[-1])
             }
             self.model.load(view, roster.templates(), roster.needs(), leave, wishes)
-            return view, roster.issues(year, month)
+            return view, roster.summary(year, month)
 
-        loaded = attempt(load, self.message.setText)
+        loaded = attempt(load, self.say)
         if loaded is None:
             return
-        view, issues = loaded
-        self._show_issues(issues)
+        view, summary = loaded
+        self._show_summary(summary)
         if view.published:
             self.state_label.setText(self.tr("Published, version {n}").format(n=view.version))
         else:
@@ -232,8 +253,11 @@ class RosterTab(QWidget):
             if view.published
             else self.tr("Compute the best roster for the month; locked cells, approved leave and wishes are kept")
         )
-        self.table.resizeColumnToContents(self.model.columnCount() - 1)
-        self.table.resizeColumnToContents(self.model.columnCount() - 2)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every day of the month in view (see ``columns.fit_day_columns``)."""
+        fit_day_columns(self.table, self.model)
 
     # -- editing -------------------------------------------------------------------------------
     def _edit(self, account_id: int, day: date, template_id: int | None, locked: bool) -> bool:
@@ -250,7 +274,7 @@ class RosterTab(QWidget):
         roster = self._services.roster
         if not attempt(
             lambda: roster.set_cell(self._actor, day, account_id, template_id, locked=locked, reason=reason),
-            self.message.setText,
+            self.say,
         ):
             return False
         self.message.clear()
@@ -261,18 +285,26 @@ class RosterTab(QWidget):
         return True
 
     def _refresh_issues(self) -> None:
-        issues = attempt(lambda: self._services.roster.issues(*self.year_month()), self.message.setText)
-        if issues is not None:
-            self._show_issues(issues)
+        summary = attempt(lambda: self._services.roster.summary(*self.year_month()), self.say)
+        if summary is not None:
+            self._show_summary(summary)
 
-    def _show_issues(self, issues: list[RosterIssue]) -> None:
-        self.issues.clear()
-        for issue in issues:
-            self.issues.addItem(issue_text(issue))
-        if not issues:
-            self.issues.addItem(self.tr("No gaps and no rule breaks."))
+    def _show_summary(self, summary: MonthSummary) -> None:
+        self.summary.show_summary(summary, {t.id: t.name for t in self.model.templates})
+
+    def show_issue(self, issue: RosterIssue) -> bool:
+        """Select and show the grid cell an entry of the summary is about."""
+        index = self.model.index_of(issue)
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
@@ -343,13 +375,13 @@ class RosterTab(QWidget):
 
     def set_wish(self, account_id: int, day: date, kind: WishKind, template_id: int | None, weight: int) -> bool:
         wish = Wish(account_id, day, template_id, kind, weight)
-        if not attempt(lambda: self._services.roster.set_wish(self._actor, wish), self.message.setText):
+        if not attempt(lambda: self._services.roster.set_wish(self._actor, wish), self.say):
             return False
         self.reload()
         return True
 
     def remove_wish(self, account_id: int, day: date) -> bool:
-        if not attempt(lambda: self._services.roster.remove_wish(self._actor, account_id, day), self.message.setText):
+        if not attempt(lambda: self._services.roster.remove_wish(self._actor, account_id, day), self.say):
             return False
         self.reload()
         return True
@@ -369,7 +401,7 @@ class RosterTab(QWidget):
         if output is Output.SAVE_CALENDAR:
             account_id = self.model.account_of(self.table.currentIndex().row())
             if account_id is None:
-                self.message.setText(self.tr("Select the person's row first."))
+                self.say(self.tr("Select the person's row first."))
                 return None
             view = self.model.view
             assert view is not None  # a row is selected
@@ -378,31 +410,10 @@ class RosterTab(QWidget):
 
     # -- publishing ------------------------------------------------------------------------------
     def publish(self) -> bool:
-        year, month = self.year_month()
-        note = self._ask_reason(
-            self.tr("Publish the roster"),
-            self.tr("Publish {year}-{month:02d} for everyone? A note for the record (optional):").format(
-                year=year, month=month
-            ),
+        """Publish the shown month; shifts short of people are listed and must be accepted."""
+        return publish_month(
+            self, self._services, self._actor, self._ask_reason, self._ask_password, self._confirm_gaps
         )
-        if note is None:
-            return False
-        password = self._ask_password(
-            self.tr("Publish the roster"),
-            self.tr("{name}, your password publishes the roster:").format(name=self._actor.display_name),
-        )
-        if password is None:
-            return False
-        roster = self._services.roster
-        version = attempt(
-            lambda: roster.publish(self._actor, year, month, note, password=password), self.message.setText
-        )
-        if version is None:
-            return False
-        self.message.setText(self.tr("Published as version {n}.").format(n=version))
-        self.message.setStyleSheet(OK_STYLE)
-        self.reload()
-        return True
 
     def show_person(self, row: int) -> None:
         """One person's month as a calendar (a clerk opens their own from their row)."""

@@ -1,5 +1,5 @@
 """The roster tab's words for what the services hand out as data: a solver conflict, a rule
-break, a gap, a wish. Translated in the tab's context (``RosterTab``), where these strings
+break, a gap, a wish, a month's summary. Translated in the tab's context (``RosterTab``), where these strings
 have always been."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desk_app.domain.roster import WishKind
 from desk_app.roster.conflict import Rule
-from desk_app.services.roster import IssueKind, MonthConflict, RosterIssue
+from desk_app.services.roster import IssueKind, MonthConflict, MonthSummary, RosterIssue
 
 
 def conflict_text(conflict: MonthConflict, names: Mapping[int, str], shifts: Mapping[int, str]) -> str:
@@ -57,14 +57,88 @@ def rule_text(rule: Rule) -> str:
     return texts.get(rule, str(rule))
 
 
-def issue_text(issue: RosterIssue) -> str:
-    """A gap ("12-01 早班: 0 of 1 people") or a rule break ("12-01 王丽: …")."""
+def issue_text(issue: RosterIssue, shifts: Mapping[int, str] | None = None) -> str:
+    """A gap ("12-01 早班: 0 of 1 people"), a wish not met ("12-24 王丽: off (weight 5)")
+    or a rule break ("12-01 王丽: …"); ``shifts`` names the wishes' shifts."""
     when = f"{issue.day:%m-%d} " if issue.day is not None else ""
     if issue.kind is IssueKind.GAP:
         return QCoreApplication.translate("RosterTab", "{when}{shift}: {planned} of {needed} people").format(
             when=when, shift=issue.subject, planned=issue.planned, needed=issue.needed
         )
+    if issue.kind is IssueKind.WISH and issue.wish is not None:
+        shift = (shifts or {}).get(issue.template_id, "") if issue.template_id is not None else ""
+        return f"{when}{issue.subject}: {wish_text(issue.wish, shift, issue.weight)}"
     return f"{when}{issue.subject}: {rule_text(issue.rule) if issue.rule is not None else ''}"
+
+
+def summary_headline(summary: MonthSummary) -> str:
+    """The month in one line, each part counted: shifts short of people, wishes not met,
+    rules not kept."""
+    if summary.gaps:
+        text = QCoreApplication.translate(
+            "RosterTab",
+            "Short of people: {n} shifts ({people} people missing); wishes not met: {wishes}; rules not kept: {rules}",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "RosterTab", "Every shift has its people; wishes not met: {wishes}; rules not kept: {rules}"
+        )
+    return text.format(
+        n=len(summary.gaps), people=summary.people_missing, wishes=len(summary.wishes), rules=len(summary.rules)
+    )
+
+
+def group_title(kind: IssueKind, count: int) -> str:
+    """The heading of a group in the list under the grid."""
+    texts = {
+        IssueKind.GAP: QCoreApplication.translate("RosterTab", "Shifts short of people ({n})"),
+        IssueKind.WISH: QCoreApplication.translate("RosterTab", "Wishes not met ({n})"),
+        IssueKind.RULE: QCoreApplication.translate("RosterTab", "Rules not kept ({n})"),
+    }
+    return texts[kind].format(n=count)
+
+
+def generated_text(summary: MonthSummary, proven_best: bool, seconds: float) -> str:
+    """What a generated roster achieves, counted from the roster saved, and whether the
+    search proved it the best the people and rules allow."""
+    if summary.gaps and proven_best:
+        text = QCoreApplication.translate(
+            "RosterTab",
+            "Short of people: {n} shifts cannot be filled. With these people and rules this is "
+            "the best roster possible (found in {s:.1f} s).",
+        )
+    elif summary.gaps:
+        text = QCoreApplication.translate(
+            "RosterTab",
+            "Short of people: {n} shifts are not filled. The search stopped after {s:.1f} s "
+            "before proving this the best roster; with more time it may fill more.",
+        )
+    elif proven_best:
+        text = QCoreApplication.translate(
+            "RosterTab",
+            "Generated in {s:.1f} s: every shift has its people; this is the best roster the rules allow.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "RosterTab",
+            "Generated in {s:.1f} s: every shift has its people. The search stopped before "
+            "proving this the best roster; with more time it may meet more wishes.",
+        )
+    parts = [text.format(n=len(summary.gaps), s=seconds)]
+    if summary.wishes:
+        parts.append(
+            QCoreApplication.translate("RosterTab", "{n} wishes could not be met.").format(n=len(summary.wishes))
+        )
+    if summary.rules:
+        parts.append(
+            QCoreApplication.translate("RosterTab", "{n} rules are not kept (see the list).").format(
+                n=len(summary.rules)
+            )
+        )
+    said = parts[0]
+    for part in parts[1:]:  # Chinese sentences follow each other without a space
+        said += part if said.endswith("。") else " " + part
+    return said
 
 
 def wish_text(kind: WishKind, shift: str, weight: int) -> str:
