@@ -29,7 +29,7 @@ from desk_app.domain.roles import Actor
 from desk_app.paths import log_dir
 from desk_app.services.container import Services
 from desk_app.services.tickets import Notice
-from desk_app.storage.database import sqlite_path
+from desk_app.storage.database import displayed_url, sqlite_path
 from desk_app.ui import i18n
 from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.drafts import DraftKeeper
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
             ).format(
                 app=APP_TITLE,
                 version=__version__,
-                database=db_file if db_file is not None else self._services.db.url,
+                database=db_file if db_file is not None else displayed_url(self._services.db.url),
                 logs=log_dir(),
             ),
         )
