@@ -31,6 +31,7 @@ from desk_app.storage.fileops import private_files, restore_umask
 from desk_app.storage.sqlite_files import database_error
 from desk_app.ui import i18n
 from desk_app.ui.backup_scheduler import BackupScheduler
+from desk_app.ui.display_check import QtFailureGuard, display_problem
 from desk_app.ui.errors import install_exception_hook, setup_logging
 from desk_app.ui.main_window import MainWindow, TabFactory
 from desk_app.ui.setup_dialog import SetupDialog
@@ -322,7 +323,17 @@ def run_gui(db_url: str | None) -> int:
 
 
 def _run_gui(db_url: str | None) -> int:
-    app = create_application()
+    if QApplication.instance() is None:
+        # A fresh Linux desktop may lack what Qt's X11 plugin needs: say what to install,
+        # in one sentence, instead of Qt's abort.
+        problem = display_problem()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_FAILED
+        with QtFailureGuard():
+            app = create_application()
+    else:
+        app = create_application()
     log_path = setup_logging(log_dir())
     reporter = install_exception_hook(log_path)
     log.info("DutyDesk %s starting", __version__)
