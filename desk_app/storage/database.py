@@ -27,9 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app import atomic_files
@@ -123,8 +122,7 @@ def require_sqlite(url: str) -> None:
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP(
                 "DeskError",
-                "DutyDesk keeps its records in an SQLite database file only (--db sqlite:///PATH): "
-                "{url} is not one.",
+                "DutyDesk keeps its records in an SQLite database file only (--db sqlite:///PATH): {url} is not one.",
             ),
             url=displayed_url(url),
         )

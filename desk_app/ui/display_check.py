@@ -124,7 +124,7 @@ class QtFailureGuard:
     def __exit__(self, *_exc: object) -> None:
         from PySide6.QtCore import qInstallMessageHandler
 
-        qInstallMessageHandler(self._previous)  # type: ignore[arg-type]
+        qInstallMessageHandler(self._previous)
         held, self.held = self.held, []
         for mode, context, message in held:
             self._pass_on(mode, context, message)

@@ -14,12 +14,13 @@ import shutil
 from pathlib import Path
 from typing import BinaryIO
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desk_app import local_settings
 from desk_app.atomic_files import write_atomically
+from desk_app.domain.errors import QT_TRANSLATE_NOOP
 
 CONTEXT = "PrintPreview"  # the file dialogs' strings were the print preview's first
 
@@ -27,29 +28,38 @@ CONTEXT = "PrintPreview"  # the file dialogs' strings were the print preview's f
 class FileKind(enum.Enum):
     """What is saved: the dialog's title, its filter and the suffix a name must have."""
 
-    PDF = (QT_TRANSLATE_NOOP("PrintPreview", "Save as PDF"), QT_TRANSLATE_NOOP("PrintPreview", "PDF files (*.pdf)"), ".pdf")
-    EXCEL = (
-        QT_TRANSLATE_NOOP("PrintPreview", "Save as Excel workbook"),
-        QT_TRANSLATE_NOOP("PrintPreview", "Excel workbooks (*.xlsx)"),
-        ".xlsx",
-    )
-    CALENDAR = (
-        QT_TRANSLATE_NOOP("PrintPreview", "Save the calendar"),
-        QT_TRANSLATE_NOOP("PrintPreview", "Calendar files (*.ics)"),
-        ".ics",
-    )
+    PDF = ".pdf"
+    EXCEL = ".xlsx"
+    CALENDAR = ".ics"
 
     @property
     def title(self) -> str:
-        return QCoreApplication.translate(CONTEXT, self.value[0])
+        return QCoreApplication.translate(CONTEXT, _DIALOGS[self][0])
 
     @property
     def file_filter(self) -> str:
-        return QCoreApplication.translate(CONTEXT, self.value[1])
+        return QCoreApplication.translate(CONTEXT, _DIALOGS[self][1])
 
     @property
     def suffix(self) -> str:
-        return self.value[2]
+        return str(self.value)
+
+
+# The save dialog's title and file filter of each kind (translated where shown).
+_DIALOGS: dict[FileKind, tuple[str, str]] = {
+    FileKind.PDF: (
+        QT_TRANSLATE_NOOP("PrintPreview", "Save as PDF"),
+        QT_TRANSLATE_NOOP("PrintPreview", "PDF files (*.pdf)"),
+    ),
+    FileKind.EXCEL: (
+        QT_TRANSLATE_NOOP("PrintPreview", "Save as Excel workbook"),
+        QT_TRANSLATE_NOOP("PrintPreview", "Excel workbooks (*.xlsx)"),
+    ),
+    FileKind.CALENDAR: (
+        QT_TRANSLATE_NOOP("PrintPreview", "Save the calendar"),
+        QT_TRANSLATE_NOOP("PrintPreview", "Calendar files (*.ics)"),
+    ),
+}
 
 
 def documents_folder() -> Path:
@@ -110,7 +120,7 @@ def save_copy(parent: QWidget | None, source: Path, kind: FileKind, suggested_na
 
 
 def confirm_saved(parent: QWidget | None, path: Path) -> QMessageBox:
-    """"Saved 值班记录表.pdf in D:\\文档." with a button that opens the folder; shown without
+    """ "Saved 值班记录表.pdf in D:\\文档." with a button that opens the folder; shown without
     waiting (the caller goes on), closed by either button."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
@@ -120,7 +130,9 @@ def confirm_saved(parent: QWidget | None, path: Path) -> QMessageBox:
             name=path.name, folder=str(path.parent)
         )
     )
-    open_button = box.addButton(QCoreApplication.translate("SaveFiles", "Open folder"), QMessageBox.ButtonRole.ActionRole)
+    open_button = box.addButton(
+        QCoreApplication.translate("SaveFiles", "Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
     ok = box.addButton(QMessageBox.StandardButton.Ok)
     box.setDefaultButton(ok)
     box.setEscapeButton(ok)  # Esc and the title bar's close button close it too

@@ -808,7 +808,7 @@
         <translation>数据库 {path} 已损坏（{reason}）。其中没有任何内容被改动。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/storage/database.py" line="+128"/>
+        <location filename="../../desk_app/storage/database.py" line="+126"/>
         <source>DutyDesk keeps its records in an SQLite database file only (--db sqlite:///PATH): {url} is not one.</source>
         <translation>值班台只使用 SQLite 数据库文件保存记录（--db sqlite:///路径）：{url} 不是 SQLite 数据库。</translation>
     </message>
@@ -3075,17 +3075,17 @@ Log files: {logs}</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/save_files.py" line="+30"/>
+        <location filename="../../desk_app/ui/save_files.py" line="+51"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save as Excel workbook</source>
         <translation>另存为 Excel 工作簿</translation>
     </message>
@@ -3095,7 +3095,7 @@ Log files: {logs}</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Save the calendar</source>
         <translation>保存日历</translation>
     </message>
@@ -3105,7 +3105,7 @@ Log files: {logs}</source>
         <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+52"/>
         <source>Saving failed</source>
         <translation>保存失败</translation>
     </message>
@@ -4368,7 +4368,7 @@ Log files: {logs}</source>
         <translation>已将 {name} 保存到 {folder}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>

@@ -69,8 +69,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
         with pytest.raises(Exception, match="FOREIGN KEY"), db.write() as session:
             session.execute(
                 text(
-                    "INSERT INTO audit_event (at, actor_id, action, detail) "
-                    "VALUES ('2026-11-24 00:00:00', 42, 'x', '')"
+                    "INSERT INTO audit_event (at, actor_id, action, detail) VALUES ('2026-11-24 00:00:00', 42, 'x', '')"
                 )
             )
     finally:
@@ -298,7 +297,7 @@ def test_a_database_left_by_a_crash_still_opens(tmp_path: Path) -> None:
         "from desk_app.storage.database import open_database\n"
         f"db = open_database({_url(path)!r})\n"
         "with db.write() as s:\n"
-        "    s.execute(text(\"INSERT INTO desk (id, name, timezone, created_at) "
+        '    s.execute(text("INSERT INTO desk (id, name, timezone, created_at) '
         "VALUES (1, '前台', 'UTC', '2026-11-24')\"))\n"
         "os._exit(0)\n"
     )

@@ -149,9 +149,7 @@ def test_filters_by_text_category_clerk_and_date(qtbot, services, clock, clerk, 
 
     tab.filters.text.setText("停电")
     _wait_loaded(qtbot, tab)
-    assert [tab.model.index(r, Column.SITUATION).data() for r in range(tab.model.rowCount())] == [
-        "2号电梯停电检修"
-    ]
+    assert [tab.model.index(r, Column.SITUATION).data() for r in range(tab.model.rowCount())] == ["2号电梯停电检修"]
 
     tab.filters.text.clear()
     tab.filters.category.setCurrentIndex(tab.filters.category.findData(LogCategory.COMPLAINT.value))
@@ -195,11 +193,7 @@ def test_correction_strikes_the_original_and_links_both_ways(qtbot, services, cl
     assert struck.strikeOut()
     assert f"#{correction.id}" in tab.model.index(rows[original.id], Column.NOTES).data()
     assert f"#{original.id}" in tab.model.index(rows[correction.id], Column.NOTES).data()
-    assert (
-        not tab.model.index(rows[correction.id], Column.SITUATION)
-        .data(Qt.ItemDataRole.FontRole)
-        .strikeOut()
-    )
+    assert not tab.model.index(rows[correction.id], Column.SITUATION).data(Qt.ItemDataRole.FontRole).strikeOut()
 
     # The link: double-clicking the original goes to its correction.
     tab._follow_link(tab.model.index(rows[original.id], Column.SITUATION))
@@ -237,17 +231,12 @@ def test_supervisor_signs_a_day_and_later_corrections_are_flagged(
 
     monkeypatch.setattr(review_dialog.ReviewDialog, "exec", fake_exec)
     tab.sign_day()
-    assert (
-        services.log.reviews(date(2026, 11, 24), date(2026, 11, 24))[date(2026, 11, 24)].remark
-        == "已阅"
-    )
+    assert services.log.reviews(date(2026, 11, 24), date(2026, 11, 24))[date(2026, 11, 24)].remark == "已阅"
     assert not tab.unsigned_banner.isVisibleTo(tab)
     assert "signed" in tab.model.index(0, Column.SHIFT).data()
     assert "not signed" not in tab.model.index(0, Column.SHIFT).data()
 
-    correction = services.log.correct(
-        clerk, first.id, LogCategory.PATROL, "夜间巡查正常，3栋路灯不亮"
-    )
+    correction = services.log.correct(clerk, first.id, LogCategory.PATROL, "夜间巡查正常，3栋路灯不亮")
     assert correction.after_review
 
 

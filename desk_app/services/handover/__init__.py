@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from desk_app.services.handover.draft import LATE_HANDOVER_GRACE
 from desk_app.services.handover.items import EXPECTED_MAX, UNIT_MAX
+from desk_app.services.handover.queries import REMIND_BEFORE
 from desk_app.services.handover.record import DIGEST_PREFIX, digest_text, record_digest
 from desk_app.services.handover.service import HandoverService
 from desk_app.services.handover.shared import OpenWorkSource, RosterSource
-from desk_app.services.handover.queries import REMIND_BEFORE
 from desk_app.services.handover.views import HandoverView, ItemView, Overdue, ShiftReminder, SignedHandover
 
 __all__ = [
