@@ -1,6 +1,7 @@
 """Settings that belong to this computer, not to the desk (QSettings: the registry on
-Windows): where backups go (a USB drive or a network share of this PC). The desk's rules
-(shifts, clocks, item list, idle lock) live in the database."""
+Windows): where backups go (a USB drive or a network share of this PC), the folder files
+were last saved into. The desk's rules (shifts, clocks, item list, idle lock) live in the
+database."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QSettings
 from desk_app.paths import data_dir
 
 BACKUP_FOLDER_KEY = "backup/folder"
+LAST_SAVE_FOLDER_KEY = "files/last_save_folder"
 
 
 def _settings() -> QSettings:
@@ -26,6 +28,18 @@ def backup_folder() -> Path:
 
 def set_backup_folder(folder: Path) -> None:
     _settings().setValue(BACKUP_FOLDER_KEY, str(folder))
+
+
+def last_save_folder() -> Path | None:
+    """The folder a PDF, a list or a calendar was last saved into on this computer."""
+    value = _settings().value(LAST_SAVE_FOLDER_KEY, "")
+    return Path(str(value)) if value else None
+
+
+def set_last_save_folder(folder: Path) -> None:
+    settings = _settings()
+    settings.setValue(LAST_SAVE_FOLDER_KEY, str(folder))
+    settings.sync()
 
 
 MAIL_KEYS = ("mail/host", "mail/port", "mail/user", "mail/sender", "mail/tls")

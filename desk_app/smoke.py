@@ -40,6 +40,9 @@ def run_smoke_test(db_url: str, pdf: Path) -> int:
         i18n.install_translators(app, i18n.CHINESE)
         if QCoreApplication.translate("MainWindow", "Shift log") == "Shift log":
             raise RuntimeError("the Chinese translation was not found in the bundle")
+        qt_own = ("QFileDialog", "Look in:")  # Qt's string, not ours: kept from our catalogue
+        if QCoreApplication.translate(*qt_own) == qt_own[1]:
+            raise RuntimeError("Qt's own Chinese translation (qtbase) was not found in the bundle")
         families = install_fonts(app)
         if not families:
             raise RuntimeError("the bundled CJK font was not found")

@@ -210,3 +210,27 @@ def test_restore_is_refused_while_the_program_has_the_database_open(qapp, servic
         assert "close it before restoring" in capsys.readouterr().err
     finally:
         running.release()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["verify"],
+        ["backup"],
+        ["demo", "--days", "1"],
+        ["verify-page", "L:1 0000-0000-0000-0000"],
+        ["print", "log", "--from", "2026-11-01", "--to", "2026-11-02", "-o", "x.pdf"],
+        ["export", "complaint", "--from", "2026-11-01", "--to", "2026-11-02", "-o", "x.xlsx"],
+    ],
+)
+def test_a_server_database_is_refused_and_its_password_never_printed(command, tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    code = main(["--db", "postgresql+psycopg://u:secret@h/d", *command])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "secret" not in out + err
+    assert err.strip().splitlines() == [
+        "desk-app: DutyDesk keeps its records in an SQLite database file only (--db sqlite:///PATH): "
+        "postgresql+psycopg://u:***@h/d is not one."
+    ]
+    assert list(tmp_path.iterdir()) == []

@@ -51,9 +51,9 @@ def _run_reporting(args: argparse.Namespace) -> int:
         print(f"desk-app: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_FAILED
     except (DBAPIError, sqlite3.Error) as exc:  # the disk filled, a lock outlasted the wait, ...
-        from desk_app.storage.database import sqlite_path
+        from desk_app.storage.database import displayed_url, sqlite_path
         from desk_app.storage.sqlite_files import database_error
 
-        where = sqlite_path(database_url(args)) or database_url(args)
+        where = sqlite_path(database_url(args)) or displayed_url(database_url(args))
         print(f"desk-app: {database_error(exc, where).english()}", file=sys.stderr)
         return EXIT_FAILED

@@ -198,11 +198,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _database_file(url: str | None) -> Path:
     from desk_app.paths import default_db_url
-    from desk_app.storage.database import sqlite_path
+    from desk_app.storage.database import displayed_url, require_sqlite, sqlite_path
 
-    path = sqlite_path(url or default_db_url())
+    url = url or default_db_url()
+    require_sqlite(url)
+    path = sqlite_path(url)
     if path is None:
-        raise DeskError("Backups are made of an SQLite database file; {url} is not one.", url=url)
+        raise DeskError("Backups are made of an SQLite database file; {url} is not one.", url=displayed_url(url))
     return path
 
 

@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="SQLAlchemy database URL (default: the per-user database, e.g. sqlite:///C:/desk/dutydesk.sqlite)",
+        help="the SQLite database, as a URL (default: the per-user database; e.g. sqlite:///C:/desk/dutydesk.sqlite)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -1,5 +1,11 @@
 """The one engine: SQLite pragmas on connect, explicit transactions, checks and migration.
 
+DutyDesk keeps its records in an SQLite file: ``require_sqlite`` refuses any other URL
+(a server database, a mistyped URL) with one sentence before anything is connected, in
+every function here that opens a URL, so the window and every command get the same
+answer. A URL is shown to people and written to logs only through ``displayed_url``,
+which hides a password.
+
 ``open_database`` refuses a file that is not a DutyDesk database (not SQLite, corrupt,
 foreign tables, or a schema from a newer program) before anything is written, and backs
 up an existing file before migrating it.
@@ -9,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,9 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk_app import atomic_files
@@ -86,20 +93,53 @@ class Database:
         self.engine.dispose()
 
 
-def _is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
+# user:password@ in anything that looks like a URL but does not parse as one.
+_CREDENTIALS = re.compile(r"(://[^/@:]*):[^/@]*@")
+
+
+def _parsed(url: str) -> URL | None:
+    try:
+        return make_url(url)
+    except (ArgumentError, ValueError, TypeError):
+        return None
+
+
+def displayed_url(url: str) -> str:
+    """``url`` as it may be shown or logged: any password replaced by ***."""
+    parsed = _parsed(url)
+    if parsed is None:
+        return _CREDENTIALS.sub(r"\1:***@", str(url))
+    if parsed.password is None:
+        return str(url)  # as typed (rendering would percent-encode a Chinese file name)
+    return parsed.render_as_string(hide_password=True)
+
+
+def require_sqlite(url: str) -> None:
+    """Refuse, with one sentence and before any connection, a URL that is not SQLite's:
+    there is no server backend (its migrations, journal triggers and backups are SQLite's)."""
+    parsed = _parsed(url)
+    if parsed is None or parsed.get_backend_name() != "sqlite":
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "DutyDesk keeps its records in an SQLite database file only (--db sqlite:///PATH): {url} is not one.",
+            ),
+            url=displayed_url(url),
+        )
 
 
 def sqlite_path(url: str) -> Path | None:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    """The file of an SQLite URL; None for any other URL (or an in-memory database)."""
+    parsed = _parsed(url)
+    if parsed is None or parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
         return None
     return Path(parsed.database)
 
 
 def create_db_engine(url: str) -> Engine:
-    if not _is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+    require_sqlite(url)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
     ctx = journal.register(engine, current_writer.get)
 
@@ -145,8 +185,10 @@ def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | N
     Raises DatabaseOpenError with a clear message, having written nothing, when the file
     is corrupt, foreign, from a newer program, read-only or locked. An existing file is
     checked (``PRAGMA quick_check``) through a read-only connection before the engine
-    touches it. A new file is made readable by its owner only.
+    touches it. A new file is made readable by its owner only. Any URL but SQLite's is
+    refused (``require_sqlite``).
     """
+    require_sqlite(url)
     path = sqlite_path(url)
     if path is not None:
         finish_interrupted_restore(path)
@@ -168,7 +210,7 @@ def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | N
         # An existing file is judged through a read-only connection: the engine's first
         # connection switches the file to WAL, which would already change a foreign file.
         state = _file_schema_state(path, check=True) if existed and path is not None else _schema_state(engine)
-        _refuse_unknown(state, path or url)
+        _refuse_unknown(state, path or displayed_url(url))
         head = migrate.head_revision()
         if state.revision != head:
             if not migrate_schema:
@@ -184,7 +226,7 @@ def open_database(url: str, *, migrate_schema: bool = True, backup_dir: Path | N
                 conn.rollback()
     except (SADatabaseError, sqlite3.Error, OperationalError, OSError) as exc:
         engine.dispose()
-        raise database_error(exc, path or url) from exc
+        raise database_error(exc, path or displayed_url(url)) from exc
     except Exception:
         engine.dispose()
         raise
@@ -203,6 +245,7 @@ def open_database_readonly(url: str) -> Database:
     schema, a damaged or locked file is a DatabaseOpenError naming the path. Each
     connection is ``query_only`` and gives up on a lock after READ_TIMEOUT_SECONDS.
     """
+    require_sqlite(url)
     path = sqlite_path(url)
     if path is None:
         return open_database(url, migrate_schema=False)

@@ -26,11 +26,12 @@ from desk_app.paths import APP_NAME, ORG_NAME, default_db_url, font_path, log_di
 from desk_app.services.backup import BackupFile, BackupPlan, restore
 from desk_app.services.container import Services
 from desk_app.single_instance import SingleInstance
-from desk_app.storage.database import finish_interrupted_restore, sqlite_path
+from desk_app.storage.database import displayed_url, finish_interrupted_restore, sqlite_path
 from desk_app.storage.fileops import private_files, restore_umask
 from desk_app.storage.sqlite_files import database_error
 from desk_app.ui import i18n
 from desk_app.ui.backup_scheduler import BackupScheduler
+from desk_app.ui.display_check import QtFailureGuard, display_problem
 from desk_app.ui.errors import install_exception_hook, setup_logging
 from desk_app.ui.main_window import MainWindow, TabFactory
 from desk_app.ui.setup_dialog import SetupDialog
@@ -109,10 +110,10 @@ class Startup(QObject):
             try:
                 self.services = self._open_services(self.url)
             except OSError as exc:  # a folder that cannot be created, a file without permission
-                raise database_error(exc, exc.filename or self.url) from exc
+                raise database_error(exc, exc.filename or displayed_url(self.url)) from exc
         except DeskError as exc:
             self.error = exc
-            log.error("cannot open the database %s: %s", self.url, exc.english())
+            log.error("cannot open the database %s: %s", displayed_url(self.url), exc.english())
             if retry and path is not None and self._recover(exc, path):
                 self.error = None
                 return self.open_database(retry=False)
@@ -332,7 +333,17 @@ def run_gui(db_url: str | None) -> int:
 
 
 def _run_gui(db_url: str | None) -> int:
-    app = create_application()
+    if QApplication.instance() is None:
+        # A fresh Linux desktop may lack what Qt's X11 plugin needs: say what to install,
+        # in one sentence, instead of Qt's abort.
+        problem = display_problem()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_FAILED
+        with QtFailureGuard():
+            app = create_application()
+    else:
+        app = create_application()
     log_path = setup_logging(log_dir())
     reporter = install_exception_hook(log_path)
     log.info("DutyDesk %s starting", __version__)

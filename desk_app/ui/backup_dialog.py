@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from desk_app.domain.roles import Actor
 from desk_app.services.backup import BackupPlan
 from desk_app.services.container import Services
 from desk_app.storage.database import sqlite_path
+from desk_app.ui import save_files
 from desk_app.ui.service_dialog import ServiceDialog, failure_text
 from desk_app.ui.tasks import Task, TaskRunner
 from desk_app.ui.widgets_common import PLAIN_STYLE
@@ -92,9 +92,9 @@ class BackupDialog(ServiceDialog):
             self.list.addItem(self.tr("No backups in this folder yet."))
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.folder.text())
-        if chosen:
-            self.set_folder(Path(chosen))
+        chosen = save_files.ask_folder(self, self.tr("Backup folder"), Path(self.folder.text()))
+        if chosen is not None:
+            self.set_folder(chosen)
 
     def set_folder(self, folder: Path) -> None:
         local_settings.set_backup_folder(folder)
@@ -114,6 +114,7 @@ class BackupDialog(ServiceDialog):
         self.now_button.setEnabled(True)
         self.show_message(self.tr("Backed up to {path}.").format(path=str(path)))
         self.show_backups()
+        save_files.confirm_saved(self, Path(str(path)))
 
     def _failed(self, exc: BaseException, _trace: str) -> None:
         self.now_button.setEnabled(True)

@@ -2,14 +2,18 @@
 
 The language is stored in QSettings under ``ui/language`` ("zh_CN", the default, or
 "en"). Simplified Chinese installs our ``dutydesk_zh_CN.qm`` and Qt's own ``qtbase``
-translation (standard buttons, context menus); English installs nothing, because every
-source string is English. A change takes effect at the next start: widgets read their
+translation (standard buttons, context menus, the file dialogs' "查找范围" and "文件类型");
+English installs nothing, because every source string is English. Qt's catalogue comes
+from Qt's translations folder (``QLibraryInfo``) when running from source, and from our
+resources folder in the bundle, which copies it there (``qt_translation_files``, used by
+build_spec.spec). A change takes effect at the next start: widgets read their
 text once, when they are built.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -26,6 +30,7 @@ ENGLISH = "en"
 DEFAULT_LANGUAGE = CHINESE
 LANGUAGES = (CHINESE, ENGLISH)
 CATALOG = "dutydesk"
+QT_CATALOGS = ("qtbase",)  # Qt's own strings: dialogs, standard buttons, context menus
 # The name in title bars: the same in every language.
 APP_TITLE = "DutyDesk 值班台"
 
@@ -71,14 +76,22 @@ def install_translators(app: QCoreApplication, lang: str | None = None) -> list[
     else:
         log.warning("translation %s_%s not found in %s", CATALOG, lang, translations_dir())
     qt_dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(translations_dir())]
-    for directory in qt_dirs:
-        qtbase = QTranslator(app)
-        if qtbase.load(locale, "qtbase", "_", directory):
-            _install(app, qtbase)
-            break
-    else:
-        log.warning("Qt's qtbase_%s translation not found in %s", lang, qt_dirs)
+    for catalog in QT_CATALOGS:
+        for directory in qt_dirs:
+            qt_own = QTranslator(app)
+            if qt_own.load(locale, catalog, "_", directory):
+                _install(app, qt_own)
+                break
+        else:
+            log.warning("Qt's %s_%s translation not found in %s", catalog, lang, qt_dirs)
     return list(_installed)
+
+
+def qt_translation_files() -> list[Path]:
+    """Qt's own catalogues for every language but English, in Qt's translations folder:
+    what the bundle copies into its resources (build_spec.spec)."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return [folder / f"{catalog}_{lang}.qm" for lang in LANGUAGES if lang != ENGLISH for catalog in QT_CATALOGS]
 
 
 def remove_translators(app: QCoreApplication) -> None:

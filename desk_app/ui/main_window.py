@@ -29,7 +29,7 @@ from desk_app.domain.roles import Actor
 from desk_app.paths import log_dir
 from desk_app.services.container import Services
 from desk_app.services.tickets import Notice
-from desk_app.storage.database import sqlite_path
+from desk_app.storage.database import displayed_url, sqlite_path
 from desk_app.ui import i18n
 from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.drafts import DraftKeeper
@@ -38,7 +38,7 @@ from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
 from desk_app.ui.idle_lock import IdleWatch, LockPage
 from desk_app.ui.main_menus import LANGUAGE_NAMES, build_menus
 from desk_app.ui.tasks import TaskRunner
-from desk_app.ui.widgets_common import ALERT_STYLE
+from desk_app.ui.widgets_common import ALERT_STYLE, WARNING_STYLE
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab import HandoverTab
@@ -53,7 +53,6 @@ GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 STATUS_REFRESH_MS = 60_000
 OUT_OF_SIGHT = QPoint(-32000, -32000)
-REMINDER_SHOWN_MS = 15 * 60_000
 
 
 def _default_log_tab(services: Services, actor: Actor, parent: QWidget) -> QWidget:
@@ -156,12 +155,15 @@ class MainWindow(QMainWindow):
         self.handover_label = QLabel()  # "overdue by N minutes" while a handover waits
         self.handover_label.setStyleSheet(ALERT_STYLE)
         self.handover_label.setVisible(False)
+        self.reminder_label = QLabel()  # "早班 ends at 16:00, in 13 minutes": counts down, then goes
+        self.reminder_label.setStyleSheet(WARNING_STYLE)
+        self.reminder_label.setVisible(False)
         self.notices_button = QPushButton()  # "3 escalated to you": opens the list
         self.notices_button.setFlat(True)
         self.notices_button.setStyleSheet(ALERT_STYLE)
         self.notices_button.setVisible(False)
         self.notices_button.clicked.connect(self.show_notices)
-        for label in (self.person_label, self.shift_label, self.handover_label):
+        for label in (self.person_label, self.shift_label, self.reminder_label, self.handover_label):
             label.setContentsMargins(8, 0, 8, 0)
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.VLine)
@@ -169,10 +171,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.person_label)
         self.statusBar().addPermanentWidget(separator)
         self.statusBar().addPermanentWidget(self.shift_label)
+        self.statusBar().addPermanentWidget(self.reminder_label)
         self.statusBar().addPermanentWidget(self.handover_label)
         self.statusBar().addPermanentWidget(self.notices_button)
         self.handover_tab.status_changed.connect(self._show_handover_status)
-        self.handover_tab.reminder.connect(lambda text: self.statusBar().showMessage(text, REMINDER_SHOWN_MS))
+        self.handover_tab.reminder.connect(self._show_reminder)
         self.handover_tab.handed_over.connect(self.hand_over)
         self.handover_tab.refresh()  # the signals are connected now
         self.status_timer = QTimer(self)
@@ -242,7 +245,7 @@ class MainWindow(QMainWindow):
             ).format(
                 app=APP_TITLE,
                 version=__version__,
-                database=db_file if db_file is not None else self._services.db.url,
+                database=db_file if db_file is not None else displayed_url(self._services.db.url),
                 logs=log_dir(),
             ),
         )
@@ -282,6 +285,7 @@ class MainWindow(QMainWindow):
                 name=self.actor.display_name, username=self.actor.username, role=role_label(self.actor.role)
             )
         )
+        self.handover_tab.refresh_reminder()  # the minutes left, by the clock, now
         try:
             shift = self._services.desk.shift_at()  # None: no shift is running
         except DeskError as exc:
@@ -381,6 +385,10 @@ class MainWindow(QMainWindow):
     def show_backup_failure(self, reason: str) -> None:
         """The daily backup failed (tried again every hour): say so until it works."""
         self.statusBar().showMessage(self.tr("The daily backup failed: {reason}").format(reason=reason))
+
+    def _show_reminder(self, text: str) -> None:
+        self.reminder_label.setText(text)
+        self.reminder_label.setVisible(bool(text))
 
     def _show_handover_status(self, text: str) -> None:
         self.handover_label.setText(text)

@@ -8,17 +8,15 @@ need 140 MB per page) and drawn fitted into the printable area, one printer page
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-from typing import BinaryIO
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSettings, QSize, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSettings, QSize
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desk_app.atomic_files import write_atomically
+from desk_app.ui import save_files
 
 # Rendering resolution for the printer, and (lower, grey) for the on-screen preview, which
 # keeps every page in memory.
@@ -138,71 +136,16 @@ def print_pdf(parent: QWidget, pdf_path: Path) -> None:
 
 
 def save_pdf_copy(parent: QWidget, pdf_path: Path, suggested_name: str | None = None) -> Path | None:
-    """Ask where to save a copy of ``pdf_path`` and copy it there; None when cancelled or failed."""
-    return _save_copy(
-        parent,
-        pdf_path,
-        suggested_name,
-        QCoreApplication.translate("PrintPreview", "Save as PDF"),
-        QCoreApplication.translate("PrintPreview", "PDF files (*.pdf)"),
-        ".pdf",
-    )
+    """Ask where to save a copy of ``pdf_path``, copy it there and confirm it
+    (``save_files``); None when cancelled or failed."""
+    return save_files.save_copy(parent, pdf_path, save_files.FileKind.PDF, suggested_name)
 
 
 def save_excel_copy(parent: QWidget, path: Path, suggested_name: str | None = None) -> Path | None:
     """The same for an Excel workbook (.xlsx)."""
-    return _save_copy(
-        parent,
-        path,
-        suggested_name,
-        QCoreApplication.translate("PrintPreview", "Save as Excel workbook"),
-        QCoreApplication.translate("PrintPreview", "Excel workbooks (*.xlsx)"),
-        ".xlsx",
-    )
+    return save_files.save_copy(parent, path, save_files.FileKind.EXCEL, suggested_name)
 
 
 def save_calendar_copy(parent: QWidget, path: Path, suggested_name: str | None = None) -> Path | None:
     """The same for an iCalendar file (.ics)."""
-    return _save_copy(
-        parent,
-        path,
-        suggested_name,
-        QCoreApplication.translate("PrintPreview", "Save the calendar"),
-        QCoreApplication.translate("PrintPreview", "Calendar files (*.ics)"),
-        ".ics",
-    )
-
-
-def _save_copy(
-    parent: QWidget, path: Path, suggested_name: str | None, title: str, file_filter: str, suffix: str
-) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder) / (suggested_name or Path(path).name))
-    name, _selected = QFileDialog.getSaveFileName(parent, title, start, file_filter)
-    if not name:
-        return None
-    target = Path(name)
-    if target.suffix.lower() != suffix:
-        target = target.with_name(target.name + suffix)
-    try:
-        copy_atomically(Path(path), target)
-    except OSError as exc:
-        QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("PrintPreview", "Saving failed"),
-            QCoreApplication.translate("PrintPreview", "The file could not be saved to {path}: {error}").format(
-                path=str(target), error=exc.strerror or str(exc)
-            ),
-        )
-        return None
-    return target
-
-
-def copy_atomically(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target``, whole or not at all."""
-
-    def copy(handle: BinaryIO) -> None:
-        with open(source, "rb") as data:
-            shutil.copyfileobj(data, handle)
-
-    write_atomically(target, copy)
+    return save_files.save_copy(parent, path, save_files.FileKind.CALENDAR, suggested_name)

@@ -305,7 +305,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Saved: the window locks after {n} minutes from the next sign-in.</source>
         <translation>已保存：下次登录起，无人操作 {n} 分钟后锁屏。</translation>
     </message>
@@ -910,7 +910,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>数据库 {path} 已损坏（{reason}）。其中没有任何内容被改动。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/storage/database.py" line="+222"/>
+        <location filename="../../desk_app/storage/database.py" line="+126"/>
+        <source>DutyDesk keeps its records in an SQLite database file only (--db sqlite:///PATH): {url} is not one.</source>
+        <translation>值班台只使用 SQLite 数据库文件保存记录（--db sqlite:///路径）：{url} 不是 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <location line="+139"/>
         <source>{path} has an older schema ({revision}): open it once in DutyDesk, which upgrades it (after a backup), then try again.</source>
         <translation>{path} 的数据库结构较旧（{revision}）：请先用值班台打开一次（程序会先备份再升级），然后再试。</translation>
     </message>
@@ -925,7 +930,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>{path} 由更新版本的值班台写入（结构版本 {revision}）。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>The database schema is not up to date.</source>
         <translation>数据库结构不是最新版本。</translation>
     </message>
@@ -995,7 +1000,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>“{work}”未经主管放行，不能交接。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover/queries.py" line="+22"/>
+        <location filename="../../desk_app/services/handover/queries.py" line="+26"/>
         <location filename="../../desk_app/services/handover/shared.py" line="+68"/>
         <source>No such handover.</source>
         <translation>没有这次交接班。</translation>
@@ -1651,7 +1656,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>发生时间；改为更早的时间须说明原因</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Reason for the earlier time</source>
         <translation>补记原因</translation>
     </message>
@@ -1676,7 +1681,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Put back what you typed at {time} and did not save. Esc clears it.</source>
         <translation>已恢复您在 {time} 输入但未保存的内容。按 Esc 清空。</translation>
     </message>
@@ -2287,7 +2292,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>继续交接班…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>No shift is running now.</source>
         <translation>当前没有进行中的班次。</translation>
     </message>
@@ -2302,7 +2307,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>{date} {shift} {span}：尚未开始交接班。</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-24"/>
         <source>{shift} ended at {time}; the handover is overdue by {n} minutes. The outgoing clerk stays on duty until the incoming clerk signs.</source>
         <translation>{shift}已于 {time} 结束，交接班已超时 {n} 分钟。接班人签字前，交班人须继续值班。</translation>
     </message>
@@ -2312,7 +2317,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>按排班应由 {names} 接班。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
         <source>{shift} ends at {time}, in {n} minutes: tidy the desk and start the handover.</source>
         <translation>{shift}将于 {time} 结束（还有 {n} 分钟）：请整理前台，开始交接班。</translation>
     </message>
@@ -2855,7 +2860,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/smoke.py" line="+41"/>
-        <location filename="../../desk_app/ui/main_window.py" line="+123"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+122"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
     </message>
@@ -2964,7 +2969,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>关于值班台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+65"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+69"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2999,7 +3004,7 @@ Log files: {logs}</source>
         <translation>当前登录：{name}（{username}），{role}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No shift is running now</source>
         <translation>当前没有进行中的班次</translation>
     </message>
@@ -3172,7 +3177,7 @@ Log files: {logs}</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../desk_app/ui/print_preview.py" line="+66"/>
+        <location filename="../../desk_app/ui/print_preview.py" line="+64"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -3192,7 +3197,7 @@ Log files: {logs}</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../desk_app/ui/save_files.py" line="+51"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -3202,7 +3207,7 @@ Log files: {logs}</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>Save as Excel workbook</source>
         <translation>另存为 Excel 工作簿</translation>
     </message>
@@ -3212,7 +3217,7 @@ Log files: {logs}</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>Save the calendar</source>
         <translation>保存日历</translation>
     </message>
@@ -3222,7 +3227,7 @@ Log files: {logs}</source>
         <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+52"/>
         <source>Saving failed</source>
         <translation>保存失败</translation>
     </message>
@@ -4526,6 +4531,24 @@ Log files: {logs}</source>
     </message>
 </context>
 <context>
+    <name>SaveFiles</name>
+    <message>
+        <location filename="../../desk_app/ui/save_files.py" line="+14"/>
+        <source>File saved</source>
+        <translation>文件已保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved {name} in {folder}.</source>
+        <translation>已将 {name} 保存到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../../desk_app/ui/setup_dialog.py" line="+156"/>
@@ -4819,7 +4842,7 @@ Log files: {logs}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+150"/>
+        <location filename="../../desk_app/ui/app.py" line="+151"/>
         <source>Checking the backups…</source>
         <translation>正在检查备份…</translation>
     </message>

@@ -431,3 +431,37 @@ def test_a_0001_database_with_a_log_is_upgraded_to_head_and_can_hand_over(tmp_pa
         assert conn.execute("SELECT count(*) FROM log_entry").fetchone() == (5,)
     finally:
         conn.close()
+
+
+# -- SQLite only, and no password shown ------------------------------------------------------
+SERVER_URL = "postgresql+psycopg://user:secret-pw@db.example/desk"
+
+
+@pytest.mark.parametrize("opener", [open_database, database.open_database_readonly, database.create_db_engine])
+def test_a_server_url_is_refused_in_one_sentence_without_its_password(opener) -> None:
+    with pytest.raises(DatabaseOpenError) as info:
+        opener(SERVER_URL)
+    message = info.value.english()
+    assert "SQLite" in message and "secret-pw" not in message
+    assert "postgresql+psycopg://user:***@db.example/desk" in message
+    assert message.endswith("is not one.") and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (SERVER_URL, "postgresql+psycopg://user:***@db.example/desk"),
+        ("mysql://root:p%40ss@h/d", "mysql://root:***@h/d"),
+        ("not a url ://me:hunter2@x", "not a url ://me:***@x"),  # does not parse: masked anyway
+        ("sqlite:///C:/desk/dutydesk.sqlite", "sqlite:///C:/desk/dutydesk.sqlite"),
+    ],
+)
+def test_urls_are_displayed_with_the_password_hidden(url, shown) -> None:
+    assert database.displayed_url(url) == shown
+
+
+def test_a_mistyped_url_is_refused_not_raised(tmp_path) -> None:
+    assert database.sqlite_path("nonsense") is None
+    with pytest.raises(DatabaseOpenError, match="SQLite"):
+        open_database("nonsense")
+    assert list(tmp_path.iterdir()) == []

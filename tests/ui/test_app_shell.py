@@ -547,6 +547,57 @@ def test_run_gui_exits_non_zero_on_a_corrupt_database(tmp_path):
     assert len(logs) == 1 and "cannot open the database" in logs[0].read_text(encoding="utf-8")
 
 
+def test_run_gui_refuses_a_server_database_without_showing_or_logging_its_password(tmp_path):
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+    }
+    code = textwrap.dedent(
+        """
+        import sys
+        from PySide6.QtWidgets import QMessageBox
+        shown = []
+        QMessageBox.critical = staticmethod(lambda parent, title, text, *a: shown.append(text))
+        from desk_app.ui.app import run_gui
+        rc = run_gui(sys.argv[1])
+        print("SHOWN:", shown)
+        sys.exit(rc)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "postgresql+psycopg://u:secret@h/d"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == EXIT_FAILED, result.stderr
+    assert "u:***@h/d" in result.stdout and "SQLite" in result.stdout  # the one sentence, in the dialog
+    assert "secret" not in result.stdout + result.stderr
+    logs = list(home.rglob("dutydesk.log"))
+    assert len(logs) == 1
+    logged = logs[0].read_text(encoding="utf-8")
+    assert "cannot open the database" in logged and "secret" not in logged
+
+
+def test_about_never_shows_a_password(qtbot, services, clerk, boxes):
+    url = services.db.url
+    services.db.url = "postgresql+psycopg://u:secret@h/d"  # whatever URL a future backend opens
+    try:
+        window = MainWindow(services, clerk, plain_tab)
+        qtbot.addWidget(window)
+        window.about_action.trigger()
+    finally:
+        services.db.url = url
+    _kind, _title, text = boxes.calls[-1]
+    assert "postgresql+psycopg://u:***@h/d" in text and "secret" not in text
+
+
 # -- when something goes wrong ------------------------------------------------------------------
 def test_uncaught_exceptions_are_logged_and_shown_from_any_thread(qtbot, tmp_path, monkeypatch):
     shown: list[str] = []

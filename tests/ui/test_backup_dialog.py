@@ -32,3 +32,33 @@ def test_a_clerk_cannot_change_the_idle_lock(qtbot, services, clerk):
     dialog.idle.setValue(120)
     assert not dialog.save_idle()
     assert services.desk.idle_lock_minutes() == 10
+
+
+def test_a_backup_made_now_is_confirmed_and_the_folder_dialog_opens_at_the_folder(
+    qtbot, services, supervisor, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    other = tmp_path / "share"
+    other.mkdir()
+    opened_at: list[str] = []
+
+    def choose(_parent, _title, start):
+        opened_at.append(start)
+        return str(other)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    dialog = BackupDialog(services, supervisor)
+    qtbot.addWidget(dialog)
+    dialog.set_folder(usb)
+    dialog.choose_folder()
+    assert opened_at == [str(usb)] and local_settings.backup_folder() == other
+
+    dialog.back_up_now()
+    qtbot.waitUntil(lambda: dialog.now_button.isEnabled(), timeout=10_000)
+    (written,) = other.glob("dutydesk-manual-*.sqlite")
+    boxes = [b for b in dialog.findChildren(QMessageBox) if b.objectName() == "fileSaved" and b.isVisible()]
+    assert len(boxes) == 1 and written.name in boxes[0].text() and str(other) in boxes[0].text()
+    assert "Open folder" in [b.text() for b in boxes[0].buttons()]

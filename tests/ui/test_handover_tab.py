@@ -388,34 +388,68 @@ def _window(qtbot, services, actor) -> MainWindow:
     return window
 
 
-def test_the_reminder_appears_15_minutes_before_the_end_once(qtbot, desk, clerk, clock):
+def test_the_reminder_appears_15_minutes_before_the_end_and_goes_when_started(qtbot, desk, clerk, clock):
     clock.set(datetime(2026, 11, 24, 15, 30, tzinfo=TZ))
     window = _window(qtbot, desk, clerk)
     tab = window.handover_tab
     assert tab.reminder_label.isHidden()
-    assert window.statusBar().currentMessage() == ""
+    assert window.reminder_label.isHidden()
 
     clock.set(datetime(2026, 11, 24, 15, 46, tzinfo=TZ))
     tab.refresh_timer.timeout.emit()
     expected = "早班 ends at 16:00, in 14 minutes: tidy the desk and start the handover."
     assert tab.reminder_label.text() == expected and not tab.reminder_label.isHidden()
-    assert window.statusBar().currentMessage() == expected
+    assert window.reminder_label.text() == expected and not window.reminder_label.isHidden()
     assert tab.refresh_timer.interval() == 30_000
-
-    # Once per shift: the status bar is not told again.
-    window.statusBar().clearMessage()
-    clock.advance(timedelta(minutes=1))
-    tab.refresh_timer.timeout.emit()
-    assert window.statusBar().currentMessage() == ""
-    # Started: the reminder goes.
+    # Started: the reminder goes, here and in the status bar.
     desk.handover.start(clerk)
     tab.refresh_timer.timeout.emit()
     assert tab.reminder_label.isHidden()
+    assert window.reminder_label.isHidden()
+
+
+def test_the_reminder_counts_down_on_the_windows_refresh(qtbot, desk, clerk, clock):
+    clock.set(datetime(2026, 11, 24, 15, 47, tzinfo=TZ))
+    window = _window(qtbot, desk, clerk)
+    assert "in 13 minutes" in window.reminder_label.text()
+    tab = window.handover_tab
+    tab.refresh_timer.stop()  # only the window's own periodic refresh runs from here
+    for minutes_left in (12, 11, 5, 1):
+        clock.set(datetime(2026, 11, 24, 16, 0, tzinfo=TZ) - timedelta(minutes=minutes_left))
+        window.status_timer.timeout.emit()
+        assert f"in {minutes_left} minutes" in window.reminder_label.text()
+        assert f"in {minutes_left} minutes" in tab.reminder_label.text()
+    clock.set(datetime(2026, 11, 24, 16, 0, 30, tzinfo=TZ))  # the shift has ended: overdue, not "in 0"
+    window.status_timer.timeout.emit()
+    assert window.reminder_label.isHidden()
+
+
+def test_the_reminder_goes_once_the_handover_is_signed(qtbot, desk, clerk, clock):
+    from desk_app.domain.handover import Disposition as Work
+
+    clock.set(datetime(2026, 11, 24, 15, 47, tzinfo=TZ))
+    window = _window(qtbot, desk, clerk)
+    assert not window.reminder_label.isHidden()
+    view = desk.handover.start(clerk)
+    draft = view.draft
+    draft.records_acknowledged = True
+    for count in draft.counts:
+        count.counted = count.expected
+    for work in draft.open_work:
+        work.disposition, work.note = Work.CLOSED, "已处理"
+    desk.handover.save_draft(clerk, view.id, draft)
+    desk.handover.sign(view.id, CLERK_PASSWORD, "li", INCOMING_PASSWORD)
+    clock.advance(timedelta(minutes=1))
+    window.status_timer.timeout.emit()
+    assert window.reminder_label.isHidden()
+    assert window.handover_tab.reminder_label.isHidden()
+    assert desk.handover.end_of_shift_reminder() is None
 
 
 def test_the_reminder_shows_at_start_up_near_the_end(qtbot, desk, clerk):
     window = _window(qtbot, desk, clerk)  # 15:46
-    assert "in 14 minutes" in window.statusBar().currentMessage()
+    assert "in 14 minutes" in window.reminder_label.text()
+    assert not window.reminder_label.isHidden()
 
 
 def test_an_unsigned_handover_is_overdue_after_the_end_of_the_shift(qtbot, desk, clerk, clock):

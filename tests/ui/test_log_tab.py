@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desk_app.domain.categories import LogCategory
 from desk_app.services.log import LogFilter
@@ -89,6 +90,49 @@ def test_earlier_time_needs_a_reason(qtbot, clerk_tab, services, clock):
     assert entry.backdate_reason == "巡查回来后补记"
 
 
+def test_the_back_date_message_is_on_its_own_line_not_over_the_reason(qtbot, clerk_tab, services):
+    bar = clerk_tab.entry_bar
+    bar.time.setTime(bar.time.time().addSecs(-30 * 60))
+    bar.focus_entry()
+    qtbot.waitUntil(bar.situation.hasFocus)
+    type_text(qtbot, bar.situation, "巡查发现消防通道堆放杂物")
+    qtbot.keyClick(bar.situation, Qt.Key.Key_Return)
+    assert services.log.count(LogFilter()) == 0
+    assert "09:30" in bar.message.text() and bar.message.isVisible()
+    type_text(qtbot, bar.reason, "巡查回来后补记")
+    # The reason is named by a label of its own (not a placeholder that goes at the first key)
+    # and the message is drawn nowhere near the field being typed in.
+    assert bar.reason_label.isVisible() and bar.reason_label.buddy() is bar.reason
+    reason_rect = bar.reason.geometry()
+    message_rect = bar.message.geometry()
+    assert not message_rect.intersects(reason_rect)
+    assert not message_rect.intersects(bar.reason_label.geometry())
+    assert message_rect.top() >= reason_rect.bottom()
+    assert bar.reason.text() == "巡查回来后补记"
+
+
+def test_tab_reaches_the_reason_before_save(qtbot, clerk_tab):
+    bar = clerk_tab.entry_bar
+    bar.time.setTime(bar.time.time().addSecs(-30 * 60))
+    bar.category.setFocus()
+    qtbot.waitUntil(bar.category.hasFocus)
+    visited = []
+    for _ in range(12):  # the time field takes a Tab per section
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if not visited or visited[-1] is not widget:
+            visited.append(widget)
+        if widget is bar.save_button:
+            break
+    assert bar.save_button in visited
+    assert visited.index(bar.reason) < visited.index(bar.save_button)
+    assert visited.index(bar.time) < visited.index(bar.reason) < visited.index(bar.situation)
+    # Shift+Tab from the situation goes back to the reason.
+    bar.situation.setFocus()
+    qtbot.keyClick(bar.situation, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is bar.reason
+
+
 def test_filters_by_text_category_clerk_and_date(qtbot, services, clock, clerk, supervisor):
     services.log.add(clerk, LogCategory.REPAIR, "5栋地下室漏水")
     services.log.add(clerk, LogCategory.EQUIPMENT, "2号电梯停电检修")
@@ -105,9 +149,7 @@ def test_filters_by_text_category_clerk_and_date(qtbot, services, clock, clerk, 
 
     tab.filters.text.setText("停电")
     _wait_loaded(qtbot, tab)
-    assert [tab.model.index(r, Column.SITUATION).data() for r in range(tab.model.rowCount())] == [
-        "2号电梯停电检修"
-    ]
+    assert [tab.model.index(r, Column.SITUATION).data() for r in range(tab.model.rowCount())] == ["2号电梯停电检修"]
 
     tab.filters.text.clear()
     tab.filters.category.setCurrentIndex(tab.filters.category.findData(LogCategory.COMPLAINT.value))
@@ -151,11 +193,7 @@ def test_correction_strikes_the_original_and_links_both_ways(qtbot, services, cl
     assert struck.strikeOut()
     assert f"#{correction.id}" in tab.model.index(rows[original.id], Column.NOTES).data()
     assert f"#{original.id}" in tab.model.index(rows[correction.id], Column.NOTES).data()
-    assert (
-        not tab.model.index(rows[correction.id], Column.SITUATION)
-        .data(Qt.ItemDataRole.FontRole)
-        .strikeOut()
-    )
+    assert not tab.model.index(rows[correction.id], Column.SITUATION).data(Qt.ItemDataRole.FontRole).strikeOut()
 
     # The link: double-clicking the original goes to its correction.
     tab._follow_link(tab.model.index(rows[original.id], Column.SITUATION))
@@ -193,17 +231,12 @@ def test_supervisor_signs_a_day_and_later_corrections_are_flagged(
 
     monkeypatch.setattr(review_dialog.ReviewDialog, "exec", fake_exec)
     tab.sign_day()
-    assert (
-        services.log.reviews(date(2026, 11, 24), date(2026, 11, 24))[date(2026, 11, 24)].remark
-        == "已阅"
-    )
+    assert services.log.reviews(date(2026, 11, 24), date(2026, 11, 24))[date(2026, 11, 24)].remark == "已阅"
     assert not tab.unsigned_banner.isVisibleTo(tab)
     assert "signed" in tab.model.index(0, Column.SHIFT).data()
     assert "not signed" not in tab.model.index(0, Column.SHIFT).data()
 
-    correction = services.log.correct(
-        clerk, first.id, LogCategory.PATROL, "夜间巡查正常，3栋路灯不亮"
-    )
+    correction = services.log.correct(clerk, first.id, LogCategory.PATROL, "夜间巡查正常，3栋路灯不亮")
     assert correction.after_review
 
 

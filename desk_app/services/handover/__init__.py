@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from desk_app.services.handover.draft import LATE_HANDOVER_GRACE
 from desk_app.services.handover.items import EXPECTED_MAX, UNIT_MAX
+from desk_app.services.handover.queries import REMIND_BEFORE
 from desk_app.services.handover.record import DIGEST_PREFIX, digest_text, record_digest
 from desk_app.services.handover.service import HandoverService
 from desk_app.services.handover.shared import OpenWorkSource, RosterSource
-from desk_app.services.handover.views import HandoverView, ItemView, Overdue, SignedHandover
+from desk_app.services.handover.views import HandoverView, ItemView, Overdue, ShiftReminder, SignedHandover
 
 __all__ = [
     "DIGEST_PREFIX",
     "EXPECTED_MAX",
     "LATE_HANDOVER_GRACE",
+    "REMIND_BEFORE",
     "UNIT_MAX",
     "HandoverService",
     "HandoverView",
@@ -28,6 +30,7 @@ __all__ = [
     "OpenWorkSource",
     "Overdue",
     "RosterSource",
+    "ShiftReminder",
     "SignedHandover",
     "digest_text",
     "record_digest",

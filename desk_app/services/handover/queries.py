@@ -1,8 +1,9 @@
-"""Reading handovers: one, a period's, and whether the open one is overdue (with who the
-roster expects to take over)."""
+"""Reading handovers: one, a period's, whether the open one is overdue (with who the
+roster expects to take over), and the reminder before the end of a shift."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -10,8 +11,11 @@ from sqlalchemy import select
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desk_app.domain.shifts import ShiftOccurrence, occurrence, running_at
 from desk_app.services.handover.shared import HandoverBase
-from desk_app.services.handover.views import HandoverView, Overdue
+from desk_app.services.handover.views import HandoverView, Overdue, ShiftReminder
 from desk_app.storage.models import Handover
+
+# The clerk is reminded to start the handover this long before the shift ends.
+REMIND_BEFORE = timedelta(minutes=15)
 
 
 class HandoverQueries(HandoverBase):
@@ -43,6 +47,26 @@ class HandoverQueries(HandoverBase):
         return Overdue(
             current.shift, int((now - current.shift.end).total_seconds() // 60), tuple(self.successors(current.shift))
         )
+
+    def end_of_shift_reminder(self) -> ShiftReminder | None:
+        """The running shift ends within ``REMIND_BEFORE`` (by the clock, now) and its
+        handover has not been started, let alone signed; None otherwise."""
+        now = self._clock.now()
+        shift = self._desk.shift_at(now)
+        if shift is None:
+            return None
+        left = shift.end - now
+        if left > REMIND_BEFORE or left <= timedelta(0):
+            return None
+        with self._db.read() as session:
+            begun = session.scalar(
+                select(Handover.id)
+                .where(Handover.shift_date == shift.shift_date, Handover.shift_template_id == shift.template.id)
+                .limit(1)
+            )
+        if begun is not None:
+            return None
+        return ShiftReminder(shift, math.ceil(left.total_seconds() / 60))
 
     def successors(self, shift: ShiftOccurrence) -> list[str]:
         """Who the published roster expects on the shift that follows ``shift`` (the one

@@ -77,6 +77,14 @@ class Overdue:
     expected: tuple[str, ...] = ()  # the successors the published roster names
 
 
+@dataclass(frozen=True)
+class ShiftReminder:
+    """The running shift ends soon and nobody has started its handover."""
+
+    shift: ShiftOccurrence
+    minutes_left: int  # whole minutes, rounded up: "in 1 minute" until the very end
+
+
 def item_view(item: HandoverItem) -> ItemView:
     return ItemView(item.id, item.name, item.unit, item.expected, item.active)
 

@@ -4,7 +4,6 @@ minutes before the end, the overdue warning, open follow-ups, and the list of ha
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.shifts import ShiftOccurrence
 from desk_app.services.container import Services
-from desk_app.services.handover import HandoverView, Overdue, SignedHandover
+from desk_app.services.handover import HandoverView, Overdue, ShiftReminder, SignedHandover
 from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.handover_tab.common import hm, plain_table, read_only_item, ymd_hm
 from desk_app.ui.handover_tab.detail_dialog import HandoverDetailDialog
@@ -35,13 +35,14 @@ from desk_app.ui.tasks import Task
 from desk_app.ui.widgets_common import ERROR_COLOR, ERROR_STYLE, NOTE_STYLE, WARNING_STYLE, message_label, pydate, qdate
 
 REFRESH_MS = 30_000
-REMIND_BEFORE = timedelta(minutes=15)
 LIST_DAYS = 7
 
 
 class HandoverTab(QWidget):
     status_changed = Signal(str)  # a line for the main window's status bar ("" = nothing to say)
-    reminder = Signal(str)  # once per shift, 15 minutes before its end
+    # The end-of-shift reminder as it stands at each refresh ("" when there is none): it
+    # counts down by the clock and goes once the handover is started or signed.
+    reminder = Signal(str)
     handed_over = Signal(object)  # the incoming clerk's Actor: the desk is theirs now
 
     PRINT, SAVE_PDF = Output.PRINT, Output.SAVE_PDF
@@ -54,7 +55,6 @@ class HandoverTab(QWidget):
         self.wizard: HandoverWizard | None = None
         self._last_signed: int | None = None
         self._handed_to: Actor | None = None
-        self._reminded: set[tuple[date, int]] = set()
         self._handovers: list[HandoverView] = []
         self._documents = DocumentRunner(self)
         is_supervisor = actor.role.at_least(Role.SUPERVISOR)
@@ -207,14 +207,7 @@ class HandoverTab(QWidget):
         self.overdue_banner.setText(status)
         self.overdue_banner.setVisible(bool(status))
 
-        remind = self._reminder_text(shift, current, done)
-        self.reminder_label.setText(remind)
-        self.reminder_label.setVisible(bool(remind))
-        if announce and remind and shift is not None:
-            key = (shift.shift_date, shift.template.id)
-            if key not in self._reminded:
-                self._reminded.add(key)
-                self.reminder.emit(remind)
+        self.refresh_reminder(announce)
         if announce:
             self.status_changed.emit(status)
         self.reload_follow_ups()
@@ -242,18 +235,23 @@ class HandoverTab(QWidget):
                 return view
         return None
 
-    def _reminder_text(
-        self, shift: ShiftOccurrence | None, current: HandoverView | None, done: HandoverView | None
-    ) -> str:
-        if shift is None:
-            return ""
-        left = shift.end - self._services.clock.now()
-        if left > REMIND_BEFORE or left.total_seconds() <= 0:
-            return ""
-        if (current is not None and current.shift == shift) or done is not None:
-            return ""
+    def refresh_reminder(self, announce: bool = True) -> str:
+        """The reminder as the clock has it now, shown here and (``announce``) sent to the
+        window; the window calls this on its own periodic refresh too."""
+        try:
+            reminder = self._services.handover.end_of_shift_reminder()
+        except DeskError:  # the shifts cannot be read: refresh() says so in the state line
+            reminder = None
+        text = self._reminder_text(reminder) if reminder is not None else ""
+        self.reminder_label.setText(text)
+        self.reminder_label.setVisible(bool(text))
+        if announce:
+            self.reminder.emit(text)
+        return text
+
+    def _reminder_text(self, reminder: ShiftReminder) -> str:
         return self.tr("{shift} ends at {time}, in {n} minutes: tidy the desk and start the handover.").format(
-            shift=shift.template.name, time=hm(shift.end), n=math.ceil(left.total_seconds() / 60)
+            shift=reminder.shift.template.name, time=hm(reminder.shift.end), n=reminder.minutes_left
         )
 
     def reload_follow_ups(self) -> None:

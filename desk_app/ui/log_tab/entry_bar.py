@@ -81,10 +81,13 @@ class EntryBar(QWidget):
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
         self.time.setToolTip(self.tr("When it happened; set an earlier time only with a reason"))
+        # The reason has a label of its own beside it (a placeholder would vanish at the first
+        # key, and the message line below must never be drawn over what is typed).
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Reason for the earlier time"))
         self.reason.setMaxLength(REASON_MAX + 50)
-        self.reason.setVisible(False)
+        self.reason_label = QLabel(self.tr("Reason for the earlier time"))
+        self.reason_label.setBuddy(self.reason)
+        self._show_reason(False)
         self.follow_up = QCheckBox(self.tr("Needs follow-up"))
         self.save_button = QPushButton(self.tr("Save (Enter)"))
         self.save_button.setDefault(False)
@@ -103,10 +106,18 @@ class EntryBar(QWidget):
         layout.addWidget(self.handling, 0, 5)
         layout.addWidget(self.follow_up, 0, 6)
         layout.addWidget(self.save_button, 0, 7)
-        layout.addWidget(self.reason, 1, 2, 1, 3)
-        layout.addWidget(self.message, 1, 4, 1, 4)
+        # Under the time: why it is earlier (only while it is); then the message, on a line
+        # of its own across the bar.
+        layout.addWidget(self.reason_label, 1, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.reason, 1, 3, 1, 2)
+        layout.addWidget(self.message, 2, 0, 1, 8)
         layout.setColumnStretch(4, 3)
         layout.setColumnStretch(5, 2)
+        # Tab follows the order a clerk fills the line in: the reason right after the time
+        # it explains, and Save last.
+        order = [self.category, self.time, self.reason, self.situation, self.handling, self.follow_up]
+        for first, second in zip(order, [*order[1:], self.save_button], strict=True):
+            QWidget.setTabOrder(first, second)
 
         # Enter saves from every field of the bar: one shortcut for the whole bar, so the
         # check box, the category and the time field save too (and never save twice).
@@ -203,14 +214,18 @@ class EntryBar(QWidget):
         self.time.blockSignals(True)
         self.time.setTime(QTime(now.hour, now.minute))
         self.time.blockSignals(False)
-        self.reason.setVisible(False)
+        self._show_reason(False)
 
     def _time_edited(self, _value: QTime) -> None:
         self._time_pinned = True
         chosen = self._chosen_time()
         earlier = chosen is not None and self._now_local() - chosen >= timedelta(minutes=1)
-        self.reason.setVisible(earlier)
+        self._show_reason(earlier)
         self.drafts.changed()
+
+    def _show_reason(self, shown: bool) -> None:
+        self.reason_label.setVisible(shown)
+        self.reason.setVisible(shown)
 
     def _pinned_time(self) -> str:
         """The time for the draft: "" while it follows the clock."""
