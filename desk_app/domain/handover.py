@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from desk_app.domain.text_rules import FIELD_NAME, FIELD_UNIT, NAME_MAX, clean_text
+from desk_app.domain.text_rules import FIELD_ITEM, FIELD_UNIT, NAME_MAX, clean_text
 
 UNIT_MAX = 10
 EXPECTED_MAX = 100_000
@@ -35,7 +35,7 @@ STARTING_ITEMS: tuple[tuple[str, str, int], ...] = (
 
 def valid_item(name: str, unit: str, expected: int) -> tuple[str, str, int]:
     """A line of the item list as it is stored, or ValidationError."""
-    name = clean_text(name, field=FIELD_NAME, max_len=NAME_MAX, required=True)
+    name = clean_text(name, field=FIELD_ITEM, max_len=NAME_MAX, required=True)
     unit = clean_text(unit, field=FIELD_UNIT, max_len=UNIT_MAX, required=True)
     # bool is an int subclass: a checkbox value must not become a quantity of 1.
     if isinstance(expected, bool) or not isinstance(expected, int) or not 0 <= expected <= EXPECTED_MAX:
