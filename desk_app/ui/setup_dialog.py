@@ -354,7 +354,7 @@ class SetupDialog(ServiceDialog):
                 supervisor_username=self.username.text(),
                 supervisor_name=self.display_name.text(),
                 supervisor_password=self.password.text(),
-                items=self.item_table.items(),
+                items=self.item_table.listed(),
             )
         except DeskError as exc:
             self.show_error(translate_error(exc))  # not attempt(): the field named gets the focus
@@ -365,9 +365,9 @@ class SetupDialog(ServiceDialog):
 
     def _focus_for(self, exc: DeskError) -> None:
         field = str(exc.params.get("field", ""))
-        if field in (FIELD_ITEM, FIELD_UNIT) or "name" in exc.params or "max" in exc.params:
-            if self.item_table.focus_first_invalid():
-                return
+        item_error = field in (FIELD_ITEM, FIELD_UNIT) or "name" in exc.params or "max" in exc.params
+        if item_error and self.item_table.focus_first_invalid():
+            return
         target = {FIELD_DESK_NAME: self.desk_name, FIELD_NAME: self.display_name}.get(field)
         if target is not None:
             target.setFocus()

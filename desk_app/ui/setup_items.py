@@ -78,7 +78,7 @@ class ItemTable(QTableWidget):
         if row >= 0:
             self.removeRow(row)
 
-    def items(self) -> list[tuple[str, str, int]]:
+    def listed(self) -> list[tuple[str, str, int]]:
         """Every row but the blank ones (a row added and left empty is no item)."""
         result = []
         for row in range(self.rowCount()):

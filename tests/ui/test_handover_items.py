@@ -124,7 +124,11 @@ def test_items_added_while_the_handover_is_paused_are_there_when_it_resumes(
     assert wizard.currentId() == Step.COUNT  # resumed where it stopped
     page = wizard.count_page
     assert page.table.isVisible() and page.empty_hint.isHidden()
-    assert [page.table.item(row, page.NAME).text() for row in range(page.table.rowCount())] == ["钥匙", "对讲机", "备用金"]
+    assert [page.table.item(row, page.NAME).text() for row in range(page.table.rowCount())] == [
+        "钥匙",
+        "对讲机",
+        "备用金",
+    ]
     assert [edit.text() for edit in page.counted] == ["", "", ""]
     assert page.reason.text() == "钥匙: not counted."
 
@@ -144,8 +148,15 @@ def test_tab_goes_only_through_the_typed_count_cells_and_then_leaves_the_table(q
     assert visited == expected  # never the name, unit, expected or difference cells
     after = QApplication.focusWidget()
     assert after is not None and not page.table.isAncestorOf(after) and after is not page.table
-    assert after in [wizard.button(b) for b in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
-                                                   QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)]
+    assert after in [
+        wizard.button(b)
+        for b in (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        )
+    ]
 
 
 # -- step 1: corrected entries ----------------------------------------------------------------------

@@ -39,8 +39,8 @@ def _cell(dialog: SetupDialog, row: int, column: int):
 # -- the item list ------------------------------------------------------------------------------
 def test_setup_proposes_the_starting_list_and_saves_it_as_edited(qtbot, services, dialog) -> None:
     table = dialog.item_table
-    assert table.items() == list(STARTING_ITEMS)  # no translator installed: the English sources
-    assert ("Keys", "pcs", 12) in table.items() and ("Cash float", "yuan", 200) in table.items()
+    assert table.listed() == list(STARTING_ITEMS)  # no translator installed: the English sources
+    assert ("Keys", "pcs", 12) in table.listed() and ("Cash float", "yuan", 200) in table.listed()
 
     # Change a line, remove one, add one typed in place.
     name = _cell(dialog, 0, table.NAME)
@@ -95,7 +95,7 @@ def test_the_starting_list_is_in_chinese_in_the_chinese_interface(qtbot, qapp, s
     try:
         widget = SetupDialog(services)
         qtbot.addWidget(widget)
-        assert widget.item_table.items()[:2] == [("钥匙", "把", 12), ("对讲机", "台", 3)]
+        assert widget.item_table.listed()[:2] == [("钥匙", "把", 12), ("对讲机", "台", 3)]
     finally:
         i18n.remove_translators(qapp)
 
