@@ -208,3 +208,19 @@ def test_the_record_table_fits_dates_shifts_and_names(qtbot, desk, supervisor, c
         assert table.columnWidth(column) >= needed, (column, text, table.columnWidth(column), needed)
     # The spare width goes to the last column, not to one of these.
     assert table.columnWidth(tab.CHECKED) > table.columnWidth(tab.DATE)
+
+
+def test_an_item_added_while_the_wizard_is_open_appears_when_the_count_is_shown_again(
+    qtbot, desk, supervisor, clerk
+) -> None:
+    wizard = _open(qtbot, _tab(qtbot, desk, clerk))
+    _to_count(qtbot, wizard)
+    page = wizard.count_page
+    qtbot.keyClicks(page.counted[0], "12")
+    desk.handover.add_item(supervisor, "雨伞", "把", 5)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == Step.COUNT
+    names = [page.table.item(row, page.NAME).text() for row in range(page.table.rowCount())]
+    assert names == ["钥匙", "对讲机", "备用金", "雨伞"]
+    assert [edit.text() for edit in page.counted] == ["12", "", "", ""]  # what was typed stays

@@ -36,7 +36,7 @@ class WizardDraft(OpenWorkDeclaration):
                     QT_TRANSLATE_NOOP("DeskError", "{name} has already started a handover."),
                     name=existing.outgoing_name,
                 )
-            return self._with_current_items(actor, existing.id)
+            return self.with_current_items(actor, existing.id)
         incidents = self.incidents_in_progress()
         if incidents:
             raise ValidationError(
@@ -144,9 +144,11 @@ class WizardDraft(OpenWorkDeclaration):
         finally:
             self._accounts.sign_out(supervisor)  # given by password now, not a sign-in
 
-    def _with_current_items(self, actor: Actor, handover_id: int) -> HandoverView:
-        """A paused handover resumes with the item list as it is now (items added while it
-        was paused are there to count)."""
+    def with_current_items(self, actor: Actor, handover_id: int) -> HandoverView:
+        """The open handover with the item list as it is now: a paused handover resumes so
+        (items added while it was paused are there to count), and the wizard asks again
+        whenever it shows the count."""
+        require_role(actor, Role.CLERK)
         tz = self._desk.info().tz
         with self._db.read() as session:
             row = self._open_row(session, handover_id)

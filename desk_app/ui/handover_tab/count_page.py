@@ -70,7 +70,8 @@ class CountPage(StepPage):
         self.load()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
-        """The keyboard starts in the first count not typed yet."""
+        """The list as it is now, and the keyboard in the first count not typed yet."""
+        self.desk.refresh_items()
         self._chain_tab_order()
         for edit in self.counted:
             if not edit.text():
