@@ -13,7 +13,37 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from desk_app.domain.errors import QT_TRANSLATE_NOOP
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from desk_app.domain.text_rules import FIELD_ITEM, FIELD_UNIT, NAME_MAX, clean_text
+
+UNIT_MAX = 10
+EXPECTED_MAX = 100_000
+
+# What a new desk usually keeps at the post (DOMAIN.md "Handover"): first-start setup
+# offers these, in the window's language, to be edited before the desk is set up.
+# (name, unit, expected); the names and units are translation sources (context ``StartingItem``).
+STARTING_ITEMS: tuple[tuple[str, str, int], ...] = (
+    (QT_TRANSLATE_NOOP("StartingItem", "Keys"), QT_TRANSLATE_NOOP("StartingItem", "pcs"), 12),
+    (QT_TRANSLATE_NOOP("StartingItem", "Walkie-talkies"), QT_TRANSLATE_NOOP("StartingItem", "units"), 3),
+    (QT_TRANSLATE_NOOP("StartingItem", "Access cards"), QT_TRANSLATE_NOOP("StartingItem", "cards"), 20),
+    (QT_TRANSLATE_NOOP("StartingItem", "Spare umbrellas"), QT_TRANSLATE_NOOP("StartingItem", "pcs"), 5),
+    (QT_TRANSLATE_NOOP("StartingItem", "Cash float"), QT_TRANSLATE_NOOP("StartingItem", "yuan"), 200),
+    (QT_TRANSLATE_NOOP("StartingItem", "Torches"), QT_TRANSLATE_NOOP("StartingItem", "pcs"), 2),
+    (QT_TRANSLATE_NOOP("StartingItem", "Registers and logbooks"), QT_TRANSLATE_NOOP("StartingItem", "books"), 3),
+)
+
+
+def valid_item(name: str, unit: str, expected: int) -> tuple[str, str, int]:
+    """A line of the item list as it is stored, or ValidationError."""
+    name = clean_text(name, field=FIELD_ITEM, max_len=NAME_MAX, required=True)
+    unit = clean_text(unit, field=FIELD_UNIT, max_len=UNIT_MAX, required=True)
+    # bool is an int subclass: a checkbox value must not become a quantity of 1.
+    if isinstance(expected, bool) or not isinstance(expected, int) or not 0 <= expected <= EXPECTED_MAX:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("DeskError", "The expected quantity is a whole number from 0 to {max}."),
+            max=EXPECTED_MAX,
+        )
+    return name, unit, expected
 
 
 class HandoverState(enum.StrEnum):
@@ -125,6 +155,15 @@ class HandoverDraft:
     anomalies: list[Anomaly] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
     step: Step = Step.RECORDS
+    # Set by the service, never by what the clerks type: the supervisor who recorded that
+    # this desk keeps no items to count, and when ("YYYY-MM-DD HH:MM", desk time).
+    no_items_by: str = ""
+    no_items_at: str = ""
+
+    @property
+    def keeps_no_items(self) -> bool:
+        """A supervisor has recorded that this desk keeps nothing to count."""
+        return bool(self.no_items_by)
 
     # -- the rules ---------------------------------------------------------------------
     def problems(self, step: Step) -> list[Problem]:
@@ -149,6 +188,18 @@ class HandoverDraft:
                 )
             )
         if step is Step.COUNT:
+            if not self.counts and not self.keeps_no_items:
+                found.append(
+                    Problem(
+                        step,
+                        QT_TRANSLATE_NOOP(
+                            "Handover",
+                            "The desk has no item list, so nothing can be counted. A supervisor adds the "
+                            "items kept at the desk (Item list… in the handover tab), or records there "
+                            "that this desk keeps none.",
+                        ),
+                    )
+                )
             for item in self.counts:
                 if item.counted is None:
                     found.append(
@@ -264,4 +315,6 @@ class HandoverDraft:
             anomalies=[Anomaly(**a) for a in raw.get("anomalies", [])],
             faults=[Fault(**f) for f in raw.get("faults", [])],
             step=Step(raw.get("step", 0)),
+            no_items_by=str(raw.get("no_items_by", "")),
+            no_items_at=str(raw.get("no_items_at", "")),
         )

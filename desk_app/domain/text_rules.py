@@ -76,6 +76,7 @@ FIELD_REASON = QT_TRANSLATE_NOOP("Field", "Reason")
 FIELD_REMARK = QT_TRANSLATE_NOOP("Field", "Remark")
 FIELD_NAME = QT_TRANSLATE_NOOP("Field", "Name")
 FIELD_UNIT = QT_TRANSLATE_NOOP("Field", "Unit")  # of measure: 把, 台, 个
+FIELD_ITEM = QT_TRANSLATE_NOOP("Field", "Item name")  # a line of the handover's item list
 FIELD_DESCRIPTION = QT_TRANSLATE_NOOP("Field", "Description")
 FIELD_USERNAME = QT_TRANSLATE_NOOP("Field", "User name")
 FIELD_DESK_NAME = QT_TRANSLATE_NOOP("Field", "Desk name")

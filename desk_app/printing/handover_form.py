@@ -148,7 +148,7 @@ class HandoverSheet:
 
 
 def _draft_json(record: dict[str, Any]) -> str:
-    keys = ("records_acknowledged", "counts", "open_work", "anomalies", "faults", "step")
+    keys = ("records_acknowledged", "counts", "open_work", "anomalies", "faults", "step", "no_items_by", "no_items_at")
     return json.dumps({k: record[k] for k in keys if k in record}, ensure_ascii=False)
 
 
@@ -222,7 +222,13 @@ class HandoverLayout:
                     ]
                 )
             )
-        return Section("一、物品清点", table, rows or self._empty(table, "无需清点的物品"))
+        return Section("一、物品清点", table, rows or self._empty(table, self._no_items_text()))
+
+    def _no_items_text(self) -> str:
+        draft = self.sheet.draft
+        if draft.keeps_no_items:
+            return f"本岗位不保管需清点的物品（{draft.no_items_by} 于 {draft.no_items_at} 记录）"
+        return "未清点：岗位未设物品清单"
 
     def open_work(self) -> Section:
         table = self._table(

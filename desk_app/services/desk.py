@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -10,13 +11,14 @@ from sqlalchemy import func, select
 
 from desk_app.domain.clock import Clock
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from desk_app.domain.handover import ItemAction, valid_item
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.shifts import ShiftOccurrence, ShiftTemplate, running_at, validate_template
 from desk_app.domain.text_rules import FIELD_DESK_NAME, clean_text
 from desk_app.services.accounts import AccountService
 from desk_app.services.common import audit, to_db
 from desk_app.storage.database import Database
-from desk_app.storage.models import Account, Desk, DeskSettings, ShiftTemplateRow
+from desk_app.storage.models import Account, Desk, DeskSettings, HandoverItem, HandoverItemChange, ShiftTemplateRow
 
 DESK_NAME_MAX = 60
 IDLE_LOCK_DEFAULT = 10
@@ -64,14 +66,23 @@ class DeskService:
         supervisor_username: str,
         supervisor_name: str,
         supervisor_password: str,
+        items: Sequence[tuple[str, str, int]] = (),
     ) -> Actor:
-        """First start: the desk, its shifts and the first supervisor, all or nothing."""
+        """First start: the desk, its shifts, the first supervisor and the items kept at the
+        desk (name, unit, expected: counted at every handover), all or nothing."""
         name = clean_text(desk_name, field=FIELD_DESK_NAME, max_len=DESK_NAME_MAX, required=True)
         validate_timezone(timezone)
         if not shifts:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "The desk needs at least one shift."))
         for shift_name, start, duration in shifts:
             validate_template(shift_name, start, duration)
+        item_list = [valid_item(*item) for item in items]
+        item_names = [item[0] for item in item_list]
+        for item_name in item_names:
+            if item_names.count(item_name) > 1:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("DeskError", "The item list already has {name}."), name=item_name
+                )
         if self.is_set_up():
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "This desk is already set up."))
         account = accounts.build_account(
@@ -88,6 +99,21 @@ class DeskService:
                 session.add(
                     ShiftTemplateRow(
                         name=shift_name.strip(), start_minute=start, duration_minutes=duration, active=True
+                    )
+                )
+            for order, (item_name, unit, expected) in enumerate(item_list):
+                item = HandoverItem(name=item_name, unit=unit, expected=expected, active=True, sort_order=order)
+                session.add(item)
+                session.flush()
+                session.add(
+                    HandoverItemChange(
+                        item_id=item.id,
+                        at=to_db(now),
+                        actor_id=account.id,
+                        action=ItemAction.ADDED.value,
+                        name=item_name,
+                        unit=unit,
+                        expected=expected,
                     )
                 )
             audit(session, now, account.id, "desk.created", name)

@@ -1,4 +1,5 @@
-"""First start: the desk's name, time zone and shifts, and the first supervisor.
+"""First start: the desk's name, time zone and shifts, the items kept at the desk, and the
+first supervisor.
 
 Everything is checked by ``DeskService.set_up``, which writes all of it or nothing; the
 dialog only checks what the service cannot see (the repeated password). An error is
@@ -32,18 +33,20 @@ from PySide6.QtWidgets import (
 from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor
 from desk_app.domain.shifts import MINUTES_PER_DAY, PRESETS
-from desk_app.domain.text_rules import FIELD_DESK_NAME, FIELD_NAME
+from desk_app.domain.text_rules import FIELD_DESK_NAME, FIELD_ITEM, FIELD_NAME, FIELD_UNIT
 from desk_app.services.container import Services
 from desk_app.ui.i18n import APP_TITLE, translate_error
 from desk_app.ui.password_dialog import enter_moves_on
 from desk_app.ui.service_dialog import ServiceDialog
-from desk_app.ui.widgets_common import SIGN_IN_ERROR_STYLE
+from desk_app.ui.setup_items import ItemTable, starting_items
+from desk_app.ui.widgets_common import NOTE_STYLE, SIGN_IN_ERROR_STYLE, chain_tab_order
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_PRESET = "three_shifts_24h"
 MAX_SHIFTS = 8
+MAX_ITEMS = 60
 
 
 def duration_between(start_minute: int, end_minute: int) -> int:
@@ -68,6 +71,9 @@ class ShiftTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab goes from cell to cell and on out of the table (the dialog chains the cells):
+        # with Qt's tab key navigation a table never lets go of Tab.
+        self.setTabKeyNavigation(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(self.LENGTH, QHeaderView.ResizeMode.Stretch)
@@ -99,6 +105,15 @@ class ShiftTable(QTableWidget):
             self.removeRow(row)
             for other in range(self.rowCount()):
                 self._update_length(other)
+
+    def editors(self) -> list[QWidget]:
+        """The cells' fields in reading order (for the dialog's Tab order)."""
+        return [
+            widget
+            for row in range(self.rowCount())
+            for column in (self.NAME, self.START, self.END)
+            if (widget := self.cellWidget(row, column)) is not None
+        ]
 
     def shifts(self) -> list[tuple[str, int, int]]:
         result = []
@@ -158,7 +173,8 @@ class SetupDialog(ServiceDialog):
         intro = QLabel(
             self.tr(
                 "This is the first start of DutyDesk with this database. Name the desk, choose its "
-                "shifts and create the first supervisor account; the supervisor then adds the clerks."
+                "shifts, list the items kept at the desk and create the first supervisor account; "
+                "the supervisor then adds the clerks."
             )
         )
         intro.setWordWrap(True)
@@ -187,7 +203,7 @@ class SetupDialog(ServiceDialog):
         self.add_shift_button = QPushButton(self.tr("Add shift"))
         self.remove_shift_button = QPushButton(self.tr("Remove shift"))
         self.add_shift_button.clicked.connect(self._add_shift)
-        self.remove_shift_button.clicked.connect(self.shift_table.remove_selected)
+        self.remove_shift_button.clicked.connect(self._remove_shift)
         self.preset.currentIndexChanged.connect(self._apply_preset)
         shift_hint = QLabel(self.tr("Choose the pattern closest to the desk's, then adjust names and times if needed."))
         shift_hint.setWordWrap(True)
@@ -201,6 +217,31 @@ class SetupDialog(ServiceDialog):
         shift_layout.addWidget(self.preset)
         shift_layout.addWidget(self.shift_table)
         shift_layout.addLayout(shift_buttons)
+
+        self.item_table = ItemTable()
+        self.item_table.setMinimumHeight(250)
+        self.item_table.set_items(starting_items())
+        self.add_item_button = QPushButton(self.tr("Add item"))
+        self.remove_item_button = QPushButton(self.tr("Remove item"))
+        self.add_item_button.clicked.connect(self._add_item)
+        self.remove_item_button.clicked.connect(self._remove_item)
+        item_hint = QLabel(
+            self.tr(
+                "Everything kept at the desk is counted at every handover. Change the list to what "
+                "this desk really keeps; a supervisor can change it later (Handover → Item list…)."
+            )
+        )
+        item_hint.setWordWrap(True)
+        item_hint.setStyleSheet(NOTE_STYLE)
+        item_buttons = QHBoxLayout()
+        item_buttons.addStretch(1)
+        item_buttons.addWidget(self.add_item_button)
+        item_buttons.addWidget(self.remove_item_button)
+        item_box = QGroupBox(self.tr("Items kept at the desk"))
+        item_layout = QVBoxLayout(item_box)
+        item_layout.addWidget(item_hint)
+        item_layout.addWidget(self.item_table)
+        item_layout.addLayout(item_buttons)
 
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("Latin letters and digits, for example zhangmin"))
@@ -227,14 +268,17 @@ class SetupDialog(ServiceDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
+        columns = QHBoxLayout()
+        columns.addWidget(shift_box, 1)
+        columns.addWidget(item_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(desk_box)
-        layout.addWidget(shift_box, 1)
+        layout.addLayout(columns, 1)
         layout.addWidget(person_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(1000)
 
         self.preset.setCurrentIndex(max(0, self.preset.findData(DEFAULT_PRESET)))
         self._apply_preset()
@@ -253,10 +297,50 @@ class SetupDialog(ServiceDialog):
     def _apply_preset(self) -> None:
         key = self.preset.currentData()
         self.shift_table.set_shifts(PRESETS.get(key, []))
+        self._chain_tab_order()
 
     def _add_shift(self) -> None:
         if self.shift_table.rowCount() < MAX_SHIFTS:
             self.shift_table.add_shift()
+            self._chain_tab_order()
+
+    def _remove_shift(self) -> None:
+        self.shift_table.remove_selected()
+        self._chain_tab_order()
+
+    def _add_item(self) -> None:
+        if self.item_table.rowCount() < MAX_ITEMS:
+            name = self.item_table.add_item()
+            self._chain_tab_order()
+            name.setFocus()
+
+    def _remove_item(self) -> None:
+        self.item_table.remove_selected()
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes through the form from top to bottom, through each table's cells and out
+        of it to the next control (rows come and go, so this is done again each time)."""
+        chain_tab_order(
+            [
+                self.desk_name,
+                self.timezone,
+                self.preset,
+                self.shift_table,
+                *self.shift_table.editors(),
+                self.add_shift_button,
+                self.remove_shift_button,
+                self.item_table,
+                *self.item_table.editors(),
+                self.add_item_button,
+                self.remove_item_button,
+                self.username,
+                self.display_name,
+                self.password,
+                self.password_repeat,
+                *self.buttons.buttons(),
+            ]
+        )
 
     def submit(self) -> None:
         if self.password.text() != self.password_repeat.text():
@@ -273,6 +357,7 @@ class SetupDialog(ServiceDialog):
                 supervisor_username=self.username.text(),
                 supervisor_name=self.display_name.text(),
                 supervisor_password=self.password.text(),
+                items=self.item_table.listed(),
             )
         except DeskError as exc:
             self.show_error(translate_error(exc))  # not attempt(): the field named gets the focus
@@ -283,6 +368,9 @@ class SetupDialog(ServiceDialog):
 
     def _focus_for(self, exc: DeskError) -> None:
         field = str(exc.params.get("field", ""))
+        item_error = field in (FIELD_ITEM, FIELD_UNIT) or "name" in exc.params or "max" in exc.params
+        if item_error and self.item_table.focus_first_invalid():
+            return
         target = {FIELD_DESK_NAME: self.desk_name, FIELD_NAME: self.display_name}.get(field)
         if target is not None:
             target.setFocus()

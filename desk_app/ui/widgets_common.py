@@ -1,8 +1,9 @@
 """What the window's widgets share: the message colours, the message line, and the
-conversions between Qt's dates and times and Python's."""
+conversions between Qt's dates and times and Python's, and the order of Tab."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, time
 
 from PySide6.QtCore import QDate, QTime
@@ -44,3 +45,11 @@ def pydate(value: QDate) -> date:
 
 def pytime(value: QTime) -> time:
     return time(value.hour(), value.minute())
+
+
+def chain_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Tab goes through ``widgets`` in this order (a table's cell widgets included: a table
+    that keeps Tab for itself never lets go of it, so its tab key navigation is turned off
+    and its cells are put in the window's chain here)."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)

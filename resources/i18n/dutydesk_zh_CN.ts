@@ -483,7 +483,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>CountPage</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/count_page.py" line="+27"/>
+        <location filename="../../desk_app/ui/handover_tab/count_page.py" line="+28"/>
         <source>2. Item count</source>
         <translation>2. 物品清点</translation>
     </message>
@@ -528,7 +528,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>交班人说明</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+55"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
@@ -544,6 +544,16 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     </message>
     <message>
         <location line="+40"/>
+        <source>{name} recorded at {time} that this desk keeps no items: there is nothing to count.</source>
+        <translation>{name}已于 {time} 记录：本岗位不保管需清点的物品，无需清点。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This desk has no item list yet, so nothing can be counted and the handover cannot be signed. A supervisor opens Item list… in the handover tab and adds the items kept at the desk (keys, walkie-talkies, cash float …), or records there that this desk keeps none. Then pause the handover and resume it: the items appear here.</source>
+        <translation>本岗位尚未设置物品清点清单，无法清点，交接班也不能签名。请主管在“交接班”页点“物品清点清单…”，添加岗位保管的物品（钥匙、对讲机、备用金等），或在那里记录本岗位不保管物品。然后暂停交接班再继续，物品即会出现在这里。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>needed: why the count differs or the item is damaged</source>
         <translation>必填：数量不符或物品损坏的原因</translation>
     </message>
@@ -619,7 +629,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     </message>
     <message>
         <location filename="../../desk_app/domain/shifts.py" line="+52"/>
-        <location filename="../../desk_app/services/desk.py" line="+134"/>
+        <location filename="../../desk_app/services/desk.py" line="+160"/>
         <source>A shift must start between 00:00 and 23:59.</source>
         <translation>班次开始时间必须在 00:00 至 23:59 之间。</translation>
     </message>
@@ -781,24 +791,24 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../desk_app/services/desk.py" line="-62"/>
-        <location line="+90"/>
+        <location filename="../../desk_app/services/desk.py" line="-84"/>
+        <location line="+112"/>
         <source>The desk needs at least one shift.</source>
         <translation>前台至少需要一个班次。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-121"/>
+        <location filename="../../desk_app/services/desk.py" line="-145"/>
         <source>Unknown time zone: {name}.</source>
         <translation>未知时区：{name}。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <location line="+7"/>
         <source>This desk is already set up.</source>
         <translation>此前台已设置完毕。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+35"/>
         <source>This desk is not set up yet.</source>
         <translation>此前台尚未设置。</translation>
     </message>
@@ -940,7 +950,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>无法打开数据库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover/items.py" line="+97"/>
+        <location filename="../../desk_app/services/handover/items.py" line="+89"/>
+        <source>The item list is not empty: the desk keeps these items and they are counted at every handover. Remove them first if the desk really keeps none.</source>
+        <translation>物品清单不是空的：岗位保管这些物品，每次交接班都要清点。如岗位确实不保管物品，请先将其移除。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>The early arrival is between 0 and 60 minutes.</source>
         <translation>提前到岗时间须在 0 至 60 分钟之间。</translation>
     </message>
@@ -970,7 +985,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>本班次已完成交接。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+50"/>
         <source>The outgoing clerk cannot also be the incoming clerk.</source>
         <translation>交班人不能同时是接班人。</translation>
     </message>
@@ -980,7 +995,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>没有这项未完成事项。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover/signing.py" line="+69"/>
+        <location filename="../../desk_app/services/handover/signing.py" line="+72"/>
         <source>The handover cannot be signed yet: {problem}</source>
         <translation>还不能签字交接：{problem}</translation>
     </message>
@@ -990,12 +1005,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>工单 #{id} 在工单队列中仍未关闭：请在那里关闭，或移交给接班人。</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>The outgoing clerk cannot sign for the incoming clerk.</source>
         <translation>交班人不能代替接班人签字。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>“{work}” was not released by a supervisor: it cannot be handed over.</source>
         <translation>“{work}”未经主管放行，不能交接。</translation>
     </message>
@@ -1021,22 +1036,23 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>这次交接班已签字。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover/items.py" line="+15"/>
+        <location filename="../../desk_app/domain/handover.py" line="+43"/>
         <source>The expected quantity is a whole number from 0 to {max}.</source>
         <translation>应有数量为 0 至 {max} 的整数。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../desk_app/services/desk.py" line="-118"/>
+        <location filename="../../desk_app/services/handover/items.py" line="+46"/>
         <source>The item list already has {name}.</source>
         <translation>物品清点清单中已有 {name}。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desk_app/services/handover/items.py" line="+6"/>
         <source>No such item.</source>
         <translation>没有这件物品。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="+177"/>
+        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="+190"/>
         <source>The handover could not be saved.</source>
         <translation>交接班无法保存。</translation>
     </message>
@@ -1218,7 +1234,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desk_app/services/desk.py" line="-17"/>
+        <location filename="../../desk_app/services/desk.py" line="+101"/>
         <location filename="../../desk_app/services/roster_inputs.py" line="+134"/>
         <location line="+95"/>
         <source>Unknown shift.</source>
@@ -1348,7 +1364,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>工单 #{id} 已关闭；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/text_rules.py" line="+25"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="+26"/>
         <source>{field} must be a whole number from {low} to {high}.</source>
         <translation>{field}须为 {low} 至 {high} 的整数。</translation>
     </message>
@@ -1712,7 +1728,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desk_app/domain/text_rules.py" line="-17"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="-18"/>
         <source>Situation</source>
         <translation>情况</translation>
     </message>
@@ -1737,7 +1753,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Item name</source>
+        <translation>物品名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -1803,7 +1824,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>出示的身份证明</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/text_rules.py" line="-1"/>
+        <location filename="../../desk_app/domain/text_rules.py" line="-2"/>
         <location filename="../../desk_app/services/tickets/rules.py" line="-70"/>
         <source>Unit</source>
         <translation>单位</translation>
@@ -1884,7 +1905,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>顶班最长时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/desk.py" line="-132"/>
+        <location filename="../../desk_app/services/desk.py" line="-156"/>
         <source>Shift name</source>
         <translation>班次名称</translation>
     </message>
@@ -1915,7 +1936,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../desk_app/domain/handover.py" line="+138"/>
+        <location filename="../../desk_app/domain/handover.py" line="+134"/>
         <source>A fault is being dealt with ({fault}): the handover waits until the outgoing clerk records how it was handled.</source>
         <translation>故障处理中（{fault}）：交接班暂停，直到交班人记录处理情况。</translation>
     </message>
@@ -1925,7 +1946,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>接班人须确认已阅读记录。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>The desk has no item list, so nothing can be counted. A supervisor adds the items kept at the desk (Item list… in the handover tab), or records there that this desk keeps none.</source>
+        <translation>本岗位没有物品清点清单，无法清点。请主管添加岗位保管的物品（“交接班”页的“物品清点清单…”），或在那里记录本岗位不保管物品。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{item}: not counted.</source>
         <translation>{item}：未清点。</translation>
     </message>
@@ -2347,7 +2373,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Handed over to {name} at {time}. The outgoing clerk may leave the desk.</source>
         <translation>已于 {time} 交给 {name}。交班人可以离岗。</translation>
     </message>
@@ -2363,7 +2389,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HandoverWizard</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="-125"/>
+        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="-138"/>
         <source>Handover — {shift} {date}</source>
         <translation>交接班 — {date} {shift}</translation>
     </message>
@@ -2379,6 +2405,34 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     </message>
 </context>
 <context>
+    <name>ItemTable</name>
+    <message>
+        <location filename="../../desk_app/ui/setup_items.py" line="+34"/>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expected</source>
+        <translation>应有数量</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
     <name>ItemsDialog</name>
     <message>
         <location filename="../../desk_app/ui/handover_tab/items_dialog.py" line="+40"/>
@@ -2387,26 +2441,26 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+29"/>
+        <location line="+37"/>
         <location line="+11"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+30"/>
+        <location line="-48"/>
+        <location line="+38"/>
         <location line="+11"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+42"/>
+        <location line="-49"/>
+        <location line="+50"/>
         <source>Expected quantity</source>
         <translation>应有数量</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-47"/>
         <source>e.g. walkie-talkie</source>
         <translation>例如：对讲机</translation>
     </message>
@@ -2447,6 +2501,16 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     </message>
     <message>
         <location line="+6"/>
+        <source>Record that this desk keeps no items</source>
+        <translation>记录本岗位不保管物品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An empty list</source>
+        <translation>清单为空</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2476,7 +2540,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>清单变更记录</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>added</source>
         <translation>添加</translation>
     </message>
@@ -2491,7 +2555,17 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+15"/>
+        <source>{name} recorded at {time} that this desk keeps no items: handovers count nothing.</source>
+        <translation>{name}已于 {time} 记录：本岗位不保管需清点的物品，交接班时无需清点。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The list is empty: no handover can be signed until items are added here, or a supervisor records that this desk keeps none.</source>
+        <translation>清单为空：在此添加物品，或由主管记录本岗位不保管物品之前，交接班不能签名。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
@@ -2506,7 +2580,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>已从清单中删除 {name}。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Recorded: this desk keeps no items to count.</source>
+        <translation>已记录：本岗位不保管需清点的物品。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The incoming clerk now arrives {n} minutes early.</source>
         <translation>接班人现须提前 {n} 分钟到岗。</translation>
     </message>
@@ -3345,7 +3424,7 @@ Log files: {logs}</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/records_page.py" line="+38"/>
+        <location filename="../../desk_app/ui/handover_tab/records_page.py" line="+41"/>
         <source>1. Previous records</source>
         <translation>1. 上班记录</translation>
     </message>
@@ -3410,7 +3489,12 @@ Log files: {logs}</source>
         <translation>接班人</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
+        <source>corrected by #{id}</source>
+        <translation>已更正，见 #{id}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
@@ -3420,7 +3504,7 @@ Log files: {logs}</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>No records in this shift.</source>
         <translation>本班次没有记录。</translation>
     </message>
@@ -4551,14 +4635,18 @@ Log files: {logs}</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/setup_dialog.py" line="+156"/>
+        <location filename="../../desk_app/ui/setup_dialog.py" line="+171"/>
         <source>Set up the desk — {app}</source>
         <translation>设置前台 — {app}</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>This is the first start of DutyDesk with this database. Name the desk, choose its shifts and create the first supervisor account; the supervisor then adds the clerks.</source>
-        <translation>这是值班台第一次使用此数据库。请填写前台名称、选择班次并创建第一个客服主管账号；之后由主管添加值班员。</translation>
+        <translation type="vanished">这是值班台第一次使用此数据库。请填写前台名称、选择班次并创建第一个客服主管账号；之后由主管添加值班员。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This is the first start of DutyDesk with this database. Name the desk, choose its shifts, list the items kept at the desk and create the first supervisor account; the supervisor then adds the clerks.</source>
+        <translation>这是值班台第一次使用此数据库。请填写岗位名称，选择班次，列出岗位保管的物品，并创建第一个主管账号；之后由主管添加值班员。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4601,7 +4689,27 @@ Log files: {logs}</source>
         <translation>班次</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Add item</source>
+        <translation>添加物品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove item</source>
+        <translation>移除物品</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>Everything kept at the desk is counted at every handover. Change the list to what this desk really keeps; a supervisor can change it later (Handover → Item list…).</source>
+        <translation>岗位保管的每样物品在每次交接班时都要清点。请把清单改成本岗位实际保管的物品；以后主管可随时修改（交接班 → 物品清点清单…）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Items kept at the desk</source>
+        <translation>岗位保管的物品</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Latin letters and digits, for example zhangmin</source>
         <translation>拉丁字母和数字，例如 zhangmin</translation>
     </message>
@@ -4646,7 +4754,7 @@ Log files: {logs}</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Three shifts, around the clock</source>
         <translation>三班倒，全天 24 小时</translation>
     </message>
@@ -4666,7 +4774,7 @@ Log files: {logs}</source>
         <translation>24 小时值班</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+55"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4674,7 +4782,7 @@ Log files: {logs}</source>
 <context>
     <name>ShiftTable</name>
     <message>
-        <location line="-196"/>
+        <location line="-277"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4694,7 +4802,7 @@ Log files: {logs}</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+88"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分钟</translation>
     </message>
@@ -4837,6 +4945,71 @@ Log files: {logs}</source>
         <location line="+1"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>StartingItem</name>
+    <message>
+        <location filename="../../desk_app/domain/handover.py" line="-244"/>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>pcs</source>
+        <translation>把</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Walkie-talkies</source>
+        <translation>对讲机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>units</source>
+        <translation>台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access cards</source>
+        <translation>门禁卡</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cards</source>
+        <translation>张</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spare umbrellas</source>
+        <translation>备用雨伞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Torches</source>
+        <translation>手电筒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registers and logbooks</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>books</source>
+        <translation>本</translation>
     </message>
 </context>
 <context>

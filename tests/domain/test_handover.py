@@ -57,12 +57,14 @@ def test_a_complete_draft_has_no_problem_in_any_step_and_can_be_signed() -> None
     assert draft.blocking() == [] and draft.can_sign()
 
 
-def test_an_empty_draft_only_needs_the_records_read() -> None:
+def test_an_empty_draft_needs_the_records_read_and_an_item_list_or_none_kept() -> None:
     draft = HandoverDraft()
     assert _texts(draft, Step.RECORDS) == ["The incoming clerk must confirm having read the records."]
-    assert all(draft.problems(s) == [] for s in STEPS if s is not Step.RECORDS)
+    assert all(draft.problems(s) == [] for s in STEPS if s not in (Step.RECORDS, Step.COUNT))
     assert not draft.can_sign()
     draft.records_acknowledged = True
+    assert not draft.can_sign()  # no item list: nothing was counted
+    draft.no_items_by, draft.no_items_at = "张敏", "2026-11-24 15:45"
     assert draft.can_sign()
 
 
@@ -334,3 +336,14 @@ def test_any_draft_survives_json_with_the_same_rules(draft: HandoverDraft) -> No
 @given(_drafts)
 def test_can_sign_means_no_step_has_a_problem(draft: HandoverDraft) -> None:
     assert draft.can_sign() == all(not draft.problems(s) for s in STEPS)
+
+
+def test_an_empty_item_list_blocks_the_count_unless_the_desk_keeps_none() -> None:
+    draft = HandoverDraft(records_acknowledged=True)
+    (problem,) = draft.problems(Step.COUNT)
+    assert problem.english().startswith("The desk has no item list")
+    assert not draft.can_sign()
+    kept = HandoverDraft(records_acknowledged=True, no_items_by="张敏", no_items_at="2026-11-24 15:45")
+    assert kept.keeps_no_items and kept.problems(Step.COUNT) == [] and kept.can_sign()
+    assert HandoverDraft.from_json(kept.to_json()) == kept
+    assert HandoverDraft(counts=[_keys()], records_acknowledged=True).can_sign()  # items: counted, not this rule

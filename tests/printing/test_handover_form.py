@@ -159,7 +159,7 @@ def test_a_fresh_handover_prints_empty_sections(services, clerk, tmp_path):
     assert render_handover_pdf(services, view.id, out) == 1
     (text,) = page_texts(out)
     assert "未完成" in text and "—（尚未确认）" in text
-    assert "无需清点的物品" in text
+    assert "未清点：岗位未设物品清单" in text and "无需清点的物品" not in text
     for heading in ("一、物品清点", "二、遗留事项", "三、区域异常", "四、交接中发生的故障", "五、主管检查"):
         assert heading in text
 
@@ -214,3 +214,16 @@ def test_writing_is_atomic(services, signed, tmp_path, monkeypatch):
         render_handover_pdf(services, signed.id, out)
     assert out.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_desk_that_keeps_no_items_prints_who_recorded_it(services, clock, supervisor, clerk, incoming, tmp_path):
+    services.handover.record_keeps_no_items(supervisor)
+    view = services.handover.start(clerk)
+    draft = view.draft
+    draft.records_acknowledged = True
+    services.handover.save_draft(clerk, view.id, draft)
+    signed = services.handover.sign(view.id, CLERK_PASSWORD, "li", INCOMING_PASSWORD).view
+    out = tmp_path / "none.pdf"
+    render_handover_pdf(services, signed.id, out)
+    (text,) = page_texts(out)
+    assert "本岗位不保管需清点的物品（张敏于2026-11-2410:00记录）" in flat(text)

@@ -20,7 +20,7 @@ from desk_app.services.handover import DIGEST_PREFIX, EXPECTED_MAX, HandoverView
 from desk_app.services.log import LogFilter
 from desk_app.storage import journal
 from desk_app.storage.database import sqlite_path
-from desk_app.storage.models import FollowUpClosure, Handover, HandoverItemChange, LogEntry
+from desk_app.storage.models import AuditEvent, FollowUpClosure, Handover, HandoverItemChange, LogEntry
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
 
 TODAY = date(2026, 11, 24)
@@ -33,8 +33,11 @@ def _at(hour: int, minute: int = 0, second: int = 0, day: int = 24) -> datetime:
 
 @pytest.fixture
 def incoming(services, supervisor) -> Actor:
-    """A second clerk, who takes over the desk."""
+    """A second clerk, who takes over the desk (of a desk that keeps no items, unless the
+    test adds some: an item added later ends that record)."""
     services.accounts.create(supervisor, "li", "李强", INCOMING_PASSWORD, Role.CLERK)
+    if not services.handover.items():
+        services.handover.record_keeps_no_items(supervisor)
     return services.accounts.authenticate("li", INCOMING_PASSWORD)
 
 
@@ -308,6 +311,152 @@ def test_the_draft_starts_with_every_active_item(services, supervisor, clerk, it
         (items[0].id, "钥匙", "把", 12, None)
     ]
     assert view.draft.step == 0 and not view.draft.records_acknowledged
+
+
+# -- a desk without an item list ---------------------------------------------------------------
+
+NO_ITEM_LIST = (
+    "The handover cannot be signed yet: The desk has no item list, so nothing can be counted. A supervisor "
+    "adds the items kept at the desk (Item list… in the handover tab), or records there that this desk keeps none."
+)
+
+
+@pytest.fixture
+def bare_incoming(services, supervisor) -> Actor:
+    """The second clerk, on a desk where nobody has said anything about items yet."""
+    services.accounts.create(supervisor, "li", "李强", INCOMING_PASSWORD, Role.CLERK)
+    return services.accounts.authenticate("li", INCOMING_PASSWORD)
+
+
+def test_a_desk_without_items_cannot_hand_over_until_a_supervisor_records_it_keeps_none(
+    services, clock, supervisor, clerk, bare_incoming
+) -> None:
+    view = _start_ready(services, clerk)
+    assert view.draft.counts == [] and not view.draft.keeps_no_items
+    assert [p.english() for p in view.draft.problems(Step.COUNT)] == [NO_ITEM_LIST.split(": ", 1)[1]]
+    before = _counts(services)
+    with pytest.raises(ValidationError) as refused:
+        _sign(services, view)
+    assert refused.value.english() == NO_ITEM_LIST
+    assert _counts(services) == before
+
+    with pytest.raises(PermissionDenied):
+        services.handover.record_keeps_no_items(clerk)  # a clerk cannot say so
+    assert services.handover.keeps_no_items() is None
+    with pytest.raises(ValidationError):
+        _sign(services, view)
+
+    clock.set(_at(15, 45))
+    record = services.handover.record_keeps_no_items(supervisor)
+    assert (record.by, record.at) == ("张敏", _at(15, 45))
+    assert services.handover.keeps_no_items() == record
+    with services.db.read() as session:
+        audited = session.execute(select(AuditEvent.actor_id, AuditEvent.action)).all()
+    assert (supervisor.account_id, "handover.no_items") in audited
+    resumed = services.handover.start(clerk)
+    assert (resumed.draft.no_items_by, resumed.draft.no_items_at) == ("张敏", "2026-11-24 15:45")
+    assert resumed.draft.problems(Step.COUNT) == []
+    signed = _sign(services, resumed)
+    assert signed.record is not None and signed.record["no_items_by"] == "张敏"
+
+
+def test_a_forged_draft_cannot_say_the_desk_keeps_no_items(services, clerk, bare_incoming) -> None:
+    view = _start_ready(services, clerk)
+    draft = view.draft
+    draft.no_items_by, draft.no_items_at = "张敏", "2026-11-24 10:00"
+    services.handover.save_draft(clerk, view.id, draft)
+    assert not services.handover.get(view.id).draft.keeps_no_items
+    with pytest.raises(ValidationError, match="no item list"):
+        _sign(services, view)
+
+
+def test_a_supervisor_who_adds_items_ends_the_record_and_the_items_are_counted(
+    services, supervisor, clerk, bare_incoming
+) -> None:
+    services.handover.record_keeps_no_items(supervisor)
+    services.handover.add_item(supervisor, "钥匙", "把", 12)
+    assert services.handover.keeps_no_items() is None
+    with pytest.raises(ValidationError, match="The item list is not empty"):
+        services.handover.record_keeps_no_items(supervisor)
+    view = _start_ready(services, clerk)
+    assert [c.name for c in view.draft.counts] == ["钥匙"] and not view.draft.keeps_no_items
+    services.handover.retire_item(supervisor, view.draft.counts[0].item_id)
+    # Every item retired: the desk again has no list, and the old record does not come back.
+    with pytest.raises(ValidationError, match="no item list"):
+        _sign(services, view)
+
+
+def test_items_added_while_a_handover_is_paused_are_there_to_count_when_it_resumes(
+    services, supervisor, clerk, incoming, items
+) -> None:
+    view = _start_ready(services, clerk)  # everything counted, then paused
+    keys, radios = view.draft.counts
+    umbrellas = services.handover.add_item(supervisor, "雨伞", "把", 5)
+    services.handover.change_item(supervisor, radios.item_id, "对讲机", "台", 4)
+    with pytest.raises(ValidationError, match="对讲机: 3 counted, 4 expected"):
+        _sign(services, view)  # signing sees the list as it is now, resumed or not
+    radios.explanation = "核定数量改为4台，现有3台，1台送修"
+    services.handover.save_draft(clerk, view.id, view.draft)  # a window that still shows the old list
+    with pytest.raises(ValidationError, match="雨伞: not counted"):
+        _sign(services, view)
+
+    resumed = services.handover.start(clerk)
+    assert [(c.item_id, c.name, c.expected, c.counted) for c in resumed.draft.counts] == [
+        (keys.item_id, "钥匙", 12, 12),
+        (radios.item_id, "对讲机", 4, 3),
+        (umbrellas.id, "雨伞", 5, None),
+    ]
+    assert resumed.draft.counts[1].explanation == "核定数量改为4台，现有3台，1台送修"
+    current = services.handover.current()
+    assert current is not None and current.draft == resumed.draft  # stored so, not only shown
+    draft = resumed.draft
+    draft.counts[2].counted = 5
+    services.handover.save_draft(clerk, view.id, draft)
+    signed = _sign(services, services.handover.get(view.id))
+    assert [c["name"] for c in signed.record["counts"]] == ["钥匙", "对讲机", "雨伞"]
+    assert [c.name for c in signed.draft.counts] == ["钥匙", "对讲机", "雨伞"]
+
+
+def test_setup_writes_the_desks_starting_item_list_with_the_desk(services) -> None:
+    boss = services.desk.set_up(
+        services.accounts,
+        desk_name="前台",
+        timezone="Asia/Shanghai",
+        shifts=[("早班", 8 * 60, 480)],
+        supervisor_username="zhang",
+        supervisor_name="张敏",
+        supervisor_password=SUPERVISOR_PASSWORD,
+        items=[("钥匙", "把", 12), (" 雨伞 ", "把", 5)],
+    )
+    assert [(i.name, i.unit, i.expected) for i in services.handover.items()] == [("钥匙", "把", 12), ("雨伞", "把", 5)]
+    assert [(who, action, name) for _w, who, action, name, _u, _n in services.handover.item_history()] == [
+        ("张敏", "added", "雨伞"),
+        ("张敏", "added", "钥匙"),
+    ]
+    assert boss.role is Role.SUPERVISOR
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ([("钥匙", "把", 12), ("钥匙", "串", 2)], "already has 钥匙"),
+        ([("钥匙", "", 12)], "Unit must not be empty"),
+        ([("钥匙", "把", -1)], "whole number from 0"),
+    ],
+)
+def test_setup_with_a_bad_item_sets_up_nothing(services, items, message) -> None:
+    with pytest.raises(ValidationError, match=message):
+        services.desk.set_up(
+            services.accounts,
+            desk_name="前台",
+            timezone="Asia/Shanghai",
+            shifts=[("早班", 8 * 60, 480)],
+            supervisor_username="zhang",
+            supervisor_name="张敏",
+            supervisor_password=SUPERVISOR_PASSWORD,
+            items=items,
+        )
+    assert not services.desk.is_set_up() and not services.accounts.has_accounts()
 
 
 # -- the draft survives a restart ----------------------------------------------------------

@@ -412,6 +412,9 @@ def test_a_0001_database_with_a_log_is_upgraded_to_head_and_can_hand_over(tmp_pa
         with sqlite3.connect(path) as raw, pytest.raises(sqlite3.DatabaseError, match="append-only|no such function"):
             raw.execute("DELETE FROM log_entry WHERE id = 5")
 
+        # The upgraded desk has no item list: a supervisor records that it keeps none.
+        boss = services.accounts.authenticate("zhang", "super-secret-1")
+        assert services.handover.record_keeps_no_items(boss).by == "张敏"
         clerk = services.accounts.authenticate("wang", "clerk-secret-1")
         view = services.handover.start(clerk)
         draft: HandoverDraft = view.draft

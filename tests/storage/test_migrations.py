@@ -74,3 +74,31 @@ def test_the_handover_digest_step_fills_the_column_from_the_log_text(db_url, clo
         assert integrity.verify(again.db).ok
     finally:
         again.close()
+
+
+def test_the_keeps_no_items_step_downgrades_and_upgrades_again_with_its_rows(db_url, clock, services, supervisor):
+    """0012: desk_settings gains who recorded that the desk keeps no items; undone, the row
+    keeps its other settings and the journal still covers the table."""
+    services.handover.set_early_arrival_minutes(supervisor, 5)
+    services.handover.record_keeps_no_items(supervisor)
+    services.close()
+
+    engine = create_db_engine(db_url)
+    cfg = migrate.alembic_config()
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+        conn.commit()
+    assert "no_items_by" not in {c["name"] for c in inspect(engine).get_columns("desk_settings")}
+    migrate.upgrade(engine)
+    engine.dispose()
+
+    again = Services.open(db_url, clock=clock)
+    try:
+        assert again.handover.early_arrival_minutes() == 5
+        assert again.handover.keeps_no_items() is None  # the record went with the column
+        boss = again.accounts.authenticate("zhang", "super-secret-1")
+        assert again.handover.record_keeps_no_items(boss).by == "张敏"
+        assert integrity.verify(again.db).ok
+    finally:
+        again.close()

@@ -114,8 +114,8 @@ def test_the_window_timers_and_watches_keep_the_counts(qapp, window):
 
 def test_an_item_table_rebuilt_again_and_again_keeps_the_counts(qtbot):
     """The handover tab's list: read-only items with tooltips in a shown table whose columns
-    fit their contents, rebuilt every 30 seconds."""
-    from desk_app.ui.handover_tab.common import plain_table, read_only_item
+    fit their contents (measured again each time), rebuilt every 30 seconds."""
+    from desk_app.ui.handover_tab.common import fit_columns, plain_table, read_only_item
 
     table = plain_table(["Date", "Shift", "Outgoing", "Incoming"], stretch=3)
     qtbot.addWidget(table)
@@ -126,6 +126,7 @@ def test_an_item_table_rebuilt_again_and_again_keeps_the_counts(qtbot):
         for row in range(5):
             for column in range(4):
                 table.setItem(row, column, read_only_item(f"{row}-{column}"))
+        fit_columns(table, stretch=3)
 
     rebuild()
     moved = drift(rebuild, 500, chunk=100)  # 10,000 cells

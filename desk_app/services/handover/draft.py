@@ -10,15 +10,15 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationError
-from desk_app.domain.handover import HandoverDraft, HandoverState, ItemCount, OpenWork, WorkSource
+from desk_app.domain.handover import HandoverDraft, HandoverState, OpenWork, WorkSource
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.shifts import ShiftOccurrence, occurrence
 from desk_app.domain.text_rules import FIELD_DESCRIPTION, FIELD_REASON, REASON_MAX, clean_text
 from desk_app.services.common import audit, to_db
-from desk_app.services.handover.items import EARLY_ARRIVAL_DEFAULT
+from desk_app.services.handover.items import EARLY_ARRIVAL_DEFAULT, with_current_items
 from desk_app.services.handover.open_work import OpenWorkDeclaration
 from desk_app.services.handover.views import HandoverView
-from desk_app.storage.models import DeskSettings, Handover, HandoverItem, LogEntry
+from desk_app.storage.models import DeskSettings, Handover, LogEntry
 
 # A successor this late still takes over the shift that ended (the outgoing clerk stays on
 # duty, 002 4.2.8); covering a post lasts at most 4 hours (002 第1篇 七.7).
@@ -36,7 +36,7 @@ class WizardDraft(OpenWorkDeclaration):
                     QT_TRANSLATE_NOOP("DeskError", "{name} has already started a handover."),
                     name=existing.outgoing_name,
                 )
-            return existing
+            return self.with_current_items(actor, existing.id)
         incidents = self.incidents_in_progress()
         if incidents:
             raise ValidationError(
@@ -60,16 +60,8 @@ class WizardDraft(OpenWorkDeclaration):
             )
             if done is not None:
                 raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "This shift was already handed over."))
-            draft = HandoverDraft(
-                counts=[
-                    ItemCount(i.id, i.name, i.unit, i.expected)
-                    for i in session.scalars(
-                        select(HandoverItem)
-                        .where(HandoverItem.active.is_(True))
-                        .order_by(HandoverItem.sort_order, HandoverItem.id)
-                    )
-                ],
-                open_work=self._collect_open_work(session),
+            draft = with_current_items(
+                session, HandoverDraft(open_work=self._collect_open_work(session)), self._desk.info().tz
             )
             settings = session.get(DeskSettings, 1)
             row = Handover(
@@ -95,7 +87,7 @@ class WizardDraft(OpenWorkDeclaration):
         require_role(actor, Role.CLERK)
         with self._db.write(actor) as session:
             row = self._open_row(session, handover_id)
-            stored = HandoverDraft.from_json(row.draft_json)
+            stored = with_current_items(session, HandoverDraft.from_json(row.draft_json), self._desk.info().tz)
             row.draft_json = _typed_only(stored, draft).to_json()
 
     def add_free_work(self, actor: Actor, handover_id: int, description: str, important: bool = False) -> HandoverDraft:
@@ -152,6 +144,22 @@ class WizardDraft(OpenWorkDeclaration):
         finally:
             self._accounts.sign_out(supervisor)  # given by password now, not a sign-in
 
+    def with_current_items(self, actor: Actor, handover_id: int) -> HandoverView:
+        """The open handover with the item list as it is now: a paused handover resumes so
+        (items added while it was paused are there to count), and the wizard asks again
+        whenever it shows the count."""
+        require_role(actor, Role.CLERK)
+        tz = self._desk.info().tz
+        with self._db.read() as session:
+            row = self._open_row(session, handover_id)
+            stored = HandoverDraft.from_json(row.draft_json)
+            if with_current_items(session, stored, tz) == stored:
+                return self._view(session, row)
+        with self._db.write(actor) as session:
+            row = self._open_row(session, handover_id)
+            row.draft_json = with_current_items(session, HandoverDraft.from_json(row.draft_json), tz).to_json()
+            return self._view(session, row)
+
     # -- which shift is handed over --------------------------------------------------------
     def _shift_to_hand_over(self, outgoing_id: int) -> ShiftOccurrence | None:
         """The running shift, unless the outgoing clerk kept the log of the shift before it,
@@ -197,8 +205,9 @@ class WizardDraft(OpenWorkDeclaration):
 
 
 def _typed_only(stored: HandoverDraft, typed: HandoverDraft) -> HandoverDraft:
-    """``typed`` with the open work and the item list as ``stored``: what the clerks may
-    change through a saved draft is the counts, dispositions and notes they type."""
+    """``typed`` with the open work, the item list and the record that the desk keeps no
+    items as ``stored``: what the clerks may change through a saved draft is the counts,
+    dispositions and notes they type."""
     counted = {c.item_id: c for c in typed.counts}
     counts = []
     for item in stored.counts:
@@ -218,4 +227,6 @@ def _typed_only(stored: HandoverDraft, typed: HandoverDraft) -> HandoverDraft:
         open_work.append(
             replace(work, disposition=typed_work.disposition, note=typed_work.note) if typed_work is not None else work
         )
-    return replace(typed, counts=counts, open_work=open_work)
+    return replace(
+        typed, counts=counts, open_work=open_work, no_items_by=stored.no_items_by, no_items_at=stored.no_items_at
+    )

@@ -21,6 +21,7 @@ from desk_app.domain.roles import Actor, Role
 from desk_app.domain.shifts import ShiftOccurrence
 from desk_app.services import log_chain
 from desk_app.services.common import from_db, to_db
+from desk_app.services.handover.items import with_current_items
 from desk_app.services.handover.open_work import OpenWorkDeclaration
 from desk_app.services.handover.record import entry_handling, entry_situation, record_digest, record_json
 from desk_app.services.handover.views import SignedHandover
@@ -59,7 +60,9 @@ class Signing(OpenWorkDeclaration):
             row = self._open_row(session, handover_id)
             outgoing = session.get(Account, row.outgoing_id)
             assert outgoing is not None
-            return outgoing.username, HandoverDraft.from_json(row.draft_json)
+            # The item list as it is now: an item added since the draft was saved must be counted.
+            draft = with_current_items(session, HandoverDraft.from_json(row.draft_json), self._desk.info().tz)
+            return outgoing.username, draft
 
     def _refuse_unfinished(self, draft: HandoverDraft) -> None:
         """The draft's own rules, and every ticket declared closed really closed."""
@@ -114,6 +117,7 @@ class Signing(OpenWorkDeclaration):
             row.outgoing_signed_at = to_db(now)
             row.incoming_signed_at = to_db(now)
             row.late_minutes = late
+            row.draft_json = draft.to_json()  # the list as signed (items changed since the last save)
             row.record_json = record
             row.record_digest = digest
             row.log_entry_id = entry_id

@@ -160,6 +160,10 @@ class DeskSettings(Base):
     cover_max_minutes: Mapped[int] = mapped_column(Integer, default=240, server_default="240")
     # The shared desk computer locks the window after this long without use.
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
+    # A desk with no item list hands over only once a supervisor has recorded that it keeps
+    # nothing to count: who and when (both NULL while not recorded; cleared by a new item).
+    no_items_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"), nullable=True)
+    no_items_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class TypingDraft(Base):

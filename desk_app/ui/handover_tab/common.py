@@ -55,3 +55,28 @@ def plain_table(headers: list[str], stretch: int | None = None) -> QTableWidget:
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+CELL_PADDING = 18  # each side's margin and the grid line, with room to spare
+
+
+def fit_columns(table: QTableWidget, stretch: int) -> None:
+    """Every column as wide as its widest text (header included) and a margin, so that a
+    date, a shift or a name is never cut; the column ``stretch`` takes the width left.
+    Measured from the texts themselves, not from Qt's size hints, which a fallback font
+    (Chinese glyphs drawn by another font than the one measured) can make too small."""
+    header = table.horizontalHeader()
+    cell_metrics = table.fontMetrics()
+    header_metrics = header.fontMetrics()
+    for column in range(table.columnCount()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        title = table.horizontalHeaderItem(column)
+        widest = header_metrics.horizontalAdvance(title.text()) if title is not None else 0
+        for row in range(table.rowCount()):
+            item = table.item(row, column)
+            if item is not None:
+                widest = max(widest, cell_metrics.horizontalAdvance(item.text()))
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(column, widest + 2 * CELL_PADDING)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIntValidator
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard
 
 from desk_app.domain.handover import Condition, ItemCount, Step
 from desk_app.domain.text_rules import REASON_MAX
 from desk_app.services.handover import EXPECTED_MAX
 from desk_app.ui.handover_tab.common import plain_table, read_only_item
 from desk_app.ui.handover_tab.page_base import StepPage
-from desk_app.ui.widgets_common import ERROR_COLOR
+from desk_app.ui.widgets_common import ERROR_COLOR, NOTE_STYLE, WARNING_STYLE, chain_tab_order
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab.wizard import HandoverWizard
@@ -44,6 +45,10 @@ class CountPage(StepPage):
             stretch=self.EXPLANATION,
         )
         self.table.setSelectionMode(self.table.SelectionMode.NoSelection)
+        # Tab goes only through what is typed (count, condition, explanation) and then on to
+        # the wizard's buttons: the name, unit and expected cells are read, not typed.
+        self.table.setTabKeyNavigation(False)
+        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         header = self.table.horizontalHeader()
         for column, width in ((self.COUNTED, 80), (self.CONDITION, 100)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
@@ -53,10 +58,31 @@ class CountPage(StepPage):
         self.condition: list[QComboBox] = []
         self.explanation: list[QLineEdit] = []
 
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.reason)
         self.load()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        """The list as it is now, and the keyboard in the first count not typed yet."""
+        self.desk.refresh_items()
+        self._chain_tab_order()
+        for edit in self.counted:
+            if not edit.text():
+                edit.setFocus()
+                return
+        if self.counted:
+            self.counted[0].setFocus()
+
+    def editors(self) -> list[QWidget]:
+        """What Tab goes through, row by row."""
+        return [w for row in zip(self.counted, self.condition, self.explanation, strict=True) for w in row]
 
     def load(self) -> None:
         counts = self.draft.counts
@@ -86,7 +112,46 @@ class CountPage(StepPage):
             self.condition.append(condition)
             self.explanation.append(explanation)
             self._show_difference(row)
+        self._show_empty_hint()
+        self._chain_tab_order()
         self.refresh_reason()
+
+    def _chain_tab_order(self) -> None:
+        """The typed cells, row by row, then the wizard's buttons (once the page is in it)."""
+        if self.wizard() is None:
+            return
+        buttons = (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        )
+        chain_tab_order([self.table, *self.editors(), *(self.desk.button(b) for b in buttons)])
+
+    def _show_empty_hint(self) -> None:
+        """An empty list says why there is nothing to count, and what to do."""
+        empty = not self.draft.counts
+        self.table.setVisible(not empty)
+        self.empty_hint.setVisible(empty)
+        if not empty:
+            self.empty_hint.clear()
+        elif self.draft.keeps_no_items:
+            self.empty_hint.setStyleSheet(NOTE_STYLE)
+            self.empty_hint.setText(
+                self.tr("{name} recorded at {time} that this desk keeps no items: there is nothing to count.").format(
+                    name=self.draft.no_items_by, time=self.draft.no_items_at
+                )
+            )
+        else:
+            self.empty_hint.setStyleSheet(WARNING_STYLE)
+            self.empty_hint.setText(
+                self.tr(
+                    "This desk has no item list yet, so nothing can be counted and the handover cannot be "
+                    "signed. A supervisor opens Item list… in the handover tab and adds the items kept at "
+                    "the desk (keys, walkie-talkies, cash float …), or records there that this desk keeps "
+                    "none. Then pause the handover and resume it: the items appear here."
+                )
+            )
 
     def _counted(self, row: int, text: str) -> None:
         text = text.strip()

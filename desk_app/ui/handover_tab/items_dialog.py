@@ -24,7 +24,7 @@ from desk_app.services.container import Services
 from desk_app.services.handover import EXPECTED_MAX, UNIT_MAX, ItemView
 from desk_app.ui.handover_tab.common import plain_table, read_only_item, ymd_hm
 from desk_app.ui.service_dialog import ServiceDialog
-from desk_app.ui.widgets_common import NOTE_STYLE
+from desk_app.ui.widgets_common import NOTE_STYLE, WARNING_STYLE
 
 FIELD_WIDTH = 320
 
@@ -63,6 +63,14 @@ class ItemsDialog(ServiceDialog):
         )
         early_note.setWordWrap(True)
         early_note.setStyleSheet(NOTE_STYLE)
+
+        self.no_items_note = QLabel()
+        self.no_items_note.setWordWrap(True)
+        self.no_items_button = QPushButton(self.tr("Record that this desk keeps no items"))
+        self.no_items_box = QGroupBox(self.tr("An empty list"))
+        no_items_row = QHBoxLayout(self.no_items_box)
+        no_items_row.addWidget(self.no_items_note, 1)
+        no_items_row.addWidget(self.no_items_button)
 
         self.history = plain_table(
             [
@@ -104,6 +112,7 @@ class ItemsDialog(ServiceDialog):
         layout.addLayout(form)
         layout.addLayout(buttons_row)
         layout.addWidget(self.message)
+        layout.addWidget(self.no_items_box)
         layout.addWidget(early_box)
         layout.addWidget(history_box, 1)
         layout.addWidget(close)
@@ -113,6 +122,7 @@ class ItemsDialog(ServiceDialog):
         self.change_button.clicked.connect(self.change_item)
         self.retire_button.clicked.connect(self.retire_item)
         self.early_button.clicked.connect(self.save_early_arrival)
+        self.no_items_button.clicked.connect(self.record_keeps_no_items)
         self.early.setValue(services.handover.early_arrival_minutes())
         self.reload()
 
@@ -129,7 +139,29 @@ class ItemsDialog(ServiceDialog):
         for row, (when, who, action, name, unit, expected) in enumerate(history):
             for column, text in enumerate((ymd_hm(when), who, actions.get(action, action), name, unit, str(expected))):
                 self.history.setItem(row, column, read_only_item(text))
+        self._show_no_items()
         self._selected()
+
+    def _show_no_items(self) -> None:
+        """Whether the desk keeps no items: a supervisor says so once the list is empty."""
+        record = self._services.handover.keeps_no_items() if not self._items else None
+        self.no_items_box.setVisible(not self._items)
+        self.no_items_button.setEnabled(record is None)
+        if record is not None:
+            self.no_items_note.setStyleSheet(NOTE_STYLE)
+            self.no_items_note.setText(
+                self.tr("{name} recorded at {time} that this desk keeps no items: handovers count nothing.").format(
+                    name=record.by, time=ymd_hm(record.at)
+                )
+            )
+        else:
+            self.no_items_note.setStyleSheet(WARNING_STYLE)
+            self.no_items_note.setText(
+                self.tr(
+                    "The list is empty: no handover can be signed until items are added here, or a "
+                    "supervisor records that this desk keeps none."
+                )
+            )
 
     def selected_item(self) -> ItemView | None:
         row = self.table.currentRow()
@@ -180,6 +212,13 @@ class ItemsDialog(ServiceDialog):
         item = self.selected_item()
         name = item.name if item is not None else ""
         return self._run("retire", self.tr("{name} removed from the list.").format(name=name))
+
+    def record_keeps_no_items(self) -> bool:
+        if not self.attempt(lambda: self._services.handover.record_keeps_no_items(self._actor)):
+            return False
+        self.show_message(self.tr("Recorded: this desk keeps no items to count."), NOTE_STYLE)
+        self.reload()
+        return True
 
     def save_early_arrival(self) -> bool:
         if not self.attempt(lambda: self._services.handover.set_early_arrival_minutes(self._actor, self.early.value())):

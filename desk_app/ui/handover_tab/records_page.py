@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -28,10 +29,12 @@ if TYPE_CHECKING:
     from desk_app.ui.handover_tab.wizard import HandoverWizard
 
 MAX_ENTRIES = 500
+CORRECTED_COLOR = "#8a8a8a"  # the log tab's grey for a corrected entry
 
 
 class RecordsPage(StepPage):
     step = Step.RECORDS
+    TIME, CATEGORY, CLERK, SITUATION, HANDLING, FOLLOW_UP = range(6)
 
     def __init__(self, desk: HandoverWizard) -> None:
         super().__init__(desk)
@@ -103,7 +106,11 @@ class RecordsPage(StepPage):
         entries = log.page(flt, 0, MAX_ENTRIES, total)
         self.entries.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            if not entry.follow_up:
+            if entry.is_corrected:
+                # As in the log: a corrected entry stays listed, struck through, and points
+                # at its correction (which carries the follow-up, if any).
+                follow = self.tr("corrected by #{id}").format(id=entry.corrected_by_id)
+            elif not entry.follow_up:
                 follow = ""
             elif entry.follow_up_closed:
                 follow = self.tr("done")
@@ -118,7 +125,13 @@ class RecordsPage(StepPage):
                 follow,
             ]
             for column, text in enumerate(cells):
-                self.entries.setItem(row, column, read_only_item(text))
+                item = read_only_item(text)
+                if entry.is_corrected and column != self.FOLLOW_UP:
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                    item.setForeground(QBrush(QColor(CORRECTED_COLOR)))
+                self.entries.setItem(row, column, item)
         if total == 0:
             self.entries.setRowCount(1)
             self.entries.setItem(0, 3, read_only_item(self.tr("No records in this shift.")))

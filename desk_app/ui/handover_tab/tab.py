@@ -25,7 +25,7 @@ from desk_app.domain.shifts import ShiftOccurrence
 from desk_app.services.container import Services
 from desk_app.services.handover import HandoverView, Overdue, ShiftReminder, SignedHandover
 from desk_app.ui.documents import DocumentRunner, Output
-from desk_app.ui.handover_tab.common import hm, plain_table, read_only_item, ymd_hm
+from desk_app.ui.handover_tab.common import fit_columns, hm, plain_table, read_only_item, ymd_hm
 from desk_app.ui.handover_tab.detail_dialog import HandoverDetailDialog
 from desk_app.ui.handover_tab.follow_up_dialog import CloseFollowUpDialog
 from desk_app.ui.handover_tab.items_dialog import ItemsDialog
@@ -291,6 +291,7 @@ class HandoverTab(QWidget):
                 self.table.setItem(row, column, read_only_item(text))
             if selected is not None and view.id == selected.id:
                 self.table.selectRow(row)
+        fit_columns(self.table, stretch=self.CHECKED)
         self._update_buttons()
 
     def selected_handover(self) -> HandoverView | None:

@@ -154,6 +154,19 @@ class HandoverWizard(QWizard):
         self.view = self.services.handover.identify_incoming(self.view.id, username, password)
         self.incoming_username = username
 
+    def refresh_items(self) -> None:
+        """The item list as it is now (a supervisor may have changed it meanwhile): what was
+        typed is saved first and kept for the items still on the list."""
+        if self.signed_view is not None or not self.save_now():
+            return
+        try:
+            fresh = self.services.handover.with_current_items(self.actor, self.view.id)
+        except DeskError as exc:
+            log.warning("handover items not refreshed: %s", exc.english())
+            return
+        if fresh.draft.counts != self.draft.counts or fresh.draft.no_items_by != self.draft.no_items_by:
+            self.replace_draft(fresh.draft)
+
     def add_free_work(self, description: str, important: bool) -> None:
         self.save_now()
         self.replace_draft(self.services.handover.add_free_work(self.actor, self.view.id, description, important))

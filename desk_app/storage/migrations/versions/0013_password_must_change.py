@@ -9,7 +9,7 @@ the new column, with a ``baseline`` event for every row (storage/journal.py ``co
 rather than left to ``journal.follow_schema``, so that a plain Alembic upgrade is whole too.
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-04
 """
 
@@ -21,7 +21,7 @@ from alembic import op
 from desk_app.storage import journal
 
 revision = "0013"
-down_revision = "0010"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
