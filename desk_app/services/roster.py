@@ -204,9 +204,10 @@ class RosterService(RosterInputs):
         for _account, day, template_id in view.assignments():
             planned[(day, template_id)] = planned.get((day, template_id), 0) + 1
         gaps = []
+        calendar = self.holidays.calendar()
         for d in view.days:
             for t in self.templates():
-                need = needs[t.id].on(d)
+                need = needs[t.id].on(d, calendar)
                 have = planned.get((d, t.id), 0)
                 if have < need:
                     gaps.append(CoverageGap(d, t.id, need, have))
@@ -300,6 +301,7 @@ class RosterService(RosterInputs):
             leave,
             self.wishes(view.days[0], view.days[-1]),
             locked,
+            calendar=self.holidays.calendar(),
         )
 
     # -- internals ---------------------------------------------------------------------------

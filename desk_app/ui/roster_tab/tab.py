@@ -213,7 +213,7 @@ class RosterTab(QWidget):
                 )
                 for w in roster.wishes(view.days[0], view.days[-1])
             }
-            self.model.load(view, roster.templates(), roster.needs(), leave, wishes)
+            self.model.load(view, roster.templates(), roster.needs(), leave, wishes, roster.holidays.calendar())
             return view, roster.issues(year, month)
 
         loaded = attempt(load, self.message.setText)
