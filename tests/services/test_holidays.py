@@ -169,3 +169,25 @@ def test_a_follow_up_due_in_an_unconfirmed_year_is_provisional_until_the_year_is
     again = services.tickets.get(ticket.id)
     assert not again.row.due_provisional
     assert not next(c for c in again.clocks if c.kind is ClockKind.FOLLOW_UP).provisional
+
+
+def test_the_printed_roster_and_its_excel_copy_follow_the_desks_holidays(services, supervisor, clerk, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from desk_app.printing.roster_form import render_roster_pdf
+    from desk_app.services.roster_export import HOLIDAY_FILL, export_roster_xlsx
+
+    def printed() -> str:
+        render_roster_pdf(services, 2027, 1, tmp_path / "roster.pdf")
+        return "".join(PdfReader(str(tmp_path / "roster.pdf")).pages[0].extract_text().split())
+
+    assert "节假日安排未确认" in printed()
+    services.holidays.set_day(supervisor, 2027, date(2027, 1, 11), DayKind.HOLIDAY, "本地假日")
+    services.holidays.confirm_year(supervisor, 2027, NOTICE)
+    assert "节假日安排未确认" not in printed()
+    export_roster_xlsx(services, 2027, 1, tmp_path / "roster.xlsx")
+    sheet = load_workbook(tmp_path / "roster.xlsx").active
+    column = 4 + 10  # the days start in the 4th column: 01-11 is the 11th
+    assert sheet.cell(row=2, column=column).fill.fgColor.rgb.endswith(HOLIDAY_FILL.fgColor.rgb[-6:])
+    assert sheet.cell(row=2, column=column - 1).fill.fgColor.rgb != sheet.cell(row=2, column=column).fill.fgColor.rgb

@@ -35,6 +35,7 @@ from desk_app.domain.roster import Wish, WishKind
 from desk_app.services.container import Services
 from desk_app.services.roster import MonthConflict, MonthView, RosterIssue
 from desk_app.ui.documents import DocumentRunner, Output
+from desk_app.ui.holidays_dialog import HolidayWarning
 from desk_app.ui.roster_tab import prompts
 from desk_app.ui.roster_tab.cell_menu import cell_menu
 from desk_app.ui.roster_tab.generate import GenerateFlow
@@ -73,6 +74,8 @@ class RosterTab(QWidget):
         self._connect()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.holiday_warning = HolidayWarning(services, self)  # a year nobody confirmed: said here
+        layout.addWidget(self.holiday_warning)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         self.reload()
@@ -221,6 +224,7 @@ class RosterTab(QWidget):
             return
         view, issues = loaded
         self._show_issues(issues)
+        self.holiday_warning.refresh(view.days[0], view.days[-1])
         if view.published:
             self.state_label.setText(self.tr("Published, version {n}").format(n=view.version))
         else:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desk_app.domain.clock import Clock
 from desk_app.services.tickets import TicketFilter, TicketRow, TicketService
+from desk_app.ui.holidays_dialog import provisional
 from desk_app.ui.i18n import role_label
 from desk_app.ui.widgets_common import ERROR_COLOR, WARNING_COLOR
 
@@ -151,8 +152,10 @@ class TicketTableModel(QAbstractTableModel):
                 return ""
             clock = QCoreApplication.translate("ClockKind", row.due_clock.label) if row.due_clock else ""
             if row.due_at < self.now:
-                return self.tr("{clock} overdue {time}").format(clock=clock, time=countdown(self.now, row.due_at))
-            return self.tr("{clock} in {time}").format(clock=clock, time=countdown(row.due_at, self.now))
+                text = self.tr("{clock} overdue {time}").format(clock=clock, time=countdown(self.now, row.due_at))
+            else:
+                text = self.tr("{clock} in {time}").format(clock=clock, time=countdown(row.due_at, self.now))
+            return provisional(text) if row.due_provisional else text
         if column == self.LEVEL:
             return role_label(row.level)
         if column == self.CLERK:
