@@ -326,6 +326,7 @@ def install_holiday_notice(window: MainWindow, services: Services) -> None:
     window.holiday_notice = HolidayNotice(services, window.actor, window)
     window.holiday_notice.opened.connect(lambda: open_holidays(window))
     window.statusBar().addPermanentWidget(window.holiday_notice)
+    window.status_timer.timeout.connect(window.holiday_notice.refresh)  # the 60 days move on
     if window.holiday_notice.isVisible():
         window.statusBar().showMessage(window.holiday_notice.toolTip(), 60_000)
 

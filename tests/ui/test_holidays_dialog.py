@@ -16,6 +16,7 @@ from desk_app.services.tickets import ResidentInput, TicketInput
 from desk_app.ui.holidays_dialog import DATE, KIND, NAME, SOURCE, HolidaysDialog
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.roster_tab import RosterTab
+from desk_app.ui.ticket_tab.detail_dialog import TicketDetailDialog
 from desk_app.ui.ticket_tab.model import TicketTableModel
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
 from tests.ui.typing import type_text
@@ -124,7 +125,7 @@ def test_a_ticket_due_in_an_unconfirmed_year_shows_its_due_time_as_provisional(q
     clock.set(datetime(2026, 12, 30, 10, 0, tzinfo=TZ))
     clerk = services.accounts.authenticate("wang", CLERK_PASSWORD)
     supervisor = services.accounts.authenticate("zhang", SUPERVISOR_PASSWORD)
-    services.tickets.register(
+    ticket = services.tickets.register(
         clerk,
         TicketInput(
             TicketKind.COMPLAINT,
@@ -138,6 +139,9 @@ def test_a_ticket_due_in_an_unconfirmed_year_shows_its_due_time_as_provisional(q
     model.reload()
     due = model.data(model.index(0, model.DUE))
     assert due.endswith("(holidays not confirmed)")
+    detail = TicketDetailDialog(services, clerk, ticket.id)
+    qtbot.addWidget(detail)
+    assert detail.clocks.item(0, 1).text() == "2027-01-04 23:59 (holidays not confirmed)"
     services.holidays.confirm_year(supervisor, 2027, NOTICE)
     model.reload()
     assert "holidays not confirmed" not in model.data(model.index(0, model.DUE))
