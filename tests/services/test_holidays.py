@@ -138,6 +138,7 @@ def test_the_tables_are_journal_covered_and_the_database_checks_the_kind(service
         raw.close()
     report = integrity.verify(services.db)
     assert not report.ok
+    assert any("holiday table day 2027-02-11 was changed" in f.message for f in report.findings), report.describe()
 
 
 def test_the_roster_needs_follow_the_desks_holidays(services, supervisor):
