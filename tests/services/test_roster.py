@@ -120,9 +120,7 @@ def test_a_draft_changes_freely_and_publishing_makes_version_one(services, super
         services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
 
 
-def test_a_published_month_changes_only_with_a_reason_and_each_change_is_a_version(
-    services, supervisor, clerk, shifts
-):
+def test_a_published_month_changes_only_with_a_reason_and_each_change_is_a_version(services, supervisor, clerk, shifts):
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
     services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
     with pytest.raises(ValidationError):  # no reason
@@ -222,9 +220,7 @@ def test_leave_is_asked_a_day_ahead(services, clerk, clock):
     assert request.status == "pending"
 
 
-def test_approved_leave_takes_the_shifts_off_the_published_roster_with_a_record(
-    services, supervisor, clerk, shifts
-):
+def test_approved_leave_takes_the_shifts_off_the_published_roster_with_a_record(services, supervisor, clerk, shifts):
     for day in (date(2026, 12, 7), date(2026, 12, 8)):
         services.roster.set_cell(supervisor, day, clerk.account_id, shifts["早班"])
     services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD)
