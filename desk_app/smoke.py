@@ -67,6 +67,19 @@ def run_smoke_test(db_url: str, pdf: Path) -> int:
         state["services"] = services
         return services.db.url
 
+    @step("the holiday library: China's notice with its make-up working days")
+    def _holidays() -> object:
+        from datetime import date
+
+        from desk_app.domain.workdays import HolidayCalendar, library_notice_years
+
+        calendar = HolidayCalendar()
+        national_day, make_up = date(2026, 10, 1), date(2026, 10, 10)
+        if not (calendar.is_holiday(national_day) and calendar.is_make_up_day(make_up)):
+            raise RuntimeError("the holiday library gives no 2026 National Day or its make-up day")
+        years = library_notice_years()
+        return f"{calendar.name(national_day)}; notices {years.start}-{years.stop - 1}"
+
     @step("make a demo desk: log, tickets, roster (OR-Tools)")
     def _demo() -> object:
         from desk_app.services.container import Services

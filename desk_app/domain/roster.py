@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from desk_app.domain import workdays
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from desk_app.domain.shifts import MINUTES_PER_DAY, ShiftTemplate
 from desk_app.domain.text_rules import check_whole_number
+from desk_app.domain.workdays import HolidayCalendar
 
 # A shift that covers any of these minutes after midnight is a night shift (exemptions).
 NIGHT_WINDOW = (0, 5 * 60)
@@ -95,12 +95,12 @@ class ShiftNeed:
     weekday_counts: tuple[int, ...] = (1, 1, 1, 1, 1, 1, 1)  # Monday first
     holiday_count: int = 1
 
-    def on(self, day: date) -> int:
+    def on(self, day: date, calendar: HolidayCalendar) -> int:
         """People needed on ``day``: the holiday count on a statutory holiday, a weekday's on a
-        make-up working day (调休上班), else that weekday's."""
-        if workdays.is_holiday(day):
+        make-up working day (调休上班), else that weekday's (as the desk's ``calendar`` says)."""
+        if calendar.is_holiday(day):
             return self.holiday_count
-        if day.weekday() >= 5 and workdays.is_workday(day):
+        if calendar.is_make_up_day(day):
             return self.weekday_counts[0]
         return self.weekday_counts[day.weekday()]
 
@@ -213,6 +213,8 @@ def build_problem(
     leave: Mapping[int, set[date]] = {},
     wishes: Sequence[Wish] = (),
     locked: Sequence[Locked] = (),
+    *,
+    calendar: HolidayCalendar,
 ) -> dict[str, Any]:
     """The solver problem (the JSON form of ``desk-app roster solve``) of a roster period."""
     if not days:
@@ -266,7 +268,7 @@ def build_problem(
         {
             "day": i,
             "shift": shift_key(t.id),
-            "required": needs[t.id].on(d) if t.id in needs else 0,
+            "required": needs[t.id].on(d, calendar) if t.id in needs else 0,
             "under_weight": UNDER_WEIGHT,
             "over_weight": OVER_WEIGHT,
         }

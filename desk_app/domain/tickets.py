@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from desk_app.domain import workdays
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from desk_app.domain.roles import Role
+from desk_app.domain.workdays import HolidayCalendar
 
 
 class TicketKind(enum.StrEnum):
@@ -281,13 +281,23 @@ def suggested_next_reply(now: datetime, rule: KindRule) -> datetime:
     return whole if whole == due else whole + timedelta(minutes=1)
 
 
-def follow_up_due(completed: datetime, rule: KindRule, tz: ZoneInfo) -> datetime | None:
-    """The end of the n-th working day after the day the work was completed (desk time)."""
+def follow_up_due(completed: datetime, rule: KindRule, tz: ZoneInfo, calendar: HolidayCalendar) -> datetime | None:
+    """The end of the n-th working day after the day the work was completed (desk time),
+    as the desk's holiday ``calendar`` counts working days."""
     if rule.follow_up_working_days is None:
         return None
     local_day = completed.astimezone(tz).date()
-    due_day = workdays.add_working_days(local_day, rule.follow_up_working_days)
+    due_day = calendar.add_working_days(local_day, rule.follow_up_working_days)
     return datetime.combine(due_day, time(23, 59), tz)
+
+
+# Clocks counted in working days: their due time rests on the holiday calendar.
+WORKING_DAY_CLOCKS = frozenset({ClockKind.FOLLOW_UP})
+
+
+def clock_provisional(kind: ClockKind | None, due: datetime | None, calendar: HolidayCalendar) -> bool:
+    """Whether a clock's due time rests on a year's holidays nobody has confirmed yet."""
+    return kind in WORKING_DAY_CLOCKS and due is not None and not calendar.is_confirmed(due.year)
 
 
 def incident_report_due(received: datetime, tz: ZoneInfo) -> datetime:

@@ -18,9 +18,9 @@ from pathlib import Path
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from desk_app.domain import workdays
 from desk_app.domain.roster import WEEKDAY_NAMES, short_labels
 from desk_app.domain.shifts import ShiftTemplate
+from desk_app.domain.workdays import HolidayCalendar
 from desk_app.printing.fonts import TextMeasure
 from desk_app.printing.form_footer import SEAL_ROOM, SignatureSlot, draw_footer, draw_signature_lines
 from desk_app.printing.form_layout import LANDSCAPE, PageGeometry, atomic_pdf, draw_title
@@ -48,10 +48,10 @@ class RosterPage:
     people: list[int]  # indexes into the month's staff
 
 
-def _day_mark(day: date) -> str:
-    if workdays.is_holiday(day):
+def _day_mark(day: date, calendar: HolidayCalendar) -> str:
+    if calendar.is_holiday(day):
         return "假"
-    if day.weekday() >= 5 and workdays.is_workday(day):
+    if calendar.is_make_up_day(day):
         return "班"
     return ""
 
@@ -60,12 +60,14 @@ def _day_mark(day: date) -> str:
 class RosterSheet:
     """What the printed roster shows: the month as it stands (the published version, or the
     draft marked 草稿), its shifts, and the seal of the version (or the draft month) and its
-    cells (None for a month nobody has touched: nothing to check)."""
+    cells (None for a month nobody has touched: nothing to check). ``calendar``: the desk's
+    holidays, which shade the columns; a year nobody confirmed is said so on the page."""
 
     desk_name: str
     printed_at: datetime
     view: MonthView
     templates: tuple[ShiftTemplate, ...]
+    calendar: HolidayCalendar
     published_at: datetime | None = None
     seal: page_seal.Seal | None = None
 
@@ -82,7 +84,8 @@ class RosterSheet:
         if seal is not None and not seal.count:
             seal = None
         templates = tuple(services.roster.templates())
-        return cls(desk.name, services.desk.now(), view, templates, published_at, seal)
+        calendar = services.holidays.calendar()
+        return cls(desk.name, services.desk.now(), view, templates, calendar, published_at, seal)
 
 
 def draw_roster(sheet: RosterSheet, path: Path, *, progress: Progress | None = None) -> int:
@@ -130,6 +133,8 @@ def _draw_page(
         state = f"第 {view.version} 版" + (f"，发布于 {published_at:%Y-%m-%d %H:%M}" if published_at else "")
     else:
         state = "草稿（未发布）"
+    if sheet.calendar.unconfirmed_years(view.days[0], view.days[-1]):
+        state += "　节假日安排未确认"
     draw_line(canvas, m, g.left, g.top - 56, state, TextStyle(size=9, align="right"), g.content_width)
 
     days = view.days
@@ -139,7 +144,7 @@ def _draw_page(
     # Column shading for weekends and holidays, under everything else.
     body_height = HEADER_ROW + ROW_HEIGHT * (len(page.people) + len(templates))
     for i, day in enumerate(days):
-        fill = HOLIDAY_FILL if workdays.is_holiday(day) else WEEKEND_FILL if day.weekday() >= 5 else None
+        fill = HOLIDAY_FILL if sheet.calendar.is_holiday(day) else WEEKEND_FILL if day.weekday() >= 5 else None
         if fill is not None:
             canvas.setFillColor(fill)
             canvas.rect(x0 + NAME_WIDTH + i * day_width, top - body_height, day_width, body_height, stroke=0, fill=1)
@@ -151,7 +156,9 @@ def _draw_page(
     for i, day in enumerate(days):
         x = x0 + NAME_WIDTH + i * day_width
         draw_line(canvas, m, x, top - 10, str(day.day), TextStyle(size=8, align="center"), day_width)
-        draw_line(canvas, m, x, top - 19, WEEKDAY_NAMES[day.weekday()] + _day_mark(day), small, day_width)
+        draw_line(
+            canvas, m, x, top - 19, WEEKDAY_NAMES[day.weekday()] + _day_mark(day, sheet.calendar), small, day_width
+        )
     totals_x = x0 + NAME_WIDTH + len(days) * day_width
     draw_line(canvas, m, totals_x, top - 16, "班数", small, TOTAL_WIDTH)
     draw_line(canvas, m, totals_x + TOTAL_WIDTH, top - 16, "工时", small, TOTAL_WIDTH)

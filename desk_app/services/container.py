@@ -10,6 +10,7 @@ from desk_app.services.accounts import AccountService
 from desk_app.services.desk import DeskService
 from desk_app.services.drafts import DraftService
 from desk_app.services.handover import HandoverService
+from desk_app.services.holidays import HolidayService
 from desk_app.services.log import LogService
 from desk_app.services.roster import RosterService
 from desk_app.services.staff_requests import StaffRequestService
@@ -30,6 +31,7 @@ class Services:
     roster: RosterService
     requests: StaffRequestService
     drafts: DraftService
+    holidays: HolidayService
 
     @classmethod
     def open(cls, url: str, clock: Clock | None = None, backup_dir: Path | None = None) -> Services:
@@ -44,8 +46,9 @@ class Services:
             ctx.now = clock.now
         accounts = AccountService(db, clock)
         desk = DeskService(db, clock)
-        tickets = TicketService(db, clock, desk)
-        roster = RosterService(db, clock, desk, accounts)
+        holidays = HolidayService(db, clock, desk)
+        tickets = TicketService(db, clock, desk, holidays)
+        roster = RosterService(db, clock, desk, accounts, holidays)
         return cls(
             db=db,
             clock=clock,
@@ -57,6 +60,7 @@ class Services:
             roster=roster,
             requests=StaffRequestService(db, clock, desk, roster, accounts),
             drafts=DraftService(db, clock),
+            holidays=holidays,
         )
 
     def close(self) -> None:

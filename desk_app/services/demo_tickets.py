@@ -79,6 +79,7 @@ class _Simulator:
         self.clerks = clerks
         self.supervisor = supervisor
         self.tz = services.desk.info().tz
+        self.calendar = services.holidays.calendar()
         self.rules = services.tickets.rules()
         self.now = services.clock.now()
         self.prices = [p.id for p in services.tickets.price_list()]
@@ -250,7 +251,7 @@ class _Simulator:
                 status = TicketStatus.FOLLOW_UP
                 step_at = done
         if status is TicketStatus.FOLLOW_UP:
-            due = tk.follow_up_due(step_at, self.rules[kind], self.tz) or step_at + timedelta(days=1)
+            due = tk.follow_up_due(step_at, self.rules[kind], self.tz, self.calendar) or step_at + timedelta(days=1)
             visited = self.later(step_at, 60, 36 * 60)
             if finished and visited <= self.now:
                 self.clock(life, ClockKind.FOLLOW_UP, due, visited, clerk)

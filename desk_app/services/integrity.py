@@ -49,6 +49,8 @@ KINDS = {
     "handover_check": "changeover check",
     "handover_item": "handover item",
     "handover_item_change": "handover item change",
+    "holiday_day": "holiday table day",
+    "holiday_year": "holiday year confirmation",
     "incident_report": "incident report",
     "log_chain_head": "log chain head",
     "log_entry": "log entry",

@@ -303,6 +303,7 @@ class RosterService(RosterInputs):
             leave,
             self.wishes(view.days[0], view.days[-1]),
             locked,
+            calendar=self.holidays.calendar(),
         )
 
     # -- internals ---------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desk_app.atomic_files import write_atomically
-from desk_app.domain import workdays
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desk_app.domain.roster import WEEKDAY_NAMES, short_labels
 from desk_app.domain.shifts import occurrence
@@ -33,6 +32,7 @@ def export_roster_xlsx(services: Services, year: int, month: int, path: Path) ->
     returns the number of people."""
     view = services.roster.month(year, month)
     templates = services.roster.templates()
+    calendar = services.holidays.calendar()
     labels = short_labels(templates)
     minutes = {t.id: t.duration_minutes for t in templates}
     book = Workbook()
@@ -50,7 +50,7 @@ def export_roster_xlsx(services: Services, year: int, month: int, path: Path) ->
         cell.font, cell.alignment = Font(bold=True), CENTER
     first_day_column = 4
     for i, day in enumerate(view.days):
-        fill = HOLIDAY_FILL if workdays.is_holiday(day) else WEEKEND_FILL if day.weekday() >= 5 else None
+        fill = HOLIDAY_FILL if calendar.is_holiday(day) else WEEKEND_FILL if day.weekday() >= 5 else None
         letter = get_column_letter(first_day_column + i)
         sheet.column_dimensions[letter].width = 4.5
         if fill is not None:

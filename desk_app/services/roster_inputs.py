@@ -21,6 +21,7 @@ from desk_app.domain.text_rules import check_whole_number
 from desk_app.services.accounts import AccountService
 from desk_app.services.common import audit, to_db
 from desk_app.services.desk import DeskService
+from desk_app.services.holidays import HolidayService
 from desk_app.services.roster_views import RosterSettings, StaffMember
 from desk_app.storage.database import Database
 from desk_app.storage.models import Account, DeskSettings, RosterWish, ShiftFollowBan, StaffRequest, StaffRule
@@ -30,11 +31,14 @@ PHONE_MAX = 24
 
 
 class RosterInputs:
-    def __init__(self, db: Database, clock: Clock, desk: DeskService, accounts: AccountService) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, desk: DeskService, accounts: AccountService, holidays: HolidayService
+    ) -> None:
         self._db = db
         self._clock = clock
         self._desk = desk
         self._accounts = accounts
+        self.holidays = holidays  # the desk's holiday table: which days are holidays
 
     # -- desk rules --------------------------------------------------------------------------
     def settings(self) -> RosterSettings:

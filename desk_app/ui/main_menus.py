@@ -29,6 +29,12 @@ def _action(window: MainWindow, text: str, slot: Callable[[], object], shortcut:
     return action
 
 
+def _open_holidays(window: MainWindow) -> None:
+    from desk_app.ui.holidays_dialog import open_holidays
+
+    open_holidays(window)
+
+
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
@@ -71,7 +77,11 @@ def build_menus(window: MainWindow) -> None:
         window, QCoreApplication.translate("MainWindow", "&Backups and locking…"), window.open_backups
     )
     window.mail_action = _action(window, QCoreApplication.translate("MainWindow", "&Mail server…"), window.open_mail)
-    for action in (window.accounts_action, window.ticket_rules_action, window.backup_action, window.mail_action):
+    window.holidays_action = _action(
+        window, QCoreApplication.translate("MainWindow", "&Holiday schedule…"), lambda: _open_holidays(window)
+    )
+    admin_actions = (window.accounts_action, window.ticket_rules_action, window.holidays_action)
+    for action in (*admin_actions, window.backup_action, window.mail_action):
         action.setEnabled(supervisor)
         admin_menu.addAction(action)
 

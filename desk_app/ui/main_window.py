@@ -34,6 +34,7 @@ from desk_app.ui import i18n
 from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.escalation_watch import EscalationWatch, NoticesDialog
+from desk_app.ui.holidays_dialog import HolidayNotice, install_holiday_notice
 from desk_app.ui.i18n import APP_TITLE, role_label, translate_error
 from desk_app.ui.idle_lock import IdleWatch, LockPage
 from desk_app.ui.main_menus import LANGUAGE_NAMES, build_menus
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
     accounts_action: QAction
     ticket_rules_action: QAction
     backup_action: QAction
+    holidays_action: QAction
+    holiday_notice: HolidayNotice  # a supervisor's sign-in notice of unconfirmed holidays
     mail_action: QAction
     language_group: QActionGroup
     language_actions: dict[str, QAction]
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
         self.escalation_watch.notices_changed.connect(self._notices_changed)
         self.escalation_watch.open_ticket.connect(self.open_ticket)
         self.escalation_watch.start()
+        install_holiday_notice(self, services)  # the next 60 days' holidays not confirmed: said at sign-in
 
     # -- the menus' actions (built in main_menus) --------------------------------------------
     def open_accounts(self) -> None:

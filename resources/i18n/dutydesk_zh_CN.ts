@@ -582,6 +582,24 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     </message>
 </context>
 <context>
+    <name>DayKind</name>
+    <message>
+        <location filename="../../desk_app/domain/workdays.py" line="+49"/>
+        <source>Holiday</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordinary day</source>
+        <translation>照常（不放假、不调休）</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <location filename="../../desk_app/ui/roster_tab/requests_panel.py" line="+128"/>
@@ -780,7 +798,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     </message>
     <message>
         <location line="+54"/>
-        <location filename="../../desk_app/services/demo_tickets.py" line="+351"/>
+        <location filename="../../desk_app/services/demo_tickets.py" line="+352"/>
         <source>Demo data needs at least one day and one entry a day.</source>
         <translation>演示数据至少需要一天、每天一条记录。</translation>
     </message>
@@ -1057,7 +1075,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>交接班无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="+161"/>
+        <location filename="../../desk_app/domain/tickets.py" line="+171"/>
         <source>A phone number is needed.</source>
         <translation>需要电话号码。</translation>
     </message>
@@ -1132,7 +1150,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>非业主访客须经业主同意方可进入。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets/context.py" line="+136"/>
+        <location filename="../../desk_app/services/tickets/context.py" line="+138"/>
         <source>The time {time} is in the past.</source>
         <translation>时间 {time} 已经过去。</translation>
     </message>
@@ -1235,7 +1253,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     <message>
         <location line="+2"/>
         <location filename="../../desk_app/services/desk.py" line="+101"/>
-        <location filename="../../desk_app/services/roster_inputs.py" line="+134"/>
+        <location filename="../../desk_app/services/roster_inputs.py" line="+138"/>
         <location line="+95"/>
         <source>Unknown shift.</source>
         <translation>未知的班次。</translation>
@@ -1246,7 +1264,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>每月最少工时多于最多工时。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>The roster period is empty.</source>
         <translation>排班期间为空。</translation>
     </message>
@@ -1399,14 +1417,14 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>生成演示工单需要值班员和主管账号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="+334"/>
+        <location filename="../../desk_app/services/roster.py" line="+335"/>
         <location filename="../../desk_app/services/roster_export.py" line="+92"/>
         <location filename="../../desk_app/services/roster_inputs.py" line="-90"/>
         <source>No such person.</source>
         <translation>没有这个人员。</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-225"/>
         <source>This month is published: change it cell by cell, with a reason.</source>
         <translation>本月排班已发布：请逐格修改并说明原因。</translation>
     </message>
@@ -1616,6 +1634,31 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <location filename="../../desk_app/services/tickets/residents.py" line="+72"/>
         <source>The resident&apos;s name “{name}” also holds an address or a phone number; put the name, the address and the phone number each in its own field.</source>
         <translation>住户姓名“{name}”中还包含地址或电话号码；请将姓名、地址和电话分别填入各自的栏目。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/holidays.py" line="+131"/>
+        <source>{day} is not in {year}; choose a day of the year being edited.</source>
+        <translation>{day} 不在 {year} 年内，请选择正在编辑的这一年中的日期。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unknown kind of day: {kind}.</source>
+        <translation>未知的日期类型：{kind}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{day} is a weekday; a make-up working day is a Saturday or Sunday.</source>
+        <translation>{day} 是工作日；调休上班日应是周六或周日。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The desk has no entry of its own for {day}.</source>
+        <translation>本台没有录入过 {day}。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A holiday year is from {first} to {last}.</source>
+        <translation>节假日年份应在 {first} 至 {last} 年之间。</translation>
     </message>
 </context>
 <context>
@@ -1860,7 +1903,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>访客人数</translation>
     </message>
     <message>
-        <location filename="../../desk_app/domain/roster.py" line="-67"/>
+        <location filename="../../desk_app/domain/roster.py" line="-69"/>
         <source>Minimum minutes a month</source>
         <translation>每月最少工时（分钟）</translation>
     </message>
@@ -1908,6 +1951,16 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <location filename="../../desk_app/services/desk.py" line="-156"/>
         <source>Shift name</source>
         <translation>班次名称</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/services/holidays.py" line="-154"/>
+        <source>Holiday name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice</source>
+        <translation>通知文号</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2455,185 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <location line="+1"/>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayNotice</name>
+    <message>
+        <location filename="../../desk_app/ui/holidays_dialog.py" line="+316"/>
+        <source>Holidays of {years} not confirmed</source>
+        <translation>{years} 年节假日安排未确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the days from the State Council&apos;s notice and confirm the year (Admin → Holiday schedule…).</source>
+        <translation>请按国务院办公厅的放假通知录入并确认（管理 → 节假日安排…）。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayWarning</name>
+    <message>
+        <location line="-267"/>
+        <source>{time} (holidays not confirmed)</source>
+        <translation>{time}（节假日未确认）</translation>
+    </message>
+    <message>
+        <location line="+239"/>
+        <source>The holidays of {years} are not confirmed: holidays and make-up working days may be missing or wrong. A supervisor enters them from the State Council&apos;s notice (Admin → Holiday schedule…).</source>
+        <translation>{years} 年的节假日安排尚未确认：放假日和调休上班日可能缺漏或有误。请主管按国务院办公厅的放假通知录入并确认（管理 → 节假日安排…）。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <location line="-226"/>
+        <source>Holiday schedule</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>e.g. 元旦, 春节, 国庆节</source>
+        <translation>如：元旦、春节、国庆节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save this day</source>
+        <translation>保存这一天(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove the desk&apos;s entry</source>
+        <translation>删除本台录入(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A day of the notice</source>
+        <translation>通知中的一天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. 国办发明电〔2026〕7号</source>
+        <translation>如：国办发明电〔2026〕7号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Confirm the year</source>
+        <translation>确认本年安排(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checked against the State Council&apos;s notice</source>
+        <translation>按国务院办公厅放假通知核对</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>N&amp;otice</source>
+        <translation>通知文号(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Only a supervisor or manager changes the holiday schedule.</source>
+        <translation>只有主管或经理可以修改节假日安排。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Holiday library</source>
+        <translation>节假日库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered at the desk</source>
+        <translation>本台录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered at the desk (library: {kind} {name})</source>
+        <translation>本台录入（节假日库：{kind} {name}）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Confirmed by {name} on {at} from the notice {notice}.</source>
+        <translation>{name} 于 {at} 按通知 {notice} 确认。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not confirmed at this desk yet.</source>
+        <translation>本台尚未确认。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{year}: confirmed at this desk.</source>
+        <translation>{year} 年：本台已确认。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year}: the holiday library carries the State Council&apos;s notice.</source>
+        <translation>{year} 年：节假日库已收录国务院办公厅的放假通知。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{year}: not confirmed. The holiday library does not carry this year&apos;s notice: its days are reckoned from the rules, without bridging days or make-up working days. Enter the days from the notice and confirm the year.</source>
+        <translation>{year} 年：尚未确认。节假日库未收录本年的放假通知，所列日期按规则推算，不含调休放假和调休上班日。请按通知录入并确认本年安排。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{day} saved.</source>
+        <translation>已保存 {day}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The desk&apos;s entry for {day} is removed.</source>
+        <translation>已删除本台对 {day} 的录入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{year} is confirmed.</source>
+        <translation>{year} 年已确认。</translation>
     </message>
 </context>
 <context>
@@ -2939,7 +3171,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/smoke.py" line="+41"/>
-        <location filename="../../desk_app/ui/main_window.py" line="+122"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+125"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
     </message>
@@ -2968,7 +3200,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_menus.py" line="+34"/>
+        <location filename="../../desk_app/ui/main_menus.py" line="+40"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3028,7 +3260,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>邮件服务器(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>&amp;Holiday schedule…</source>
+        <translation>节假日安排(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -3048,7 +3285,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>关于值班台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+69"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+70"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -3190,7 +3427,7 @@ Log files: {logs}</source>
 <context>
     <name>PersonCalendarDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/person_calendar.py" line="+36"/>
+        <location filename="../../desk_app/ui/roster_tab/person_calendar.py" line="+37"/>
         <source>{name}: {year}-{month:02d}</source>
         <translation>{name}：{year}-{month:02d}</translation>
     </message>
@@ -3969,7 +4206,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterGridModel</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/model.py" line="+138"/>
+        <location filename="../../desk_app/ui/roster_tab/model.py" line="+141"/>
         <source>Shifts</source>
         <translation>班数</translation>
     </message>
@@ -4217,7 +4454,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+95"/>
+        <location filename="../../desk_app/ui/roster_tab/tab.py" line="+98"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
@@ -4253,12 +4490,12 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Compute the best roster for the month; locked cells, approved leave and wishes are kept</source>
         <translation>计算本月最优排班；保留锁定的格子、已批准的请假并尽量满足意愿</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -4303,7 +4540,7 @@ Log files: {logs}</source>
         <translation>双击姓名查看此人的月历</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Published, version {n}</source>
         <translation>已发布，第 {n} 版</translation>
     </message>
@@ -4932,7 +5169,7 @@ Log files: {logs}</source>
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../desk_app/domain/tickets.py" line="-209"/>
+        <location filename="../../desk_app/domain/tickets.py" line="-219"/>
         <source>Phone</source>
         <translation>来电</translation>
     </message>
@@ -5104,7 +5341,7 @@ Nothing was changed.</source>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+74"/>
+        <location filename="../../desk_app/ui/ticket_tab/detail_dialog.py" line="+75"/>
         <source>Clock</source>
         <translation>时限</translation>
     </message>
@@ -5273,7 +5510,7 @@ Nothing was changed.</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>(program)</source>
         <translation>（程序）</translation>
     </message>
@@ -5792,7 +6029,7 @@ Nothing was changed.</source>
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../desk_app/ui/ticket_tab/model.py" line="+113"/>
+        <location filename="../../desk_app/ui/ticket_tab/model.py" line="+114"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>

@@ -18,6 +18,7 @@ from desk_app.domain.roles import Role
 from desk_app.domain.roster import RosterStatus, StaffRules
 from desk_app.domain.shifts import ShiftTemplate
 from desk_app.domain.tickets import ClockKind, Source, TicketDetails, TicketKind, TicketStatus, Urgency
+from desk_app.domain.workdays import HolidayCalendar
 from desk_app.printing.handover_form import HandoverSheet, draw_handover
 from desk_app.printing.logbook import LogbookSheet, ShiftGroup, draw_log
 from desk_app.printing.roster_form import RosterSheet, draw_roster
@@ -255,7 +256,7 @@ def test_the_roster_from_a_sheet(tmp_path):
         (2, days[0]): (None, True),
     }
     view = MonthView(2026, 12, days, RosterStatus.PUBLISHED, 2, staff, cells)
-    sheet = RosterSheet(DESK, PRINTED, view, (EARLY, LATE), _at(12), _seal("R", "3", 40))
+    sheet = RosterSheet(DESK, PRINTED, view, (EARLY, LATE), HolidayCalendar(), _at(12), _seal("R", "3", 40))
     out = tmp_path / "roster.pdf"
     pages = draw_roster(sheet, out)
     all_text = texts(out)

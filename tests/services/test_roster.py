@@ -14,6 +14,7 @@ from desk_app.domain.errors import PermissionDenied, ValidationError
 from desk_app.domain.roles import Role
 from desk_app.domain.roster import ShiftNeed, StaffRules, Wish, follow_bans, is_night, rest_between
 from desk_app.domain.shifts import ShiftTemplate
+from desk_app.domain.workdays import HolidayCalendar
 from desk_app.services.roster import CoverageGap, RosterSettings
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
 
@@ -53,10 +54,11 @@ def test_night_shifts_and_rest_between_shifts():
 
 def test_a_shift_needs_its_holiday_count_on_holidays_and_a_weekday_count_on_make_up_days():
     need = ShiftNeed(1, (2, 2, 2, 2, 2, 1, 1), holiday_count=3)
-    assert need.on(date(2026, 10, 1)) == 3  # National Day
-    assert need.on(date(2026, 10, 10)) == 2  # a Saturday worked in exchange (调休上班)
-    assert need.on(date(2026, 11, 28)) == 1  # an ordinary Saturday
-    assert need.on(date(2026, 11, 25)) == 2
+    calendar = HolidayCalendar()
+    assert need.on(date(2026, 10, 1), calendar) == 3  # National Day
+    assert need.on(date(2026, 10, 10), calendar) == 2  # a Saturday worked in exchange (调休上班)
+    assert need.on(date(2026, 11, 28), calendar) == 1  # an ordinary Saturday
+    assert need.on(date(2026, 11, 25), calendar) == 2
 
 
 # -- rules -------------------------------------------------------------------------------------

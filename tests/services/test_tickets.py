@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select, text
 
-from desk_app.domain import workdays
 from desk_app.domain.errors import PermissionDenied, ValidationError
 from desk_app.domain.handover import WorkSource
 from desk_app.domain.roles import Role
@@ -24,6 +23,7 @@ from desk_app.domain.tickets import (
     Validity,
     normalize_phone,
 )
+from desk_app.domain.workdays import HolidayCalendar
 from desk_app.services.tickets import ResidentInput, TicketFilter, TicketInput
 from desk_app.storage.models import Ticket, TicketEvent
 from tests.conftest import TZ
@@ -71,19 +71,21 @@ def test_a_complaint_at_2330_on_the_eve_of_national_day_is_due_at_0130(services,
     clock.set(datetime(2026, 9, 30, 23, 50, tzinfo=TZ))
     resolved = services.tickets.reply(clerk, ticket.id, "已联系装修方停工", resolved=True)
     follow_up = next(c for c in resolved.clocks if c.kind is ClockKind.FOLLOW_UP)
-    assert not workdays.is_workday(date(2026, 10, 1))
-    assert follow_up.due_at.date() == workdays.add_working_days(date(2026, 9, 30), 2)
+    calendar = services.holidays.calendar()
+    assert not calendar.is_workday(date(2026, 10, 1))
+    assert follow_up.due_at.date() == calendar.add_working_days(date(2026, 9, 30), 2)
     assert follow_up.due_at.date() > date(2026, 10, 7)
 
 
 def test_working_days_count_the_make_up_saturday():
     # 2026-10-10 is a Saturday worked in exchange for the National Day holiday (调休上班).
-    assert workdays.is_workday(date(2026, 10, 10))
-    assert not workdays.is_workday(date(2026, 10, 17))  # an ordinary Saturday
-    assert workdays.is_holiday(date(2026, 10, 2))
+    calendar = HolidayCalendar()  # the library's 2026, which carries the notice
+    assert calendar.is_workday(date(2026, 10, 10))
+    assert not calendar.is_workday(date(2026, 10, 17))  # an ordinary Saturday
+    assert calendar.is_holiday(date(2026, 10, 2))
     # Completed on Friday 10-09: the 1st working day after is the make-up Saturday 10-10.
-    assert workdays.add_working_days(date(2026, 10, 9), 1) == date(2026, 10, 10)
-    assert workdays.add_working_days(date(2026, 10, 9), 2) == date(2026, 10, 12)
+    assert calendar.add_working_days(date(2026, 10, 9), 1) == date(2026, 10, 10)
+    assert calendar.add_working_days(date(2026, 10, 9), 2) == date(2026, 10, 12)
 
 
 def test_a_convenience_service_is_followed_up_within_two_working_days(services, clerk, supervisor, clock):

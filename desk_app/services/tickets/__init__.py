@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from desk_app.domain.clock import Clock
 from desk_app.services.desk import DeskService
+from desk_app.services.holidays import HolidayService
 from desk_app.services.tickets.context import TicketContext
 from desk_app.services.tickets.escalation import Escalation
 from desk_app.services.tickets.queries import TicketQueries
@@ -54,8 +55,8 @@ __all__ = [
 class TicketService:
     """The ticket area's methods, each the method of the part that holds it."""
 
-    def __init__(self, db: Database, clock: Clock, desk: DeskService) -> None:
-        ctx = TicketContext(db, clock, desk)
+    def __init__(self, db: Database, clock: Clock, desk: DeskService, holidays: HolidayService) -> None:
+        ctx = TicketContext(db, clock, desk, holidays)
         book = TicketRules(ctx)
         residents = Residents(ctx)
         registration = Registration(ctx, book)

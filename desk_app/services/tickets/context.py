@@ -20,6 +20,7 @@ from desk_app.domain.roles import Actor
 from desk_app.domain.tickets import ClockKind, TicketAction, TicketKind, TicketStatus
 from desk_app.services.common import from_db, to_db
 from desk_app.services.desk import DeskService
+from desk_app.services.holidays import HolidayService
 from desk_app.services.tickets import records
 from desk_app.services.tickets.views import ClockView, EventView, TicketView
 from desk_app.storage.database import Database
@@ -34,6 +35,7 @@ class TicketContext:
     db: Database
     clock: Clock
     desk: DeskService
+    holidays: HolidayService
 
     def tz(self) -> ZoneInfo:
         return self.desk.info().tz
@@ -183,6 +185,7 @@ class TicketContext:
     def view(self, session: Session, ticket: Ticket, names: dict[int, str] | None = None) -> TicketView:
         """The whole ticket; ``names`` (account id → name) when the caller has read them."""
         tz = self.tz()
+        calendar = self.holidays.calendar()
         if names is None:
             names = self.account_names(session)
         clocks = [
@@ -191,6 +194,7 @@ class TicketContext:
                 from_db(c.due_at).astimezone(tz),
                 from_db(c.met_at).astimezone(tz) if c.met_at else None,
                 names.get(c.met_by) if c.met_by else None,
+                provisional=c.met_at is None and tk.clock_provisional(ClockKind(c.kind), from_db(c.due_at), calendar),
             )
             for c in session.scalars(
                 select(TicketClock).where(TicketClock.ticket_id == ticket.id).order_by(TicketClock.id)
@@ -217,4 +221,4 @@ class TicketContext:
         if details.price_item_id is not None:
             item = session.get(PriceItem, details.price_item_id)
             price = records.price(item) if item else None
-        return TicketView(records.row(ticket, names, tz), details, clocks, events, report, price)
+        return TicketView(records.row(ticket, names, tz, calendar), details, clocks, events, report, price)

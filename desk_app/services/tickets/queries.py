@@ -36,12 +36,13 @@ class TicketQueries:
         """Open work sorted by what is due first (tickets without a clock after, oldest first);
         closed tickets newest first."""
         now = self._ctx.clock.now()
+        calendar = self._ctx.holidays.calendar()
         with self._ctx.db.read() as session:
             names = self._ctx.account_names(session)
             tz = self._ctx.tz()
             if not flt.open_only:
                 query = self._filtered(select(Ticket), flt, now).order_by(Ticket.created_at.desc(), Ticket.id.desc())
-                return [records.row(t, names, tz) for t in session.scalars(query.offset(offset).limit(limit))]
+                return [records.row(t, names, tz, calendar) for t in session.scalars(query.offset(offset).limit(limit))]
             # Two index ranges instead of one sort: tickets with a clock by due time, then the rest.
             timed = self._filtered(select(Ticket), flt, now).where(Ticket.due_at.is_not(None))
             rows = list(session.scalars(timed.order_by(Ticket.due_at, Ticket.id).offset(offset).limit(limit)))
@@ -61,7 +62,7 @@ class TicketQueries:
                     untimed.order_by(Ticket.id).offset(max(0, offset - n_timed)).limit(limit - len(rows))
                 )
                 rows.extend(rest)
-            return [records.row(t, names, tz) for t in rows]
+            return [records.row(t, names, tz, calendar) for t in rows]
 
     def _filtered(self, query: Select[Any], flt: TicketFilter, now: datetime) -> Select[Any]:
         if flt.statuses:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from desk_app.domain import tickets as tk
 from desk_app.domain.roles import Role
 from desk_app.domain.tickets import ClockKind, TicketDetails, TicketKind, TicketStatus, Urgency, Validity
+from desk_app.domain.workdays import HolidayCalendar
 from desk_app.services.common import from_db
 from desk_app.services.tickets.views import TicketRow
 from desk_app.storage.models import PriceItem, Ticket
@@ -35,7 +36,9 @@ def details_from_json(raw: str) -> TicketDetails:
     return TicketDetails(**data)
 
 
-def row(t: Ticket, names: dict[int, str], tz: ZoneInfo) -> TicketRow:
+def row(t: Ticket, names: dict[int, str], tz: ZoneInfo, calendar: HolidayCalendar) -> TicketRow:
+    due_clock = ClockKind(t.due_clock) if t.due_clock else None
+    due_at = from_db(t.due_at).astimezone(tz) if t.due_at else None
     return TicketRow(
         id=t.id,
         kind=TicketKind(t.kind),
@@ -50,9 +53,10 @@ def row(t: Ticket, names: dict[int, str], tz: ZoneInfo) -> TicketRow:
         created_at=from_db(t.created_at).astimezone(tz),
         created_by=names.get(t.created_by, "?"),
         level=Role(t.level),
-        due_at=from_db(t.due_at).astimezone(tz) if t.due_at else None,
-        due_clock=ClockKind(t.due_clock) if t.due_clock else None,
+        due_at=due_at,
+        due_clock=due_clock,
         closed_at=from_db(t.closed_at).astimezone(tz) if t.closed_at else None,
+        due_provisional=t.status != TicketStatus.CLOSED.value and tk.clock_provisional(due_clock, due_at, calendar),
     )
 
 

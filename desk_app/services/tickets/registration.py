@@ -68,7 +68,7 @@ class Registration:
                     )
                 if details.validity is Validity.VALID:
                     status = TicketStatus.FOLLOW_UP
-                    due = tk.follow_up_due(now, rule, ctx.tz())
+                    due = tk.follow_up_due(now, rule, ctx.tz(), ctx.holidays.calendar())
                     if due is not None:
                         clocks.append((ClockKind.FOLLOW_UP, due))
                 else:

@@ -65,6 +65,8 @@ class TicketRow:
     due_at: datetime | None  # aware, desk time
     due_clock: ClockKind | None
     closed_at: datetime | None
+    # the due time counts working days of a year whose holidays nobody confirmed yet
+    due_provisional: bool = False
 
     def overdue(self, now: datetime) -> bool:
         return self.due_at is not None and self.due_at < now
@@ -76,6 +78,7 @@ class ClockView:
     due_at: datetime
     met_at: datetime | None
     met_by: str | None
+    provisional: bool = False  # counted in working days of a year nobody confirmed
 
     @property
     def on_time(self) -> bool | None:

@@ -275,7 +275,9 @@ class Workflow:
             return self._ctx.finish(session, ticket, actor, TicketAction.INCIDENT_REPORT, now, body[:80])
 
     def _start_follow_up(self, session: Session, ticket: Ticket, now: datetime) -> None:
-        due = tk.follow_up_due(now, self._rules.rules()[TicketKind(ticket.kind)], self._ctx.tz())
+        due = tk.follow_up_due(
+            now, self._rules.rules()[TicketKind(ticket.kind)], self._ctx.tz(), self._ctx.holidays.calendar()
+        )
         if due is None:  # the desk switched follow-ups off for this kind: a day, not never
             due = now + timedelta(days=1)
         self._ctx.add_clock(session, ticket, ClockKind.FOLLOW_UP, due)

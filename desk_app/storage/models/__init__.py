@@ -27,6 +27,7 @@ from desk_app.storage.models.handover import (
     HandoverItem,
     HandoverItemChange,
 )
+from desk_app.storage.models.holidays import HolidayDay, HolidayYear
 from desk_app.storage.models.roster import (
     ROSTER_APPEND_ONLY_TABLES,
     RosterCell,
@@ -67,6 +68,8 @@ __all__ = [
     "HandoverCheck",
     "HandoverItem",
     "HandoverItemChange",
+    "HolidayDay",
+    "HolidayYear",
     "IncidentReport",
     "LogEntry",
     "PriceItem",

@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desk_app.domain import workdays
 from desk_app.domain.roster import WEEKDAY_NAMES, ShiftNeed, short_labels
 from desk_app.domain.shifts import ShiftTemplate
+from desk_app.domain.workdays import HolidayCalendar
 from desk_app.roster.conflict import Rule
 from desk_app.services.roster import IssueKind, MonthView, RosterIssue
 
@@ -48,6 +48,7 @@ class RosterGridModel(QAbstractTableModel):
         self.needs: dict[int, ShiftNeed] = {}
         self.leave: dict[int, set[date]] = {}
         self.wishes: dict[tuple[int, date], str] = {}
+        self.calendar = HolidayCalendar()  # the desk's, given with each month (load)
         self._planned: dict[tuple[date, int], int] = {}
 
     # -- loading -----------------------------------------------------------------------------
@@ -58,9 +59,11 @@ class RosterGridModel(QAbstractTableModel):
         needs: dict[int, ShiftNeed],
         leave: dict[int, set[date]],
         wishes: dict[tuple[int, date], str],
+        calendar: HolidayCalendar,
     ) -> None:
         self.beginResetModel()
         self.view = view
+        self.calendar = calendar
         self.templates = templates
         self.labels = short_labels(templates)
         self.needs = needs
@@ -138,9 +141,9 @@ class RosterGridModel(QAbstractTableModel):
                     return [self.tr("Shifts"), self.tr("Hours")][section - len(self.view.days)]
                 return f"{day.day}\n{WEEKDAY_NAMES[day.weekday()]}"
             if role == Qt.ItemDataRole.ToolTipRole and day is not None:
-                if workdays.is_holiday(day):
+                if self.calendar.is_holiday(day):
                     return self.tr("Statutory holiday")
-                if day.weekday() >= 5 and workdays.is_workday(day):
+                if self.calendar.is_make_up_day(day):
                     return self.tr("Make-up working day")
             if role == Qt.ItemDataRole.BackgroundRole and day is not None:
                 return self._day_brush(day)
@@ -206,16 +209,16 @@ class RosterGridModel(QAbstractTableModel):
         return None
 
     def _day_brush(self, day: date) -> QBrush | None:
-        if workdays.is_holiday(day):
+        if self.calendar.is_holiday(day):
             return QBrush(HOLIDAY_COLOR)
         if day.weekday() >= 5:
-            return QBrush(MAKE_UP_COLOR if workdays.is_workday(day) else WEEKEND_COLOR)
+            return QBrush(MAKE_UP_COLOR if self.calendar.is_workday(day) else WEEKEND_COLOR)
         return None
 
     def _coverage(self, template: ShiftTemplate, day: date | None, column: int, role: int) -> Any:
         if day is None:
             return None
-        need = self.needs[template.id].on(day) if template.id in self.needs else 0
+        need = self.needs[template.id].on(day, self.calendar) if template.id in self.needs else 0
         have = self._planned.get((day, template.id), 0)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{have}/{need}"

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain import workdays
 from desk_app.domain.roster import WEEKDAY_NAMES
+from desk_app.domain.workdays import HolidayCalendar
 from desk_app.services.container import Services
 from desk_app.ui.roster_tab.model import HOLIDAY_COLOR, LEAVE_COLOR, MAKE_UP_COLOR, WEEKEND_COLOR
 
@@ -32,6 +32,7 @@ class PersonCalendarDialog(QDialog):
         view = services.roster.month(year, month)
         member = next(m for m in view.staff if m.account_id == account_id)
         templates = {t.id: t for t in services.desk.shift_templates(include_inactive=True)}
+        self.calendar = services.holidays.calendar()
         leave = services.roster.approved_leave(view.days[0], view.days[-1]).get(account_id, set())
         self.setWindowTitle(self.tr("{name}: {year}-{month:02d}").format(name=member.name, year=year, month=month))
         first = view.days[0]
@@ -57,10 +58,10 @@ class PersonCalendarDialog(QDialog):
                 lines.append(self.tr("day off"))
             item = QTableWidgetItem("\n".join(lines))
             item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            color = self._color(day, day in leave)
+            color = self._color(day, day in leave, self.calendar)
             if color is not None:
                 item.setBackground(color)
-            if workdays.is_holiday(day):
+            if self.calendar.is_holiday(day):
                 item.setToolTip(self.tr("Statutory holiday"))
             self.table.setItem(position // 7, position % 7, item)
         summary = QLabel(self.tr("{n} shifts this month").format(n=worked))
@@ -73,11 +74,11 @@ class PersonCalendarDialog(QDialog):
         self.resize(760, 520)
 
     @staticmethod
-    def _color(day: date, on_leave: bool) -> QBrush | None:
+    def _color(day: date, on_leave: bool, calendar: HolidayCalendar) -> QBrush | None:
         if on_leave:
             return QBrush(LEAVE_COLOR)
-        if workdays.is_holiday(day):
+        if calendar.is_holiday(day):
             return QBrush(HOLIDAY_COLOR)
         if day.weekday() >= 5:
-            return QBrush(MAKE_UP_COLOR if workdays.is_workday(day) else WEEKEND_COLOR)
+            return QBrush(MAKE_UP_COLOR if calendar.is_workday(day) else WEEKEND_COLOR)
         return None

@@ -34,6 +34,7 @@ from desk_app.domain.roster import Wish, WishKind
 from desk_app.services.container import Services
 from desk_app.services.roster import MonthConflict, MonthSummary, MonthView, RosterIssue
 from desk_app.ui.documents import DocumentRunner, Output
+from desk_app.ui.holidays_dialog import HolidayWarning
 from desk_app.ui.roster_tab import prompts
 from desk_app.ui.roster_tab.cell_menu import cell_menu
 from desk_app.ui.roster_tab.columns import fit_day_columns
@@ -79,6 +80,8 @@ class RosterTab(QWidget):
         self._connect()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.holiday_warning = HolidayWarning(services, self)  # a year nobody confirmed: said here
+        self.notices.addWidget(self.holiday_warning)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         self.reload()
@@ -234,7 +237,7 @@ class RosterTab(QWidget):
                 )
                 for w in roster.wishes(view.days[0], view.days[-1])
             }
-            self.model.load(view, roster.templates(), roster.needs(), leave, wishes)
+            self.model.load(view, roster.templates(), roster.needs(), leave, wishes, roster.holidays.calendar())
             return view, roster.summary(year, month)
 
         loaded = attempt(load, self.say)
@@ -242,6 +245,7 @@ class RosterTab(QWidget):
             return
         view, summary = loaded
         self._show_summary(summary)
+        self.holiday_warning.refresh(view.days[0], view.days[-1])
         if view.published:
             self.state_label.setText(self.tr("Published, version {n}").format(n=view.version))
         else:

@@ -28,6 +28,7 @@ from desk_app.domain.tickets import TicketKind, TicketStatus, Urgency, Validity
 from desk_app.services.container import Services
 from desk_app.services.tickets import TicketView
 from desk_app.ui.documents import DocumentRunner, Output
+from desk_app.ui.holidays_dialog import provisional
 from desk_app.ui.i18n import role_label
 from desk_app.ui.service_dialog import ServiceDialog
 from desk_app.ui.tasks import Task
@@ -146,7 +147,12 @@ class TicketDetailDialog(ServiceDialog):
         for i, c in enumerate(v.clocks):
             on_time = "" if c.on_time is None else (self.tr("yes") if c.on_time else self.tr("late"))
             for j, text in enumerate(
-                [QCoreApplication.translate("ClockKind", c.kind.label), _ymd_hm(c.due_at), _ymd_hm(c.met_at), on_time]
+                [
+                    QCoreApplication.translate("ClockKind", c.kind.label),
+                    provisional(_ymd_hm(c.due_at)) if c.provisional else _ymd_hm(c.due_at),
+                    _ymd_hm(c.met_at),
+                    on_time,
+                ]
             ):
                 self.clocks.setItem(i, j, QTableWidgetItem(text))
         self.events.setRowCount(len(v.events))

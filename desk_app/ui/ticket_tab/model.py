@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desk_app.domain.clock import Clock
 from desk_app.services.tickets import TicketFilter, TicketRow, TicketService
+from desk_app.ui.holidays_dialog import provisional
 from desk_app.ui.i18n import role_label
 from desk_app.ui.widgets_common import ERROR_COLOR, WARNING_COLOR
 
@@ -162,7 +163,8 @@ class TicketTableModel(QAbstractTableModel):
             if row.due_at is None:
                 return ""
             clock = QCoreApplication.translate("ClockKind", row.due_clock.label) if row.due_clock else ""
-            return due_text(clock, row.due_at, self.now)
+            text = due_text(clock, row.due_at, self.now)
+            return provisional(text) if row.due_provisional else text
         if column == self.LEVEL:
             return role_label(row.level)
         if column == self.CLERK:

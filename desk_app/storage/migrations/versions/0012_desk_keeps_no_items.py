@@ -7,7 +7,7 @@ made again for the new columns (storage/journal.py ``cover``). The downgrade reb
 table (SQLite cannot drop a column that is a foreign key) and covers it again.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-07
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from desk_app.storage import journal
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
