@@ -37,7 +37,7 @@ class IncidentsDialog(QDialog):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.table = plain_table(
-            [self.tr("Entry"), self.tr("Logged"), self.tr("Clerk"), self.tr("Situation")], stretch=self.SITUATION
+            [self.tr("Entry"), self.tr("Occurred"), self.tr("Clerk"), self.tr("Situation")], stretch=self.SITUATION
         )
         self.open_button = QPushButton(self.tr("Record how it was dealt with…"))
         self.open_button.setDefault(True)
