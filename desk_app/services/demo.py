@@ -70,6 +70,7 @@ class DemoSummary:
     signed_days: int = 0
     handovers: int = 0
     differences: int = 0  # items short or damaged at those handovers
+    checked: int = 0  # handovers the supervisor checked
     accounts: list[tuple[str, str, str]] = field(default_factory=list)  # username, name, role
     password: str = DEMO_PASSWORD
 
@@ -79,7 +80,7 @@ class DemoSummary:
             f"({self.first_day} to {self.last_day}); {self.corrections} corrections, "
             f"{self.backdated} back-dated, {self.follow_ups} to follow up; "
             f"{self.signed_days} days signed by the supervisor; {self.handovers} shifts handed over "
-            f"({self.differences} with an item short or damaged).",
+            f"({self.differences} with an item short or damaged, {self.checked} checked by the supervisor).",
         ]
         if self.accounts:
             people = ", ".join(f"{u} ({n}, {r})" for u, n, r in self.accounts)
@@ -300,6 +301,7 @@ def _generate(
         if progress is not None:
             progress(all_days.index(batch[-1]) + 1, days)
     write([], now_db, final=True)
+    handovers.check(today, tz)
     with services.db.write() as session:
         # Merge the search index's segments into one: faster look-ups from the start.
         session.execute(text("INSERT INTO log_fts(log_fts) VALUES ('optimize')"))
@@ -308,6 +310,7 @@ def _generate(
     summary.last_day = last_day
     summary.handovers = handovers.signed
     summary.differences = handovers.differences
+    summary.checked = handovers.checked
     return summary
 
 

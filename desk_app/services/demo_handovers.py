@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 import random
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher, Type
@@ -32,6 +32,7 @@ from desk_app.domain.roles import Actor
 from desk_app.domain.shifts import ShiftOccurrence
 from desk_app.services.container import Services
 from desk_app.services.demo_text import (
+    CHECK_REMARKS,
     CLOSED_AT_HANDOVER_NOTES,
     COUNT_DIFFERENCES,
     FOLLOW_UP_NOTES,
@@ -56,6 +57,7 @@ LATE_RATE = 0.05  # the incoming clerk arrives after the time they are due
 CLOSE_AT_HANDOVER_RATE = 0.25  # open follow-ups closed at the handover rather than handed over
 FREE_WORK_RATE = 0.08  # a parcel or a key left at the desk, handed over until collected
 OVERRIDE_REASON = "已知悉，由接班人员优先处理"
+UNCHECKED_RECENT_DAYS = 2  # the supervisor's daily check has not reached yesterday's and the day before's
 
 
 class PastDesk:
@@ -170,7 +172,9 @@ class Handovers:
         self._password = password
         self._supervisor = supervisor
         self._found = ""  # what the next shift finds of the last difference
+        self._signed_ids: list[tuple[date, int]] = []  # (shift date, handover id)
         self.signed = 0
+        self.checked = 0
         self.differences = 0
 
     def times(self, occ: ShiftOccurrence) -> HandoverTimes:
@@ -208,9 +212,30 @@ class Handovers:
             clock.set(times.signed)
             signed = services.handover.sign(view.id, self._password, incoming, self._password)
             services.accounts.sign_out(signed.incoming)  # the incoming clerk's window is not opened here
+            self._signed_ids.append((occ.shift_date, signed.view.id))
             self.signed += 1
         finally:
             services.accounts.sign_out(actor)
+
+    def check(self, today: date, tz: Any) -> None:
+        """The supervisor's daily check, with their password, of each day's handovers on
+        the morning after, up to the day before yesterday."""
+        services, clock = self._past.services, self._past.clock
+        by_day: dict[date, list[int]] = {}
+        for day, handover_id in self._signed_ids:
+            if day < today - timedelta(days=UNCHECKED_RECENT_DAYS):
+                by_day.setdefault(day, []).append(handover_id)
+        for day, ids in sorted(by_day.items()):
+            morning = datetime.combine(day + timedelta(days=1), time(9), tz)
+            clock.set(morning + timedelta(minutes=self._rng.randint(0, 90)))
+            boss = services.accounts.authenticate(self._supervisor, self._password)
+            try:
+                for handover_id in ids:
+                    remark = self._rng.choice(CHECK_REMARKS)
+                    services.handover.check(boss, handover_id, remark, password=self._password)
+                    self.checked += 1
+            finally:
+                services.accounts.sign_out(boss)
 
     def _count(self, draft: HandoverDraft, local: datetime) -> None:
         """Every item counted; now and then one short or damaged, explained; and what the

@@ -251,3 +251,5 @@ COUNT_DIFFERENCES = (
     ("门禁卡", 1, "临时门禁卡一张借给装修工人，已收押金", ""),
 )
 FOUND_EXPLANATION = "已核对，数量与清单相符"
+# The supervisor's remark on the daily check of a handover (most checks have none).
+CHECK_REMARKS = ("", "", "", "", "交接清楚", "物品差异已核实", "请按时回访未完成事项")

@@ -42,6 +42,12 @@ def test_a_month_of_signed_handovers_with_differences_and_no_incident_left_open(
     assert all(v.outgoing_id != v.incoming_id for v in views)
     assert all(a.incoming_id == b.outgoing_id for a, b in zip(views, views[1:], strict=False))
 
+    # The supervisor checked each day's handovers the morning after, up to the day before yesterday.
+    checked = [v for v in views if v.checked_by]
+    assert summary.checked == len(checked) == 28 * 3 and {v.checked_by for v in checked} == {"张敏"}
+    assert all(v.checked_at.date() == v.shift.shift_date + timedelta(days=1) for v in checked)
+    assert all(v.checked_by is None for v in views if v.shift.shift_date >= today - timedelta(days=2))
+
     # No incident still being handled, none ever open at a handover.
     assert services.handover.incidents_in_progress() == []
     incidents = [
