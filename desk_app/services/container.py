@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from argon2 import PasswordHasher
+
 from desk_app.domain.clock import Clock, SystemClock
 from desk_app.services.accounts import AccountService
 from desk_app.services.desk import DeskService
@@ -40,11 +42,12 @@ class Services:
         return cls.for_database(db, clock or SystemClock())
 
     @classmethod
-    def for_database(cls, db: Database, clock: Clock) -> Services:
+    def for_database(cls, db: Database, clock: Clock, hasher: PasswordHasher | None = None) -> Services:
+        """``hasher``: the Argon2 parameters new passwords are hashed with (default: argon2's)."""
         ctx = journal.context_of(db.engine)
         if ctx is not None:
             ctx.now = clock.now
-        accounts = AccountService(db, clock)
+        accounts = AccountService(db, clock, hasher)
         desk = DeskService(db, clock)
         holidays = HolidayService(db, clock, desk)
         tickets = TicketService(db, clock, desk, holidays)

@@ -1,10 +1,15 @@
-"""Realistic demo data: a set-up desk, its staff and months (or decades) of shift log.
+"""Realistic demo data: a set-up desk, its staff and months (or decades) of shift log,
+the last month of it handed over shift by shift.
 
 Used by ``desk-app demo`` and by the benchmarks. Everything is written the way the
 application writes it: accounts through ``AccountService``, log rows through
-``log_chain.append`` (ids, hash chain, search index), signatures as ``DayReview`` rows in
-the order a supervisor would have signed them. Rows are built as plain dicts (no ORM
-objects) so a million entries take a few minutes. The same seed gives the same log.
+``log_chain.append`` (ids, hash chain, search index; ``demo_log`` makes them), signatures
+as ``DayReview`` rows in the order a supervisor would have signed them, follow-ups closed
+the way a clerk records them (incidents within their shift), and the last
+``HANDOVER_DAYS`` days' handovers through ``HandoverService`` (``demo_handovers``). The
+log is written in time order, so the HANDOVER entries the handovers add keep the ids in
+step with the time. Rows are built as plain dicts (no ORM objects) so a million entries
+take a few minutes. The same seed gives the same desk.
 """
 
 from __future__ import annotations
@@ -21,11 +26,12 @@ from desk_app.domain.categories import LogCategory
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.shifts import PRESETS, ShiftOccurrence, occurrence
-from desk_app.domain.text_rules import HANDLING_MAX
 from desk_app.services import log_chain
 from desk_app.services.common import audit, to_db
 from desk_app.services.container import Services
-from desk_app.services.demo_text import BACKDATE_REASONS, CORRECTION_NOTES, REVIEW_REMARKS, DemoText
+from desk_app.services.demo_handovers import HANDOVER_DAYS, HANDOVER_MARGIN, Closures, Handovers, PastDesk
+from desk_app.services.demo_log import LogRows
+from desk_app.services.demo_text import REVIEW_REMARKS, DemoText
 from desk_app.storage.models import DayReview, FollowUpClosure, LogEntry
 
 DESK_NAME = "翠湖花园客户服务中心前台"
@@ -46,12 +52,8 @@ HANDOVER_ITEMS = (
 
 # One transaction holds about this many entries (each commit is a durable fsync).
 ROWS_PER_TRANSACTION = 20_000
-CORRECTION_RATE = 0.025
-BACKDATE_RATE = 0.06
 UNSIGNED_RECENT_DAYS = 2  # yesterday and the day before stay unsigned
 MISSED_SIGNATURE_RATE = 0.03  # older days the supervisor forgot to sign
-FOLLOW_UP_CLOSED_RATE = 0.9  # follow-ups older than yesterday that were dealt with
-FOLLOW_UP_NOTES = ("已处理完毕", "工程部已修复，业主确认", "已回访，业主满意", "已电话回复业主", "已转交工程部跟进完毕")
 
 Progress = Callable[[int, int], None]
 
@@ -66,6 +68,9 @@ class DemoSummary:
     backdated: int = 0
     follow_ups: int = 0
     signed_days: int = 0
+    handovers: int = 0
+    differences: int = 0  # items short or damaged at those handovers
+    checked: int = 0  # handovers the supervisor checked
     accounts: list[tuple[str, str, str]] = field(default_factory=list)  # username, name, role
     password: str = DEMO_PASSWORD
 
@@ -74,7 +79,8 @@ class DemoSummary:
             f"Demo data: {self.entries} log entries over {self.days} days "
             f"({self.first_day} to {self.last_day}); {self.corrections} corrections, "
             f"{self.backdated} back-dated, {self.follow_ups} to follow up; "
-            f"{self.signed_days} days signed by the supervisor.",
+            f"{self.signed_days} days signed by the supervisor; {self.handovers} shifts handed over "
+            f"({self.differences} with an item short or damaged, {self.checked} checked by the supervisor).",
         ]
         if self.accounts:
             people = ", ".join(f"{u} ({n}, {r})" for u, n, r in self.accounts)
@@ -82,17 +88,6 @@ class DemoSummary:
         else:
             lines.append("The desk was already set up: sign in with its existing accounts.")
         return "\n".join(lines)
-
-
-@dataclass
-class _Written:
-    """What a correction may point at: an earlier entry of this or the previous shift."""
-
-    id: int
-    shift_date: date
-    category: str
-    situation: str
-    handling: str
 
 
 def _local_now_day(services: Services) -> tuple[datetime, date]:
@@ -171,7 +166,8 @@ def generate(
     seed: int = 1,
     progress: Progress | None = None,
 ) -> DemoSummary:
-    """Fill an empty log with ``days`` days of entries ending yesterday (desk time)."""
+    """Fill an empty log with ``days`` days of entries ending yesterday (desk time), the
+    last month of it handed over shift by shift (``demo_handovers``)."""
     if days <= 0 or entries_per_day <= 0:
         raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "Demo data needs at least one day and one entry a day."))
     with services.db.read() as session:
@@ -183,8 +179,18 @@ def generate(
                     "empty log, so that it never mixes with a real one.",
                 )
             )
+    past = PastDesk(services)
+    try:
+        return _generate(services, past, days, entries_per_day, seed, progress)
+    finally:
+        past.close()
+
+
+def _generate(
+    services: Services, past: PastDesk, days: int, entries_per_day: int, seed: int, progress: Progress | None
+) -> DemoSummary:
     summary = DemoSummary()
-    supervisor, clerks = _ensure_desk(services, summary)
+    supervisor, clerks = _ensure_desk(past.services, summary)
     desk = services.desk.info()
     tz = desk.tz
     templates = services.desk.shift_templates()
@@ -218,217 +224,94 @@ def generate(
         if signed_at < now_db:
             signatures.append((signed_at, day, rng.choice(REVIEW_REMARKS)))
     signatures.sort()
-    sign_time = {day: at for at, day, _ in signatures}
+    log = LogRows(rng, words, tz, desk.timezone, {day: at for at, day, _ in signatures}, summary, now_db)
+    closures = Closures(rng, clerks)
+    # The handovers need the clerks' passwords: only accounts this demo made have them.
+    made = {username for username, _, _ in summary.accounts}
+    hand_over = all(username in made for username, _ in (*CLERKS, SUPERVISOR))
+    handovers = Handovers(past, rng, words, closures, DEMO_PASSWORD, SUPERVISOR[0])
     next_signature = 0
 
-    days_per_batch = max(1, ROWS_PER_TRANSACTION // entries_per_day)
-    next_id = 1
-    shift_counter = 0
-    previous_shift: list[_Written] = []
-    corrected: set[int] = set()
-    weights = [t.duration_minutes for t in templates]
-
-    def occurrences(day: date) -> list[ShiftOccurrence]:
-        return sorted((occurrence(t, day, tz) for t in templates), key=lambda o: o.start)
-
-    for batch_start in range(0, days, days_per_batch):
-        batch_days = all_days[batch_start : batch_start + days_per_batch]
-        rows: list[dict[str, Any]] = []
-        for day in batch_days:
-            shifts = occurrences(day)
-            counts = _split(entries_per_day, [weights[templates.index(o.template)] for o in shifts])
-            for occ, count in zip(shifts, counts, strict=True):
-                clerk = clerks[shift_counter % len(clerks)]
-                shift_counter += 1
-                start = occ.start.astimezone(UTC).replace(tzinfo=None)
-                end = min(occ.end.astimezone(UTC).replace(tzinfo=None), now_db)
-                span = int((end - start).total_seconds())
-                if span <= 120 or count == 0:
-                    continue
-                offsets = sorted(rng.randrange(60, span - 60) for _ in range(count))
-                this_shift: list[_Written] = []
-                for offset in offsets:
-                    recorded = start + timedelta(seconds=offset)
-                    row = _entry_row(
-                        rng,
-                        words,
-                        recorded,
-                        start,
-                        tz,
-                        occ,
-                        clerk,
-                        desk.timezone,
-                        this_shift,
-                        previous_shift,
-                        corrected,
-                        sign_time,
-                        next_id,
-                        summary,
-                    )
-                    rows.append(row)
-                    this_shift.append(
-                        _Written(
-                            next_id,
-                            occ.shift_date,
-                            row["category"],
-                            row["situation"],
-                            row["handling"],
-                        )
-                    )
-                    next_id += 1
-                previous_shift = this_shift
-        last_recorded = rows[-1]["recorded_at"] if rows else now_db
+    def write(rows: list[dict[str, Any]], until: datetime, final: bool = False) -> None:
+        """The rows, then the day signatures and the closures due by ``until`` (naive UTC)."""
+        nonlocal next_signature
         with services.db.write() as session:
             due: list[dict[str, Any]] = []
-            final = batch_start + days_per_batch >= days
-            while next_signature < len(signatures) and (final or signatures[next_signature][0] <= last_recorded):
+            while next_signature < len(signatures) and (final or signatures[next_signature][0] <= until):
                 at, day, remark = signatures[next_signature]
                 due.append({"day": day, "signer_id": supervisor.account_id, "signed_at": at, "remark": remark})
                 next_signature += 1
             done = log_chain.append(session, rows)
-            if done and done[-1]["id"] != next_id - 1:
+            if done and done[-1]["id"] != log.next_id - 1:
                 raise RuntimeError("log ids out of step with the demo generator")
-            if due:
-                # Each signature covers the entries written up to it (ids follow the time).
-                for review in due:
-                    review["covers_to_id"] = int(
-                        session.scalar(
-                            select(func.coalesce(func.max(LogEntry.id), 0)).where(
-                                LogEntry.recorded_at <= review["signed_at"]
-                            )
+            # Each signature covers the entries written up to it (ids follow the time).
+            for review in due:
+                review["covers_to_id"] = int(
+                    session.scalar(
+                        select(func.coalesce(func.max(LogEntry.id), 0)).where(
+                            LogEntry.recorded_at <= review["signed_at"]
                         )
-                        or 0
                     )
+                    or 0
+                )
+            if due:
                 session.execute(insert(DayReview), due)
-            closures = _closures(rng, done, last_day, now_db, clerks)
-            if closures:
-                session.execute(insert(FollowUpClosure), closures)
+            closed = closures.due(until)
+            if closed:
+                session.execute(insert(FollowUpClosure), closed)
             summary.signed_days += len(due)
             if final:
                 # Fresh statistics for the query planner over the new rows.
                 session.execute(text("ANALYZE"))
         summary.entries += len(rows)
+
+    def occurrences(day: date) -> list[ShiftOccurrence]:
+        return sorted((occurrence(t, day, tz) for t in templates), key=lambda o: o.start)
+
+    weights = [t.duration_minutes for t in templates]
+    shift_counter = 0
+    window = max(0, days - HANDOVER_DAYS)  # the first day handed over shift by shift
+    days_per_batch = max(1, ROWS_PER_TRANSACTION // entries_per_day)
+    batches = [all_days[i : min(i + days_per_batch, window)] for i in range(0, window, days_per_batch)]
+    batches += [[day] for day in all_days[window:]]
+    for batch in batches:
+        rows: list[dict[str, Any]] = []
+        for day in batch:
+            shifts = occurrences(day)
+            counts = _split(entries_per_day, [weights[templates.index(o.template)] for o in shifts])
+            for occ, count in zip(shifts, counts, strict=True):
+                clerk = clerks[shift_counter % len(clerks)]
+                shift_counter += 1
+                handed = hand_over and day >= all_days[window] and occ.end.astimezone(UTC) <= now
+                shift_rows = log.shift_rows(occ, count, clerk, HANDOVER_MARGIN if handed else timedelta(0))
+                rows += shift_rows
+                if not handed:
+                    limit = min(occ.end.astimezone(UTC).replace(tzinfo=None), now_db) - timedelta(minutes=1)
+                    closures.plan(shift_rows, clerk, limit, LogCategory.INCIDENT.value)
+                    continue
+                times = handovers.times(occ)
+                closures.plan(shift_rows, clerk, times.start_db - timedelta(minutes=2), LogCategory.INCIDENT.value)
+                write(rows, times.start_db)
+                rows = []
+                incoming = CLERKS[shift_counter % len(clerks)][0]
+                handovers.hand_over(occ, times, CLERKS[(shift_counter - 1) % len(clerks)][0], incoming)
+                with services.db.read() as session:  # the HANDOVER entry took the next id
+                    log.next_id = log_chain.read_head(session).last_id + 1
+        write(rows, rows[-1]["recorded_at"] if rows else now_db)
         if progress is not None:
-            progress(min(days, batch_start + len(batch_days)), days)
+            progress(all_days.index(batch[-1]) + 1, days)
+    write([], now_db, final=True)
+    handovers.check(today, tz)
     with services.db.write() as session:
         # Merge the search index's segments into one: faster look-ups from the start.
         session.execute(text("INSERT INTO log_fts(log_fts) VALUES ('optimize')"))
     summary.days = days
     summary.first_day = first_day
     summary.last_day = last_day
+    summary.handovers = handovers.signed
+    summary.differences = handovers.differences
+    summary.checked = handovers.checked
     return summary
-
-
-def _closures(
-    rng: random.Random, rows: list[dict[str, Any]], last_day: date, now_db: datetime, clerks: list[Actor]
-) -> list[dict[str, Any]]:
-    """Most follow-ups of the days before yesterday were dealt with a few hours later."""
-    closures: list[dict[str, Any]] = []
-    for row in rows:
-        if not row["follow_up"] or row["shift_date"] >= last_day or rng.random() >= FOLLOW_UP_CLOSED_RATE:
-            continue
-        closed_at = min(row["recorded_at"] + timedelta(minutes=rng.randint(30, 1200)), now_db)
-        closures.append(
-            {
-                "log_entry_id": row["id"],
-                "closed_at": closed_at,
-                "closed_by": rng.choice(clerks).account_id,
-                "note": rng.choice(FOLLOW_UP_NOTES),
-                "handover_id": None,
-            }
-        )
-    return closures
-
-
-def _entry_row(
-    rng: random.Random,
-    words: DemoText,
-    recorded: datetime,
-    shift_start: datetime,
-    tz: Any,
-    occ: ShiftOccurrence,
-    clerk: Actor,
-    tz_name: str,
-    this_shift: list[_Written],
-    previous_shift: list[_Written],
-    corrected: set[int],
-    sign_time: dict[date, datetime],
-    entry_id: int,
-    summary: DemoSummary,
-) -> dict[str, Any]:
-    occurred = recorded
-    reason = ""
-    corrects_id: int | None = None
-    after_review = False
-    local = recorded.replace(tzinfo=UTC).astimezone(tz)
-    target: _Written | None = None
-    if rng.random() < CORRECTION_RATE:
-        target = _pick_target(rng, this_shift, previous_shift, corrected, sign_time, recorded)
-    if target is not None:
-        note = rng.choice(CORRECTION_NOTES)
-        category = LogCategory(target.category)
-        if note == CORRECTION_NOTES[0]:
-            category = words.category()
-        situation = target.situation
-        handling = f"{target.handling}（更正第{target.id}号记录：{note}）"[:HANDLING_MAX]
-        follow = rng.random() < 0.2
-        corrects_id = target.id
-        corrected.add(target.id)
-        signed = sign_time.get(target.shift_date)
-        after_review = signed is not None and signed <= recorded
-        summary.corrections += 1
-    else:
-        category = words.category()
-        if rng.random() < BACKDATE_RATE:
-            back = timedelta(minutes=rng.randint(5, 90))
-            occurred = max(shift_start, recorded - back)
-            if recorded - occurred >= timedelta(minutes=1):
-                reason = rng.choice(BACKDATE_REASONS)
-                summary.backdated += 1
-                local = occurred.replace(tzinfo=UTC).astimezone(tz)
-            else:
-                occurred = recorded
-        situation, handling, follow = words.entry(category, local)
-    if follow:
-        summary.follow_ups += 1
-    return {
-        "clerk_id": clerk.account_id,
-        "shift_template_id": occ.template.id,
-        "shift_date": occ.shift_date,
-        "occurred_at": occurred,
-        "recorded_at": recorded,
-        "tz": tz_name,
-        "category": category.value,
-        "situation": situation,
-        "handling": handling,
-        "backdate_reason": reason,
-        "follow_up": follow,
-        "corrects_id": corrects_id,
-        "after_review": after_review,
-    }
-
-
-def _pick_target(
-    rng: random.Random,
-    this_shift: list[_Written],
-    previous_shift: list[_Written],
-    corrected: set[int],
-    sign_time: dict[date, datetime],
-    recorded: datetime,
-) -> _Written | None:
-    """An earlier entry of this or the previous shift that nobody corrected yet."""
-    pools: list[list[_Written]] = []
-    signed_before = [
-        w for w in previous_shift[-5:] if (at := sign_time.get(w.shift_date)) is not None and at <= recorded
-    ]
-    if signed_before:
-        pools.append(signed_before)  # a correction after the supervisor signed
-    pools.extend((this_shift[-8:], previous_shift[-8:]))
-    for pool in pools:
-        free = [w for w in pool if w.id not in corrected]
-        if free:
-            return rng.choice(free)
-    return None
 
 
 __all__ = ["DEMO_PASSWORD", "DemoSummary", "generate"]

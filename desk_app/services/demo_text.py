@@ -203,3 +203,53 @@ class DemoText:
             handling.format(**params),
             self._rng.random() < follow,
         )
+
+    def fill(self, template: str, local: datetime) -> str:
+        """``template`` with its buildings, rooms and names made up (the same fields as an entry's)."""
+        return template.format(**self._params(local))
+
+
+# -- the handovers of the demo's last month (desk_app.services.demo_handovers) -------------
+# How a follow-up was dealt with, hours after it was logged.
+FOLLOW_UP_NOTES = ("已处理完毕", "工程部已修复，业主确认", "已回访，业主满意", "已电话回复业主", "已转交工程部跟进完毕")
+# How an incident was dealt with, as the clerk on duty records it before the handover.
+INCIDENT_CLOSURES = (
+    "已处置完毕，现场恢复正常，已向客服主管汇报",
+    "维保单位已到场检修，设备恢复运行，无人受伤",
+    "抢修完毕，已恢复供水供电，已逐户告知业主",
+    "伤者已由120送医，家属已到场，已向客服主管汇报",
+    "现场已清理，工程部确认无安全隐患，已通知业主",
+)
+# A follow-up declared at a handover: handed over (with a note) or closed then and there.
+HANDED_OVER_NOTES = (
+    "已交接，接班人员继续跟进",
+    "等待工程部回复，下一班继续跟进",
+    "业主尚未回电，下一班再联系",
+    "维修材料未到，已约业主明天上门",
+    "已提醒接班人员按时回访",
+)
+CLOSED_AT_HANDOVER_NOTES = ("交接前已处理完毕", "已电话回复业主，业主满意", "工程部已修复，业主确认")
+TICKET_HANDED_OVER_NOTE = "工单处理中，接班人员继续跟进"
+# Parcels and the like kept at the desk for a resident: handed over once, collected later.
+FREE_WORK = (
+    "{b}栋{u}单元业主快递暂存前台，待业主来取",
+    "{b}栋业主寄存钥匙一把，待家人来取",
+    "装修单位明早来办理{b}栋{u}单元出入证",
+)
+FREE_WORK_HANDED_OVER = "已登记，接班人员核对后交付"
+FREE_WORK_DONE = ("业主已取走，已签收", "已交付，对方签字确认", "已办理完毕")
+# Differences found in the count: item, how many short (0: damaged), the outgoing clerk's
+# explanation, and what the next shift found (an anomaly of the next handover), if anything.
+COUNT_DIFFERENCES = (
+    ("备用雨伞", 1, "一把借给{b}栋业主，已登记在借用本上", ""),
+    ("备用雨伞", 1, "交班时少一把，已告知接班人员留意", "上一班少的一把备用雨伞在休息室找到，已放回伞架"),
+    ("对讲机", 0, "一台天线折断，已报工程部更换", ""),
+    ("对讲机", 1, "一台借给秩序维护员巡逻，下班前归还", "上一班借出的对讲机已由秩序维护员交回"),
+    ("备用金", 15, "垫付业主到付快递费15元，收据在抽屉里", ""),
+    ("手电筒", 1, "一支借给工程部夜间检修，已登记", "工程部已归还借用的手电筒"),
+    ("钥匙", 1, "{b}栋设备房钥匙借给维修人员，已登记", "维修人员已归还设备房钥匙，核对无误"),
+    ("门禁卡", 1, "临时门禁卡一张借给装修工人，已收押金", ""),
+)
+FOUND_EXPLANATION = "已核对，数量与清单相符"
+# The supervisor's remark on the daily check of a handover (most checks have none).
+CHECK_REMARKS = ("", "", "", "", "交接清楚", "物品差异已核实", "请按时回访未完成事项")

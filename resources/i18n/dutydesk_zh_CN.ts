@@ -792,12 +792,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>不能重置角色高于您的账号的密码。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/demo.py" line="+122"/>
+        <location filename="../../desk_app/services/demo.py" line="+117"/>
         <source>Demo data needs an active supervisor account to sign the days.</source>
         <translation>演示数据需要一个启用的客服主管账号来审阅每天的记录。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <location filename="../../desk_app/services/demo_tickets.py" line="+352"/>
         <source>Demo data needs at least one day and one entry a day.</source>
         <translation>演示数据至少需要一天、每天一条记录。</translation>
@@ -808,7 +808,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>此数据库已有值班记录；演示数据只写入空记录，以免与真实记录混在一起。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <location filename="../../desk_app/services/desk.py" line="-84"/>
         <location line="+112"/>
         <source>The desk needs at least one shift.</source>
@@ -978,7 +978,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>提前到岗时间须在 0 至 60 分钟之间。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover/open_work.py" line="+42"/>
+        <location filename="../../desk_app/services/handover/open_work.py" line="+54"/>
+        <source>No handover while {n} incidents are being handled: {incidents}. Record how each was dealt with first.</source>
+        <translation>有 {n} 起突发事件正在处理，不能交接班：{incidents}。请先逐一记录处理情况。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Entry #{id} has no follow-up to close.</source>
         <translation>记录 #{id} 没有需要关闭的跟进事项。</translation>
     </message>
@@ -988,12 +993,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>{name} 已开始交接班。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../desk_app/services/handover/open_work.py" line="-43"/>
         <source>No handover while an incident is being handled: #{id} {text}. Record how it was dealt with first.</source>
         <translation>突发事件处理中，不能交接班：#{id} {text}。请先记录处理情况。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desk_app/services/handover/draft.py" line="+7"/>
         <source>No shift is running now.</source>
         <translation>当前没有进行中的班次。</translation>
     </message>
@@ -2260,7 +2265,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+74"/>
+        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+76"/>
         <location line="+121"/>
         <source>Start handover…</source>
         <translation>开始交接班…</translation>
@@ -2426,7 +2431,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+96"/>
         <source>Handed over to {name} at {time}. The outgoing clerk may leave the desk.</source>
         <translation>已于 {time} 交给 {name}。交班人可以离岗。</translation>
     </message>
@@ -2634,6 +2639,59 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <location line="+6"/>
         <source>{year} is confirmed.</source>
         <translation>{year} 年已确认。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/handover_tab/incidents_dialog.py" line="+35"/>
+        <source>Incidents being handled</source>
+        <translation>处理中的突发事件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Occurred</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clerk</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Situation</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record how it was dealt with…</source>
+        <translation>记录处理情况…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start handover…</source>
+        <translation>开始交接班…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The handover cannot start while {n} incident(s) are being handled. Open each one (double-click) and record how it was dealt with.</source>
+        <translation>还有 {n} 起突发事件正在处理，交接班无法开始。请逐一打开（双击）并记录处理情况。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every incident is recorded as dealt with: the handover can start.</source>
+        <translation>突发事件均已记录处理情况，可以开始交接班。</translation>
     </message>
 </context>
 <context>

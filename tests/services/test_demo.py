@@ -32,9 +32,12 @@ def _rows(services) -> list[LogEntry]:
 def test_makes_every_category_and_a_sound_chain(services, demo):
     summary, calls = demo
     rows = _rows(services)
-    assert len(rows) == summary.entries == 180
-    assert {r.category for r in rows} == {c.value for c in MANUAL_CATEGORIES}
-    assert services.log.count(LogFilter()) == 180
+    # Each shift of the three days was handed over: one HANDOVER entry each, in the chain.
+    assert summary.entries == 180 and summary.handovers == 9
+    assert len(rows) == 189
+    assert {r.category for r in rows} == {c.value for c in MANUAL_CATEGORIES} | {LogCategory.HANDOVER.value}
+    assert sum(r.category == LogCategory.HANDOVER.value for r in rows) == 9
+    assert services.log.count(LogFilter()) == 189
     assert services.log.verify().ok
     assert calls[-1] == (3, 3)
     # Varied, realistic text: buildings, several distinct situations per category.
@@ -53,14 +56,16 @@ def test_demo_accounts_can_sign_in(services, demo):
     assert services.accounts.authenticate("zhou", DEMO_PASSWORD).role.value == "manager"
 
 
-def test_older_follow_ups_were_mostly_dealt_with(services, clock, demo):
+def test_incidents_are_dealt_with_and_older_follow_ups_closed(services, clock, demo):
     yesterday = clock.now().astimezone(TZ).date() - timedelta(days=1)
     entries = [e for e in services.log.iter_chronological(LogFilter()) if e.follow_up]
-    old = [e for e in entries if e.shift_date < yesterday]
-    assert sum(e.follow_up_closed for e in old) >= len(old) * 0.6
-    assert not any(e.follow_up_closed for e in entries if e.shift_date == yesterday)
+    assert services.handover.incidents_in_progress() == []  # nothing keeps the desk from handing over
+    old = [e for e in entries if e.shift_date < yesterday - timedelta(days=1)]
+    assert old and all(e.follow_up_closed for e in old)
+    # Some of yesterday's follow-ups are still being followed up (handed over shift to shift).
+    assert any(not e.follow_up_closed for e in entries if e.shift_date == yesterday)
     open_ids = {i for i, _, _ in services.handover.open_follow_ups()}
-    assert open_ids == {e.id for e in entries if not e.follow_up_closed}
+    assert open_ids == {e.id for e in entries if not e.follow_up_closed and not e.is_corrected}
 
 
 def test_the_demo_desk_has_an_item_list_to_count(services, demo):
@@ -79,8 +84,12 @@ def test_times_are_inside_the_shift_and_in_the_past(services, clock, demo):
         start = entry.occurred_at.astimezone(TZ)
         template = templates[entry.shift_template_id]
         shift_start = start.replace(
-            year=entry.shift_date.year, month=entry.shift_date.month, day=entry.shift_date.day,
-            hour=template.start_minute // 60, minute=template.start_minute % 60, second=0,
+            year=entry.shift_date.year,
+            month=entry.shift_date.month,
+            day=entry.shift_date.day,
+            hour=template.start_minute // 60,
+            minute=template.start_minute % 60,
+            second=0,
         )
         assert shift_start <= start < shift_start + timedelta(minutes=template.duration_minutes)
         if entry.recorded_at - entry.occurred_at >= timedelta(minutes=1):
@@ -143,7 +152,7 @@ def test_same_seed_same_log(tmp_path, clock):
 def test_refuses_a_log_that_has_entries(services, demo):
     with pytest.raises(ValidationError, match="already has log entries"):
         generate(services, 1)
-    assert services.log.count(LogFilter()) == 180
+    assert services.log.count(LogFilter()) == 189
 
 
 def test_refuses_a_real_log(services, clerk):

@@ -16,7 +16,13 @@ from desk_app.domain.errors import AuthenticationError, NotFound, PermissionDeni
 from desk_app.domain.handover import Anomaly, Condition, Disposition, Fault, HandoverDraft, OpenWork, Step, WorkSource
 from desk_app.domain.roles import Actor, Role
 from desk_app.services.container import Services
-from desk_app.services.handover import DIGEST_PREFIX, EXPECTED_MAX, HandoverView
+from desk_app.services.handover import (
+    DIGEST_PREFIX,
+    EXPECTED_MAX,
+    HandoverView,
+    IncidentInProgress,
+    IncidentsInProgress,
+)
 from desk_app.services.log import LogFilter
 from desk_app.storage import journal
 from desk_app.storage.database import sqlite_path
@@ -187,6 +193,33 @@ def test_no_handover_while_an_incident_is_being_handled(services, clock, clerk) 
     view = services.handover.start(clerk)
     assert view.state == "open" and view.outgoing_name == "王丽"
     assert (view.shift.template.name, view.shift.shift_date) == ("早班", TODAY)
+
+
+def test_the_refusal_names_every_incident_being_handled(services, clock, clerk) -> None:
+    first = services.log.add(clerk, LogCategory.INCIDENT, "3栋电梯困人", "已通知维保", follow_up=True)
+    services.log.add(clerk, LogCategory.REPAIR, "5栋漏水", follow_up=True)  # not an incident: not named
+    second = services.log.add(clerk, LogCategory.INCIDENT, "7栋停电", "已联系供电局", follow_up=True)
+    third = services.log.add(clerk, LogCategory.INCIDENT, "中心花园有老人晕倒", "已拨打120", follow_up=True)
+    before = _counts(services)
+    with pytest.raises(IncidentsInProgress) as refused:
+        services.handover.start(clerk)
+    assert isinstance(refused.value, ValidationError)
+    assert refused.value.incidents == (
+        IncidentInProgress(first.id, "3栋电梯困人"),
+        IncidentInProgress(second.id, "7栋停电"),
+        IncidentInProgress(third.id, "中心花园有老人晕倒"),
+    )
+    message = refused.value.english()
+    assert message.startswith("No handover while 3 incidents are being handled:")
+    for entry in (first, second, third):
+        assert f"#{entry.id} {entry.situation}" in message
+    assert "5栋漏水" not in message
+    assert _counts(services) == before and services.handover.current() is None
+    # Dealt with one by one: each refusal names the rest.
+    services.handover.close_follow_up(clerk, second.id, "已恢复供电")
+    with pytest.raises(IncidentsInProgress) as refused:
+        services.handover.start(clerk)
+    assert [i.entry_id for i in refused.value.incidents] == [first.id, third.id]
 
 
 def test_an_incident_without_follow_up_does_not_block(services, clerk) -> None:

@@ -217,6 +217,8 @@ def test_an_incident_in_progress_refuses_the_handover(qtbot, tab, desk, clerk, m
     assert tab.wizard is None
     assert tab.message.text().startswith("No handover while an incident is being handled: #1 5栋电梯困人.")
     assert desk.handover.current() is None
+    assert tab.incidents_dialog is not None and tab.incidents_dialog.table.rowCount() == 1
+    tab.incidents_dialog.close()
 
     # Recording how it was dealt with (from the tab) lets the handover start.
     assert tab.follow_ups.item(0).text() == "Incident in progress: #1 5栋电梯困人"
@@ -230,6 +232,83 @@ def test_an_incident_in_progress_refuses_the_handover(qtbot, tab, desk, clerk, m
     _click(qtbot, tab.close_follow_up_button)
     assert desk.handover.incidents_in_progress() == []
     assert _open(qtbot, tab) is not None
+
+
+def test_the_refusal_lists_every_incident_and_each_opens_to_be_recorded(qtbot, tab, desk, clerk, monkeypatch):
+    situations = ["5栋电梯困人", "7栋突然停电，楼道照明中断", "中心花园有老人晕倒"]
+    ids = [desk.log.add(clerk, LogCategory.INCIDENT, text, "处理中", follow_up=True).id for text in situations]
+    desk.log.add(clerk, LogCategory.REPAIR, "3栋漏水", "已报修", follow_up=True)  # not an incident
+    _click(qtbot, tab.start_button)
+    assert tab.wizard is None
+    assert tab.message.text().startswith("No handover while 3 incidents are being handled: #1 5栋电梯困人；#2 ")
+    dialog = tab.incidents_dialog
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.table
+    assert table.rowCount() == 3
+    assert [table.item(r, dialog.ENTRY).text() for r in range(3)] == [f"#{i}" for i in ids]
+    assert [table.item(r, dialog.SITUATION).text() for r in range(3)] == situations
+    assert table.item(0, dialog.CLERK).text() == "王丽"
+    assert not dialog.start_button.isEnabled()
+
+    opened: list[int] = []
+
+    def fake_exec(close: CloseFollowUpDialog) -> int:
+        opened.append(close.entry_id)
+        type_text(qtbot, close.note, "已处理完毕")
+        return 1 if close.close_follow_up() else 0
+
+    monkeypatch.setattr(CloseFollowUpDialog, "exec", fake_exec)
+    # Double-click the second row: its incident opens, is recorded, and leaves the list.
+    rect = table.visualItemRect(table.item(1, dialog.SITUATION))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [ids[1]]
+    assert [table.item(r, dialog.ENTRY).text() for r in range(table.rowCount())] == [f"#{ids[0]}", f"#{ids[2]}"]
+    # The others through the button, the first row selected each time.
+    _click(qtbot, dialog.open_button)
+    _click(qtbot, dialog.open_button)
+    assert opened == [ids[1], ids[0], ids[2]]
+    assert table.rowCount() == 0 and desk.handover.incidents_in_progress() == []
+    assert dialog.heading.text() == "Every incident is recorded as dealt with: the handover can start."
+    _click(qtbot, dialog.start_button)
+    assert tab.wizard is not None
+    assert tab.incidents_dialog is None
+
+
+def test_the_demo_desk_hands_over_through_the_wizard(qtbot, services, clock):
+    from desk_app.services.demo import CLERKS, DEMO_PASSWORD, generate
+
+    generate(services, 3, entries_per_day=30, seed=8)
+    (outgoing, _), (incoming, incoming_name) = CLERKS[2], CLERKS[3]
+    actor = services.accounts.authenticate(outgoing, DEMO_PASSWORD)
+    tab = HandoverTab(services, actor)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 700)
+    tab.show()
+    assert tab.table.rowCount() > 0  # the demo's signed handovers are listed
+    wizard = _open(qtbot, tab)
+    _read_records(qtbot, wizard)
+    page = wizard.count_page
+    assert page.counted  # the demo desk keeps an item list
+    for field, count in zip(page.counted, wizard.draft.counts, strict=True):
+        qtbot.keyClicks(field, str(count.expected))
+    _next(qtbot, wizard)
+    work = wizard.work_page
+    assert work.disposition  # yesterday's follow-ups, still being followed up
+    for combo, note in zip(work.disposition, work.note, strict=True):
+        combo.setCurrentIndex(combo.findData(Disposition.HANDED_OVER.value))
+        type_text(qtbot, note, "继续跟进")
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)  # no anomaly
+    sign = wizard.sign_page
+    qtbot.keyClicks(sign.outgoing_password, DEMO_PASSWORD)
+    sign.incoming_username.clear()
+    qtbot.keyClicks(sign.incoming_username, incoming)
+    qtbot.keyClicks(sign.incoming_password, DEMO_PASSWORD)
+    _click(qtbot, _finish_button(wizard))
+    qtbot.waitUntil(lambda: tab.wizard is None)
+    assert tab.message.text().startswith(f"Handed over to {incoming_name}")
+    assert services.handover.verify_records() == [] and services.log.verify().ok
 
 
 def test_the_outgoing_clerks_credentials_are_refused_in_the_incoming_slot(qtbot, tab, desk):

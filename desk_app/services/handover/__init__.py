@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from desk_app.services.handover.draft import LATE_HANDOVER_GRACE
 from desk_app.services.handover.items import EXPECTED_MAX, UNIT_MAX
+from desk_app.services.handover.open_work import IncidentInProgress, IncidentsInProgress
 from desk_app.services.handover.queries import REMIND_BEFORE
 from desk_app.services.handover.record import DIGEST_PREFIX, digest_text, record_digest
 from desk_app.services.handover.service import HandoverService
@@ -26,6 +27,8 @@ __all__ = [
     "UNIT_MAX",
     "HandoverService",
     "HandoverView",
+    "IncidentInProgress",
+    "IncidentsInProgress",
     "ItemView",
     "OpenWorkSource",
     "Overdue",

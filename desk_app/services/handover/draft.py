@@ -37,16 +37,7 @@ class WizardDraft(OpenWorkDeclaration):
                     name=existing.outgoing_name,
                 )
             return self.with_current_items(actor, existing.id)
-        incidents = self.incidents_in_progress()
-        if incidents:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "DeskError",
-                    "No handover while an incident is being handled: #{id} {text}. Record how it was dealt with first.",
-                ),
-                id=incidents[0][0],
-                text=incidents[0][1][:40],
-            )
+        self.refuse_incidents_in_progress()  # every incident named, not only the first
         shift = self._shift_to_hand_over(actor.account_id)
         if shift is None:
             raise ValidationError(QT_TRANSLATE_NOOP("DeskError", "No shift is running now."))

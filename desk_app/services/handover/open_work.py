@@ -4,12 +4,13 @@ items handed over last time, and what the plugged-in sources (the ticket queue) 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.categories import LogCategory
-from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from desk_app.domain.handover import Disposition, HandoverState, OpenWork, WorkSource
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.text_rules import FIELD_REASON, REASON_MAX, clean_text
@@ -17,12 +18,56 @@ from desk_app.services.common import to_db
 from desk_app.services.handover.shared import HandoverBase
 from desk_app.storage.models import FollowUpClosure, Handover, LogEntry
 
+INCIDENT_TEXT_SHOWN = 40  # characters of each incident's situation in the refusal's sentence
+
+
+@dataclass(frozen=True)
+class IncidentInProgress:
+    """An incident entry of the log still being handled (its follow-up not closed)."""
+
+    entry_id: int
+    situation: str
+
+
+class IncidentsInProgress(ValidationError):
+    """No handover while incidents are being handled. ``incidents`` holds every one of
+    them, in the order they were logged, so the window can list them and open each; the
+    message names them all."""
+
+    def __init__(self, incidents: list[IncidentInProgress]) -> None:
+        self.incidents = tuple(incidents)
+        if len(incidents) == 1:
+            super().__init__(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "No handover while an incident is being handled: #{id} {text}. Record how it was dealt with first.",
+                ),
+                id=incidents[0].entry_id,
+                text=incidents[0].situation[:INCIDENT_TEXT_SHOWN],
+            )
+        else:
+            super().__init__(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "No handover while {n} incidents are being handled: {incidents}. "
+                    "Record how each was dealt with first.",
+                ),
+                n=len(incidents),
+                incidents="；".join(f"#{i.entry_id} {i.situation[:INCIDENT_TEXT_SHOWN]}" for i in incidents),
+            )
+
 
 class OpenWorkDeclaration(HandoverBase):
     def incidents_in_progress(self) -> list[tuple[int, str]]:
         """Incident entries still being handled: (entry id, situation)."""
         with self._db.read() as session:
             return [(i, s) for i, s in session.execute(_open_follow_ups(LogCategory.INCIDENT)).all()]
+
+    def refuse_incidents_in_progress(self) -> None:
+        """Raise IncidentsInProgress, naming every incident still being handled, if any."""
+        incidents = self.incidents_in_progress()
+        if incidents:
+            raise IncidentsInProgress([IncidentInProgress(i, s) for i, s in incidents])
 
     def open_follow_ups(self) -> list[tuple[int, str, bool]]:
         """Log entries marked "needs follow-up" and not yet closed: (id, situation, incident)."""

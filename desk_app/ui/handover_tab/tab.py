@@ -23,11 +23,12 @@ from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Actor, Role
 from desk_app.domain.shifts import ShiftOccurrence
 from desk_app.services.container import Services
-from desk_app.services.handover import HandoverView, Overdue, ShiftReminder, SignedHandover
+from desk_app.services.handover import HandoverView, IncidentsInProgress, Overdue, ShiftReminder, SignedHandover
 from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.handover_tab.common import fit_columns, hm, plain_table, read_only_item, ymd_hm
 from desk_app.ui.handover_tab.detail_dialog import HandoverDetailDialog
 from desk_app.ui.handover_tab.follow_up_dialog import CloseFollowUpDialog
+from desk_app.ui.handover_tab.incidents_dialog import IncidentsDialog
 from desk_app.ui.handover_tab.items_dialog import ItemsDialog
 from desk_app.ui.handover_tab.wizard import HandoverWizard
 from desk_app.ui.service_dialog import attempt
@@ -53,6 +54,7 @@ class HandoverTab(QWidget):
         self._services = services
         self._actor = actor
         self.wizard: HandoverWizard | None = None
+        self.incidents_dialog: IncidentsDialog | None = None  # open while incidents block the start
         self._last_signed: int | None = None
         self._handed_to: Actor | None = None
         self._handovers: list[HandoverView] = []
@@ -329,7 +331,18 @@ class HandoverTab(QWidget):
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(text)
 
-        view = attempt(lambda: self._services.handover.start(self._actor), refused)
+        blocked: list[IncidentsInProgress] = []
+
+        def start() -> HandoverView:
+            try:
+                return self._services.handover.start(self._actor)
+            except IncidentsInProgress as exc:  # every incident listed, each to be opened
+                blocked.append(exc)
+                raise
+
+        view = attempt(start, refused)
+        if blocked:
+            self.show_blocking_incidents(blocked[0])
         if view is None:
             self.refresh()
             return None
@@ -344,6 +357,23 @@ class HandoverTab(QWidget):
         wizard.show()
         self.refresh()
         return wizard
+
+    def show_blocking_incidents(self, refusal: IncidentsInProgress) -> IncidentsDialog:
+        """The incidents that keep the handover from starting, in a window of their own."""
+        if self.incidents_dialog is not None:
+            self.incidents_dialog.close()
+        dialog = IncidentsDialog(self._services, self._actor, refusal.incidents, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.start_requested.connect(self.open_wizard)
+        dialog.finished.connect(lambda _result: self._incidents_closed(dialog))
+        self.incidents_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _incidents_closed(self, dialog: IncidentsDialog) -> None:
+        if self.incidents_dialog is dialog:
+            self.incidents_dialog = None
+        self.refresh()
 
     def _signed(self, signed: SignedHandover) -> None:
         view = signed.view
