@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QLineEdit,
     QMessageBox,
     QWidget,
+    QWizard,
 )
 from shiboken6 import Shiboken  # noqa: E402
 
@@ -54,7 +55,7 @@ from desk_app.domain.categories import LogCategory  # noqa: E402
 from desk_app.domain.clock import FixedClock  # noqa: E402
 from desk_app.domain.handover import Disposition  # noqa: E402
 from desk_app.domain.roster import RequestKind  # noqa: E402
-from desk_app.domain.tickets import TicketKind  # noqa: E402
+from desk_app.domain.tickets import TicketKind, TicketStatus  # noqa: E402
 from desk_app.services.container import Services  # noqa: E402
 from desk_app.services.demo import CLERKS, DEMO_PASSWORD, MANAGER, SUPERVISOR, generate  # noqa: E402
 from desk_app.services.demo_roster import generate_roster  # noqa: E402
@@ -297,12 +298,17 @@ def clerk_log_and_tickets(walk: Walk, window: MainWindow, services: Services) ->
     ticket_tab.register()
     walk.pending.append("ticket-registers-and-reports")
     ticket_tab.choose_paper()
-    seen: set[TicketKind] = set()
-    for row in range(min(ticket_tab.model.rowCount(), 60)):
-        ticket = ticket_tab.model.row_of(row)
-        if ticket.kind in seen:
+    open_work = ticket_tab.status.currentData()
+    for kind in TicketKind:  # one ticket of each kind: open if there is one, else closed
+        ticket_tab.kind.setCurrentIndex(ticket_tab.kind.findData(kind.value))
+        for status in (open_work, TicketStatus.CLOSED.value):
+            ticket_tab.status.setCurrentIndex(ticket_tab.status.findData(status))
+            ticket_tab.refresh()
+            if ticket_tab.model.rowCount():
+                break
+        else:
             continue
-        seen.add(ticket.kind)
+        ticket = ticket_tab.model.row_of(0)
         dialog = ticket_tab.open_detail(ticket.id)
         walk.settle()
         walk.capture(dialog, f"ticket-detail-{ticket.kind.value}")
@@ -313,6 +319,9 @@ def clerk_log_and_tickets(walk: Walk, window: MainWindow, services: Services) ->
                 walk.settle()
         dialog.reject()
         walk.settle()
+    ticket_tab.kind.setCurrentIndex(0)
+    ticket_tab.status.setCurrentIndex(ticket_tab.status.findData(open_work))
+    ticket_tab.refresh()
 
 
 def clerk_handover(walk: Walk, window: MainWindow, services: Services, incoming: str) -> None:
@@ -363,9 +372,15 @@ def clerk_handover(walk: Walk, window: MainWindow, services: Services, incoming:
             wizard.next()
             walk.settle()
     wizard.identify_incoming(incoming, DEMO_PASSWORD)
-    wizard.sign(DEMO_PASSWORD, incoming, DEMO_PASSWORD)
-    wizard.accept()
+    sign = wizard.sign_page  # both clerks type their passwords and press "Sign and finish"
+    sign.outgoing_password.setText(DEMO_PASSWORD)
+    sign.incoming_username.setText(incoming)
+    sign.incoming_password.setText(DEMO_PASSWORD)
+    walk.capture(wizard, "handover-step-5-sign-typed")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
     walk.settle()
+    if wizard.signed_view is None:
+        raise RuntimeError(f"the handover was not signed: {sign.reason.text() if hasattr(sign, 'reason') else ''}")
 
 
 def incoming_records(walk: Walk, window: MainWindow) -> None:
@@ -397,6 +412,22 @@ def supervisor_dialogs(walk: Walk, window: MainWindow) -> None:
         walk.pending.append(name)
         action()
         walk.settle()
+    before = top_levels()
+    window.show_notices()
+    walk.open_windows("notices", before)
+    other = next(code for code in LANGUAGES if code != walk.language)
+    walk.pending.append("view-language")
+    window.choose_language(other)
+    i18n.set_language(walk.language)  # the walk goes on in its own language
+    handover = window.handover_tab
+    window.tabs.setCurrentWidget(handover)
+    walk.settle()
+    walk.pending.append("handover-item-list-supervisor")
+    handover.open_items()
+    if handover.table.rowCount():
+        handover.table.selectRow(0)
+        walk.pending.append("handover-check")
+        handover.show_details()
     walk.pending.append("log-sign-day")
     window.tabs.setCurrentWidget(window.log_tab)
     window.log_tab.sign_day()
@@ -475,13 +506,13 @@ def walk_language(folder: Path, language: str, demo: Path) -> Walk:
             walk.settle()
             tabs(walk, window, "clerk")
             clerk_log_and_tickets(walk, window, services)
-            before = top_levels()
-            window.show_notices()
-            walk.open_windows("notices", before)
             walk.pending.append("crash-dialog")
-            CrashDialog("Traceback (most recent call last):\n  ...\nRuntimeError: example", work / "desk.log", window).exec()
+            trace = "Traceback (most recent call last):\n  ...\nRuntimeError: example"
+            CrashDialog(trace, work / "desk.log", window).exec()
             clerk_handover(walk, window, services, incoming)
             window = window_of(startup)
+            if window.actor.username != incoming:
+                raise RuntimeError(f"after the handover {window.actor.username} is signed in, not {incoming}")
             incoming_records(walk, window)
             walk.pending.append("sign-in-supervisor")
             walk.answers[type_of_signin()] = sign_in_as(SUPERVISOR[0])

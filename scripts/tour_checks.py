@@ -26,12 +26,12 @@ from PySide6 import QtGui
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
-    QFileSystemModel,
     QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileSystemModel,
     QGroupBox,
     QHeaderView,
     QLabel,

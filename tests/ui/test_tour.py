@@ -40,7 +40,8 @@ def test_a_button_narrower_than_its_text_is_found(qtbot):
 
 
 def test_labels_check_boxes_and_group_titles_that_do_not_fit_are_found(qtbot):
-    label, check, box = QLabel("The back-dated time needs a reason"), QCheckBox("Follow up"), QGroupBox("Open follow-ups")
+    label, check = QLabel("The back-dated time needs a reason"), QCheckBox("Follow up")
+    box = QGroupBox("Open follow-ups")
     label.setFixedWidth(80)
     check.setFixedWidth(40)
     box.setFixedWidth(50)
