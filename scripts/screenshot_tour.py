@@ -456,6 +456,7 @@ def supervisor_dialogs(walk: Walk, window: MainWindow) -> None:
     window.lock()
     walk.settle()
     walk.capture(window, "locked")
+    walk.capture(window.lock_page, "lock-page")
     window.lock_page.password.setText(DEMO_PASSWORD)
     window.lock_page.unlock()
     walk.settle()
