@@ -289,8 +289,12 @@ def clerk_log_and_tickets(walk: Walk, window: MainWindow, services: Services) ->
     log_tab.jump_to_row(0)
     walk.pending.append("log-correction")
     log_tab.correct_selected()
-    walk.pending.append("log-print")
+    from desk_app.ui.log_tab.print_dialog import PrintLogDialog
+
+    walk.pending.extend(["log-print", "log-print-preview"])
+    walk.answers[PrintLogDialog] = lambda dialog: (dialog._finish(PrintLogDialog.PRINT), int(dialog.result()))[1]
     log_tab.choose_print()
+    walk.settle()
 
     ticket_tab = window.ticket_tab
     window.tabs.setCurrentWidget(ticket_tab)
@@ -400,6 +404,23 @@ def incoming_records(walk: Walk, window: MainWindow) -> None:
         walk.settle()
 
 
+def ask_for_leave(walk: Walk, window: MainWindow) -> None:
+    """The incoming clerk asks for a day off through the roster tab (the supervisor decides later)."""
+    from desk_app.ui.roster_tab.requests_panel import RequestDialog
+
+    def submit(dialog: Any) -> int:
+        dialog.reason.setText("家中有事")
+        dialog.submit()
+        return int(dialog.result())
+
+    window.tabs.setCurrentWidget(window.roster_tab)
+    walk.settle()
+    walk.pending.append("clerk-request-leave")
+    walk.answers[RequestDialog] = submit
+    window.roster_tab.requests.ask(RequestKind.LEAVE)
+    walk.settle()
+
+
 def supervisor_dialogs(walk: Walk, window: MainWindow) -> None:
     for name, action in (
         ("admin-accounts", window.open_accounts),
@@ -443,6 +464,10 @@ def supervisor_dialogs(walk: Walk, window: MainWindow) -> None:
     roster.show_person(0)
     walk.open_windows("roster-person-calendar", before)
     panel = roster.requests
+    if panel.table.rowCount():
+        panel.table.selectRow(0)
+        walk.pending.append("roster-request-approve")
+        panel.decide(True)
     for kind in RequestKind:
         walk.pending.append(f"roster-request-{kind.value}")
         panel.ask(kind)
@@ -515,6 +540,7 @@ def walk_language(folder: Path, language: str, demo: Path) -> Walk:
             if window.actor.username != incoming:
                 raise RuntimeError(f"after the handover {window.actor.username} is signed in, not {incoming}")
             incoming_records(walk, window)
+            ask_for_leave(walk, window)
             walk.pending.append("sign-in-supervisor")
             walk.answers[type_of_signin()] = sign_in_as(SUPERVISOR[0])
             window.sign_out()
