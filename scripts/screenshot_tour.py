@@ -145,6 +145,10 @@ class Walk:
         self.shots.append(shot)
         return shot
 
+    def expect(self, *names: str) -> None:
+        """The names of the dialogs the next action opens (a name not used is not kept)."""
+        self.pending = list(names)
+
     def next_name(self, fallback: str) -> str:
         return self.pending.pop(0) if self.pending else fallback
 
@@ -287,20 +291,20 @@ def clerk_log_and_tickets(walk: Walk, window: MainWindow, services: Services) ->
     bar.save()
     walk.settle()
     log_tab.jump_to_row(0)
-    walk.pending.append("log-correction")
+    walk.expect("log-correction")
     log_tab.correct_selected()
     from desk_app.ui.log_tab.print_dialog import PrintLogDialog
 
-    walk.pending.extend(["log-print", "log-print-preview"])
+    walk.expect("log-print", "log-print-preview")
     walk.answers[PrintLogDialog] = lambda dialog: (dialog._finish(PrintLogDialog.PRINT), int(dialog.result()))[1]
     log_tab.choose_print()
     walk.settle()
 
     ticket_tab = window.ticket_tab
     window.tabs.setCurrentWidget(ticket_tab)
-    walk.pending.append("ticket-register")
+    walk.expect("ticket-register")
     ticket_tab.register()
-    walk.pending.append("ticket-registers-and-reports")
+    walk.expect("ticket-registers-and-reports")
     ticket_tab.choose_paper()
     open_work = ticket_tab.status.currentData()
     for kind in TicketKind:  # one ticket of each kind: open if there is one, else closed
@@ -318,7 +322,7 @@ def clerk_log_and_tickets(walk: Walk, window: MainWindow, services: Services) ->
         walk.capture(dialog, f"ticket-detail-{ticket.kind.value}")
         for key, button in dialog.buttons.items():
             if button.isVisible() and key not in {"slip", "print_report", "reopen"}:
-                walk.pending.append(f"ticket-{ticket.kind.value}-{key}")
+                walk.expect(f"ticket-{ticket.kind.value}-{key}")
                 button.click()
                 walk.settle()
         dialog.reject()
@@ -332,12 +336,12 @@ def clerk_handover(walk: Walk, window: MainWindow, services: Services, incoming:
     tab = window.handover_tab
     window.tabs.setCurrentWidget(tab)
     walk.settle()
-    walk.pending.append("handover-item-list")
+    walk.expect("handover-item-list")
     tab.open_items()
     follow_ups = tab.follow_ups
     if follow_ups.count():
         follow_ups.setCurrentRow(0)
-        walk.pending.append("handover-close-follow-up")
+        walk.expect("handover-close-follow-up")
         tab.close_selected_follow_up()
     boss = services.accounts.authenticate(SUPERVISOR[0], DEMO_PASSWORD)
     for entry_id, _situation, _incident in services.handover.open_follow_ups():
@@ -362,7 +366,7 @@ def clerk_handover(walk: Walk, window: MainWindow, services: Services, incoming:
         elif step == "work":
             important = [i for i, work in enumerate(draft.open_work) if work.important]
             if important:
-                walk.pending.append("handover-override")
+                walk.expect("handover-override")
                 wizard.request_override(important[0])
             for index in important:  # the supervisor lets them pass, as at a real desk
                 wizard.override(index, SUPERVISOR[0], DEMO_PASSWORD, "主管同意移交，接班后继续跟进")
@@ -394,12 +398,12 @@ def incoming_records(walk: Walk, window: MainWindow) -> None:
     walk.capture(window, "incoming-handover-tab")
     if tab.selected_handover() is None and tab.table.rowCount():
         tab.table.selectRow(0)
-    walk.pending.append("handover-details")
+    walk.expect("handover-details")
     tab.show_details()
-    walk.pending.extend(["handover-print-preview"])
+    walk.expect("handover-print-preview")
     if tab.print_selected(tab.PRINT) is not None:
         walk.settle()
-    walk.pending.extend(["handover-save-pdf"])
+    walk.expect("handover-save-pdf")
     if tab.print_selected(tab.SAVE_PDF) is not None:
         walk.settle()
 
@@ -415,7 +419,7 @@ def ask_for_leave(walk: Walk, window: MainWindow) -> None:
 
     window.tabs.setCurrentWidget(window.roster_tab)
     walk.settle()
-    walk.pending.append("clerk-request-leave")
+    walk.expect("clerk-request-leave")
     walk.answers[RequestDialog] = submit
     window.roster_tab.requests.ask(RequestKind.LEAVE)
     walk.settle()
@@ -430,35 +434,35 @@ def supervisor_dialogs(walk: Walk, window: MainWindow) -> None:
         ("file-check-page", window.open_page_check),
         ("help-about", window.show_about),
     ):
-        walk.pending.append(name)
+        walk.expect(name)
         action()
         walk.settle()
     before = top_levels()
     window.show_notices()
     walk.open_windows("notices", before)
     other = next(code for code in LANGUAGES if code != walk.language)
-    walk.pending.append("view-language")
+    walk.expect("view-language")
     window.choose_language(other)
     i18n.set_language(walk.language)  # the walk goes on in its own language
     handover = window.handover_tab
     window.tabs.setCurrentWidget(handover)
     walk.settle()
-    walk.pending.append("handover-item-list-supervisor")
+    walk.expect("handover-item-list-supervisor")
     handover.open_items()
     if handover.table.rowCount():
         handover.table.selectRow(0)
-        walk.pending.append("handover-check")
+        walk.expect("handover-check")
         handover.show_details()
-    walk.pending.append("log-sign-day")
+    walk.expect("log-sign-day")
     window.tabs.setCurrentWidget(window.log_tab)
     window.log_tab.sign_day()
 
     roster = window.roster_tab
     window.tabs.setCurrentWidget(roster)
     walk.settle()
-    walk.pending.append("roster-rules")
+    walk.expect("roster-rules")
     roster.edit_rules()
-    walk.pending.append("roster-changes")
+    walk.expect("roster-changes")
     roster.show_changes()
     before = top_levels()
     roster.show_person(0)
@@ -466,15 +470,15 @@ def supervisor_dialogs(walk: Walk, window: MainWindow) -> None:
     panel = roster.requests
     if panel.table.rowCount():
         panel.table.selectRow(0)
-        walk.pending.append("roster-request-approve")
+        walk.expect("roster-request-approve")
         panel.decide(True)
     for kind in RequestKind:
-        walk.pending.append(f"roster-request-{kind.value}")
+        walk.expect(f"roster-request-{kind.value}")
         panel.ask(kind)
     roster.month.setDate(roster.month.date().addMonths(1))
     walk.settle()
     walk.capture(window, "roster-next-month-draft")
-    walk.pending.extend(["roster-publish-note"])
+    walk.expect("roster-publish-note")
     roster.publish()
     walk.settle()
 
@@ -493,7 +497,7 @@ def first_start(walk: Walk, folder: Path, clock: FixedClock) -> None:
 
     services = Services.open(f"sqlite:///{(folder / 'empty.sqlite').as_posix()}", clock=clock)
     try:
-        walk.pending.append("first-start-setup")
+        walk.expect("first-start-setup")
         SetupDialog(services).exec()
     finally:
         services.close()
@@ -521,7 +525,7 @@ def walk_language(folder: Path, language: str, demo: Path) -> Walk:
     try:
         with walk.dialogs_photographed():
             first_start(walk, work, clock)
-            walk.pending.append("sign-in")
+            walk.expect("sign-in")
             walk.answers[type_of_signin()] = sign_in_as(clerk)
             if not startup.start():
                 raise RuntimeError(f"the desk did not start: {startup.error}")
@@ -532,7 +536,7 @@ def walk_language(folder: Path, language: str, demo: Path) -> Walk:
             walk.settle()
             tabs(walk, window, "clerk")
             clerk_log_and_tickets(walk, window, services)
-            walk.pending.append("crash-dialog")
+            walk.expect("crash-dialog")
             trace = "Traceback (most recent call last):\n  ...\nRuntimeError: example"
             CrashDialog(trace, work / "desk.log", window).exec()
             clerk_handover(walk, window, services, incoming)
@@ -541,7 +545,7 @@ def walk_language(folder: Path, language: str, demo: Path) -> Walk:
                 raise RuntimeError(f"after the handover {window.actor.username} is signed in, not {incoming}")
             incoming_records(walk, window)
             ask_for_leave(walk, window)
-            walk.pending.append("sign-in-supervisor")
+            walk.expect("sign-in-supervisor")
             walk.answers[type_of_signin()] = sign_in_as(SUPERVISOR[0])
             window.sign_out()
             walk.settle()
