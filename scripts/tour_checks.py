@@ -66,10 +66,11 @@ _URL = re.compile(r"\b\w+://\S+|\b[\w.+-]+@[\w.-]+")
 _MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")  # 文件(&F): the letter is a key
 _COMMAND = re.compile(r"\bdesk-app(?:\s+[a-z][a-z-]*)?")  # the program's command line
 _HOST = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")
-# A page's fingerprint, a record's digest, a file type's pattern, a time zone's name.
+# A page's fingerprint, a record's digest, a file type's pattern, a time zone's name, a floor.
 _CODE = re.compile(
     r"\b[0-9A-F]{4}(?:-[0-9A-F]{4})+\b|\bL:[\d,\-]+|\bsha256:[0-9a-f]+|\(\*\.[\w;*. ]+\)"
     r"|\b[A-Z][A-Za-z]+/[A-Za-z_\-]+(?:/[A-Za-z_\-]+)?"
+    r"|(?<![A-Za-z])[A-Z]\d+(?![A-Za-z])"  # a floor or block: B2, A3
 )
 _EXAMPLE = re.compile(r"(?:例如|e\.g\.)\s*[A-Za-z0-9_.@-]+")  # an example of what to type
 _WORD = re.compile(r"[A-Za-z]+")

@@ -79,6 +79,7 @@ def test_english_words_except_the_names_of_things_and_user_data():
     assert english_in("保存为 PDF（Ctrl+S）；按 Enter 保存") == []
     assert english_in("恢复时运行“desk-app restore 文件”") == []
     assert english_in("时区 Asia/Shanghai") == []
+    assert english_in("巡查地下车库B1、B2层") == []  # floors are names
     assert english_in("Look in:") == ["Look", "in"]
     assert english_in("当前登录：王丽（wang）") == ["wang"]
     assert english_in("当前登录：王丽（wang）", user_data={"wang"}) == []
