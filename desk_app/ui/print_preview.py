@@ -23,6 +23,7 @@ from desk_app.ui import save_files
 PRINT_DPI = 300
 PRINTER_KEY = "print/printer"  # QSettings: the printer belongs to the computer
 PREVIEW_DPI = 150
+PREVIEW_SIZE = (1000, 800)  # the print preview's size when it opens
 
 
 class PdfLoadError(OSError):
@@ -127,6 +128,7 @@ def print_pdf(parent: QWidget, pdf_path: Path) -> None:
         printer.setPrinterName(remembered)  # this computer's printer, as chosen last time
     pages.prepare(printer)
     dialog = QPrintPreviewDialog(printer, parent)
+    dialog.resize(*PREVIEW_SIZE)  # Qt's default is too small for its tool bar and a readable page
     dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "Print preview"))
     dialog.paintRequested.connect(pages.paint)
     dialog.exec()

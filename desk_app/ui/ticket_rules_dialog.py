@@ -118,7 +118,11 @@ class TicketRulesDialog(ServiceDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.resize(860, 520)
+        # Stretched columns share the width equally: wide enough that the longest header fits
+        # (the English headers are longer than the Chinese ones).
+        header = self.rules.horizontalHeader()
+        columns = header.count() * max(header.sectionSizeHint(i) for i in range(header.count()))
+        self.resize(max(860, columns + self.rules.verticalHeader().sizeHint().width() + 80), 520)
         self._show_prices()
 
     # -- rules --------------------------------------------------------------------------------

@@ -139,6 +139,16 @@ def test_print_pdf_wires_the_preview_dialog_to_the_painter(qtbot, three_page_pdf
     assert len(PdfReader(str(out)).pages) == 3
 
 
+def test_the_preview_opens_large_enough_for_its_tool_bar_and_a_page(qtbot, three_page_pdf, monkeypatch):
+    sizes = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: sizes.append(dialog.size()) or 0)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    print_preview.print_pdf(parent, three_page_pdf)
+    assert [(s.width(), s.height()) for s in sizes] == [print_preview.PREVIEW_SIZE]
+    assert sizes[0].width() >= 900 and sizes[0].height() >= 700
+
+
 def test_an_unreadable_pdf_is_reported_not_printed(qtbot, tmp_path, monkeypatch):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4 not really")

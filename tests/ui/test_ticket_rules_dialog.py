@@ -59,3 +59,11 @@ def test_prices_are_added_refused_when_doubled_and_taken_off(dialog, services):
     assert dialog.retire_price()
     assert services.tickets.price_list() == [] and dialog.prices.rowCount() == 0
     assert len(services.tickets.price_list(include_retired=True)) == 1  # kept for old tickets
+
+
+def test_every_column_header_fits_in_the_english_interface(qtbot, dialog):
+    from scripts.tour_checks import clipped_texts
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert [f.describe() for f in clipped_texts(dialog, "ticket rules")] == []
