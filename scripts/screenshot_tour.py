@@ -431,6 +431,8 @@ def supervisor_dialogs(walk: Walk, window: MainWindow) -> None:
         ("admin-ticket-rules", window.open_ticket_rules),
         ("admin-backups", window.open_backups),
         ("admin-mail", window.open_mail),
+        ("admin-holidays", window.holidays_action.trigger),
+        ("file-change-password", window.change_password),
         ("file-check-page", window.open_page_check),
         ("help-about", window.show_about),
     ):

@@ -16,7 +16,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from desk_app.domain.errors import DeskError
 from desk_app.domain.roles import Role
@@ -31,6 +31,18 @@ DEFAULT_LANGUAGE = CHINESE
 LANGUAGES = (CHINESE, ENGLISH)
 CATALOG = "dutydesk"
 QT_CATALOGS = ("qtbase",)  # Qt's own strings: dialogs, standard buttons, context menus
+# What Qt's file dialogs ask in a context Qt's own Chinese catalogue does not have yet
+# (QAbstractFileIconProvider, new in Qt 6: the type column's "Folder", "Drive"): our
+# catalogue answers for them. Qt asks some with a disambiguation ("All other platforms");
+# a translator falls back to the message without one.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
+)
 # The name in title bars: the same in every language.
 APP_TITLE = "DutyDesk 值班台"
 

@@ -3551,7 +3551,7 @@ Log files: {logs}</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../desk_app/ui/print_preview.py" line="+64"/>
+        <location filename="../../desk_app/ui/print_preview.py" line="+65"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -3566,7 +3566,7 @@ Log files: {logs}</source>
         <translation>无法读取打印文件：{error}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -3631,6 +3631,39 @@ Log files: {logs}</source>
         <location line="+7"/>
         <source>Publish with these gaps</source>
         <translation>确认缺岗并发布</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../desk_app/ui/i18n.py" line="+39"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -5969,7 +6002,7 @@ Nothing was changed.</source>
         <translation>收费价格一览表</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from shiboken6 import Shiboken
 
 from desk_app.domain.categories import LogCategory
@@ -672,3 +672,26 @@ def test_a_line_typed_before_add_survives_a_pause(qtbot, tab, desk, clerk):
     again.area_page.new_anomaly.clear()
     again.drafts.flush()
     assert desk.drafts.load(clerk, f"handover_{again.view.id}") is None  # nothing typed: nothing kept
+
+
+def test_a_long_open_work_is_shown_whole_in_the_work_step(qtbot, tab, desk):
+    """The tour saw every description elided ("…") in step 3: the work's own words take
+    the spare width and wrap onto a taller row."""
+    wizard = _open(qtbot, tab)
+    wizard.resize(1100, 760)
+    _read_records(qtbot, wizard)
+    _count_all(qtbot, wizard)
+    _next(qtbot, wizard)
+    page = wizard.work_page
+    long_work = "3栋2单元1502业主的快递两件待取，业主出差至周五，已电话确认由其家人凭取件码代取，" * 2
+    type_text(qtbot, page.new_work, long_work.strip())
+    _click(qtbot, page.add_button)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    table = page.table
+    table.resize(1060, 400)
+    QApplication.processEvents()  # the header lays the columns out
+    index = table.model().index(0, page.WORK)
+    rect = table.visualRect(index)
+    lines = -(-table.fontMetrics().horizontalAdvance(long_work.strip()) // max(1, rect.width() - 8))
+    assert table.columnWidth(page.WORK) > table.columnWidth(page.NOTE)  # the work, not the note, is widest
+    assert rect.height() >= lines * table.fontMetrics().lineSpacing()  # every line of it is shown

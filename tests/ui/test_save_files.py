@@ -76,6 +76,21 @@ def test_qt_file_dialog_strings_are_chinese_after_installing_the_translators(qap
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
 
 
+def test_the_file_dialogs_type_column_is_chinese_where_qts_own_catalogue_has_nothing(qapp):
+    """Qt asks these in QAbstractFileIconProvider (some with a disambiguation), a context
+    qtbase_zh_CN lacks: the tour saw "Folder" and "Drive" in the Chinese save dialog."""
+    i18n.install_translators(qapp, i18n.CHINESE)
+    try:
+        context = "QAbstractFileIconProvider"
+        assert QCoreApplication.translate(context, "Folder", "All other platforms") == "文件夹"
+        assert QCoreApplication.translate(context, "File Folder", "Match Windows Explorer") == "文件夹"
+        assert QCoreApplication.translate(context, "Drive") == "驱动器"
+        for text in i18n.QT_CATALOGUE_GAPS:
+            assert QCoreApplication.translate(context, text) != text
+    finally:
+        i18n.remove_translators(qapp)
+
+
 def test_the_bundle_finds_qt_translation_in_its_own_resources(qapp, tmp_path, monkeypatch):
     """Laid out as build_spec.spec lays it out, with Qt's own folder empty (as in a frozen
     program whose Qt has no translations folder): still Chinese."""

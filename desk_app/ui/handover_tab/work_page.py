@@ -40,15 +40,18 @@ class WorkPage(StepPage):
         )
         self.table = plain_table(
             [self.tr("Work"), self.tr("Done?"), self.tr("Note"), self.tr("Supervisor")],
-            stretch=self.NOTE,
+            stretch=self.WORK,  # the work's own words take the spare width, wrapped if long
         )
         self.table.setSelectionMode(self.table.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.WORK, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.DISPOSITION, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(self.WORK, 260)
+        header.setSectionResizeMode(self.NOTE, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(self.DISPOSITION, 130)
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setColumnWidth(self.NOTE, 320)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(30)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a wrapped work fits its row
         self.disposition: list[QComboBox] = []
         self.note: list[QLineEdit] = []
         self.override_buttons: dict[int, QPushButton] = {}
