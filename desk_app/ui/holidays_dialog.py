@@ -34,12 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.roles import Actor, Role
-from desk_app.domain.roster import WEEKDAY_NAMES
 from desk_app.domain.workdays import NAME_MAX, DayKind, DaySource
 from desk_app.services.container import Services
 from desk_app.services.holidays import FIRST_YEAR, LAST_YEAR, NOTICE_MAX, YearView
 from desk_app.ui.service_dialog import ServiceDialog, attempt
-from desk_app.ui.widgets_common import ALERT_STYLE, NOTE_STYLE, OK_STYLE, WARNING_STYLE, pydate, qdate
+from desk_app.ui.widgets_common import ALERT_STYLE, NOTE_STYLE, OK_STYLE, WARNING_STYLE, pydate, qdate, weekday_name
 
 if TYPE_CHECKING:
     from desk_app.ui.main_window import MainWindow
@@ -186,7 +185,7 @@ class HolidaysDialog(ServiceDialog):
                 source = self.tr("Entered at the desk (library: {kind} {name})").format(
                     kind=QCoreApplication.translate("DayKind", d.library.kind.label), name=d.library.name
                 )
-            cells = [d.day.isoformat(), f"周{WEEKDAY_NAMES[d.day.weekday()]}", kind, d.name, source]
+            cells = [d.day.isoformat(), weekday_name(d.day.weekday()), kind, d.name, source]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, d.day.isoformat())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtWidgets import QLabel, QWidget
 
 # The colours of a message line, and their style sheets.
@@ -53,3 +53,14 @@ def chain_tab_order(widgets: Sequence[QWidget]) -> None:
     and its cells are put in the window's chain here)."""
     for first, second in zip(widgets, widgets[1:], strict=False):
         QWidget.setTabOrder(first, second)
+
+
+def weekday_name(weekday: int, *, narrow: bool = False) -> str:
+    """A weekday (Monday = 0) in the interface's language: "周五" / "Fri"; ``narrow`` gives
+    the one-character Chinese "五" for tight grids (English keeps "Fri": "T" and "S" would
+    each name two days)."""
+    locale = QLocale()
+    iso = weekday + 1
+    if narrow and locale.language() == QLocale.Language.Chinese:
+        return locale.dayName(iso, QLocale.FormatType.NarrowFormat)
+    return locale.dayName(iso, QLocale.FormatType.ShortFormat)

@@ -528,3 +528,19 @@ def test_every_day_of_the_month_is_in_view_at_1600_by_1000(qtbot, services, supe
     finally:
         i18n.remove_translators(app)
         app.setFont(before)
+
+
+def test_the_days_of_the_week_are_in_the_interfaces_language(qtbot, services, supervisor, clerk):
+    """The tour saw "五", "六" under the days of the English roster."""
+    from desk_app.ui import i18n
+
+    app = QApplication.instance()
+    for language, tuesday in (("en", "Tue"), ("zh_CN", "二")):  # 2026-12-01 is a Tuesday
+        i18n.install_translators(app, language)
+        try:
+            widget = RosterTab(services, supervisor, ask_reason=lambda *_: "")
+            qtbot.addWidget(widget)
+            header = widget.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            assert header == f"1\n{tuesday}"
+        finally:
+            i18n.install_translators(app, "en")

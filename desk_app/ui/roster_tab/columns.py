@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QStyle, QTableView
 
-from desk_app.domain.roster import WEEKDAY_NAMES
 from desk_app.ui.roster_tab.model import RosterGridModel
+from desk_app.ui.widgets_common import weekday_name
 
 
 def fit_day_columns(table: QTableView, model: RosterGridModel) -> None:
@@ -24,7 +24,9 @@ def fit_day_columns(table: QTableView, model: RosterGridModel) -> None:
     totals = sum(header.sectionSize(c) for c in range(days, model.columnCount()))
     metrics = table.fontMetrics()
     texts = {str(model.data(model.index(r, c)) or "") for r in range(model.rowCount()) for c in range(days)}
-    widest = max(metrics.horizontalAdvance(t) for t in texts | {"31", *WEEKDAY_NAMES})
+    widest = max(
+        metrics.horizontalAdvance(t) for t in texts | {"31", *(weekday_name(d, narrow=True) for d in range(7))}
+    )
     # Qt draws an item's text inside the focus frame's margin and one pixel, on each side.
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
     least = max(widest, header.fontMetrics().horizontalAdvance("31")) + 2 * margin + 2

@@ -13,11 +13,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desk_app.domain.roster import WEEKDAY_NAMES, ShiftNeed, short_labels
+from desk_app.domain.roster import ShiftNeed, short_labels
 from desk_app.domain.shifts import ShiftTemplate
 from desk_app.domain.workdays import HolidayCalendar
 from desk_app.roster.conflict import Rule
 from desk_app.services.roster import IssueKind, MonthView, RosterIssue
+from desk_app.ui.widgets_common import weekday_name
 
 HOLIDAY_COLOR = QColor("#fde2e2")
 WEEKEND_COLOR = QColor("#eeeeee")
@@ -139,7 +140,7 @@ class RosterGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 if day is None:
                     return [self.tr("Shifts"), self.tr("Hours")][section - len(self.view.days)]
-                return f"{day.day}\n{WEEKDAY_NAMES[day.weekday()]}"
+                return f"{day.day}\n{weekday_name(day.weekday(), narrow=True)}"
             if role == Qt.ItemDataRole.ToolTipRole and day is not None:
                 if self.calendar.is_holiday(day):
                     return self.tr("Statutory holiday")

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.roster import WEEKDAY_NAMES
 from desk_app.domain.workdays import HolidayCalendar
 from desk_app.services.container import Services
 from desk_app.ui.roster_tab.model import HOLIDAY_COLOR, LEAVE_COLOR, MAKE_UP_COLOR, WEEKEND_COLOR
+from desk_app.ui.widgets_common import weekday_name
 
 
 class PersonCalendarDialog(QDialog):
@@ -38,7 +38,7 @@ class PersonCalendarDialog(QDialog):
         first = view.days[0]
         weeks = (first.weekday() + len(view.days) + 6) // 7
         self.table = QTableWidget(weeks, 7)
-        self.table.setHorizontalHeaderLabels([f"周{d}" for d in WEEKDAY_NAMES])
+        self.table.setHorizontalHeaderLabels([weekday_name(d) for d in range(7)])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.roles import Actor
-from desk_app.domain.roster import WEEKDAY_NAMES, ShiftNeed, StaffRules, rest_between
+from desk_app.domain.roster import ShiftNeed, StaffRules, rest_between
 from desk_app.services.container import Services
 from desk_app.services.roster import RosterSettings
 from desk_app.ui.number_box import number_box, number_value
 from desk_app.ui.service_dialog import ServiceDialog, attempt
+from desk_app.ui.widgets_common import weekday_name
 
 # The people table's columns after the name: rule field, lowest value (one below = "default").
 PEOPLE_RULES = (
@@ -116,7 +117,7 @@ class RosterRulesDialog(ServiceDialog):
         self.needs.setRowCount(len(self.templates))
         self.needs.setColumnCount(9)
         self.needs.setHorizontalHeaderLabels(
-            [self.tr("Time")] + [f"周{d}" for d in WEEKDAY_NAMES] + [self.tr("Holiday")]
+            [self.tr("Time")] + [weekday_name(d) for d in range(7)] + [self.tr("Holiday")]
         )
         self.needs.setVerticalHeaderLabels([t.name for t in self.templates])
         self._need_spins: list[list[QSpinBox]] = []
