@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 from shiboken6 import Shiboken  # noqa: E402
 
+from desk_app import secrets  # noqa: E402
 from desk_app.domain.categories import LogCategory  # noqa: E402
 from desk_app.domain.clock import FixedClock  # noqa: E402
 from desk_app.domain.handover import Disposition  # noqa: E402
@@ -594,25 +595,6 @@ def run_tour(folder: Path, languages: tuple[str, ...] = LANGUAGES) -> list[Walk]
 @contextmanager
 def isolated(folder: Path) -> Iterator[None]:
     """Settings, per-user folders, HOME and the credential store of the walk's own."""
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.passwords: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.passwords.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.passwords[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.passwords.pop((service, username), None)
-
     home = folder / "home"
     home.mkdir(parents=True, exist_ok=True)
     os.environ["HOME"] = str(home)
@@ -621,12 +603,8 @@ def isolated(folder: Path) -> Iterator[None]:
     QStandardPaths.setTestModeEnabled(True)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
+    with secrets.memory_keyring():
         yield
-    finally:
-        keyring.set_keyring(previous)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,14 +13,12 @@ from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -39,7 +37,7 @@ from desk_app.ui.i18n import APP_TITLE, translate_error
 from desk_app.ui.password_dialog import enter_moves_on
 from desk_app.ui.service_dialog import ServiceDialog
 from desk_app.ui.setup_items import ItemTable, starting_items
-from desk_app.ui.widgets_common import NOTE_STYLE, SIGN_IN_ERROR_STYLE, chain_tab_order
+from desk_app.ui.widgets_common import NOTE_STYLE, SIGN_IN_ERROR_STYLE, chain_tab_order, form_table
 
 log = logging.getLogger(__name__)
 
@@ -67,20 +65,8 @@ class ShiftTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
-        self.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Starts"), self.tr("Ends"), self.tr("Length")])
-        self.verticalHeader().setVisible(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Tab goes from cell to cell and on out of the table (the dialog chains the cells):
-        # with Qt's tab key navigation a table never lets go of Tab.
-        self.setTabKeyNavigation(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(self.LENGTH, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(self.NAME, 170)
-        self.setColumnWidth(self.START, 90)
-        self.setColumnWidth(self.END, 90)
-        self.verticalHeader().setDefaultSectionSize(30)
+        headers = [self.tr("Name"), self.tr("Starts"), self.tr("Ends"), self.tr("Length")]
+        form_table(self, headers, stretch=self.LENGTH, widths={self.NAME: 170, self.START: 90, self.END: 90})
 
     def set_shifts(self, shifts: list[tuple[str, int, int]]) -> None:
         self.setRowCount(0)

@@ -5,11 +5,12 @@ up. The service checks every line (``DeskService.set_up``); this table only draw
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QSpinBox, QTableWidget, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QTableWidget, QWidget
 
 from desk_app.domain.errors import DeskError
 from desk_app.domain.handover import EXPECTED_MAX, STARTING_ITEMS, UNIT_MAX, valid_item
 from desk_app.domain.text_rules import FIELD_UNIT, NAME_MAX
+from desk_app.ui.widgets_common import form_table
 
 
 def starting_items() -> list[tuple[str, str, int]]:
@@ -31,18 +32,8 @@ class ItemTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Unit"), self.tr("Expected")])
-        self.verticalHeader().setVisible(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Tab goes from cell to cell and on out of the table (the dialog chains the cells).
-        self.setTabKeyNavigation(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(self.UNIT, 70)
-        self.setColumnWidth(self.EXPECTED, 90)
-        self.verticalHeader().setDefaultSectionSize(30)
+        headers = [self.tr("Item"), self.tr("Unit"), self.tr("Expected")]
+        form_table(self, headers, stretch=self.NAME, widths={self.UNIT: 70, self.EXPECTED: 90})
 
     def set_items(self, items: list[tuple[str, str, int]]) -> None:
         self.setRowCount(0)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, time
 
 from PySide6.QtCore import QDate, QLocale, QTime
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QWidget
 
 # The colours of a message line, and their style sheets.
 ERROR_COLOR = "#c62828"
@@ -53,6 +53,24 @@ def chain_tab_order(widgets: Sequence[QWidget]) -> None:
     and its cells are put in the window's chain here)."""
     for first, second in zip(widgets, widgets[1:], strict=False):
         QWidget.setTabOrder(first, second)
+
+
+def form_table(table: QTableWidget, headers: list[str], stretch: int, widths: dict[int, int]) -> None:
+    """Set up ``table`` as rows of form fields: whole rows selected, columns of fixed
+    ``widths`` but ``stretch``, and Tab from cell to cell and on out of the table (its tab
+    key navigation off: the dialog chains the cells with ``chain_tab_order``)."""
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(30)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
 
 
 def weekday_name(weekday: int, *, narrow: bool = False) -> str:

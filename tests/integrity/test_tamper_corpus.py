@@ -9,10 +9,9 @@ import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
+from desk_app import secrets
 from desk_app.domain.categories import LogCategory
 from desk_app.domain.clock import FixedClock
 from desk_app.domain.handover import Disposition
@@ -90,33 +89,12 @@ def _build(path: Path) -> None:
         services.close()
 
 
-class _Keys(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
-
-
 @pytest.fixture(scope="module")
 def corpus_template(tmp_path_factory) -> tuple[Path, dict[tuple[str, str], str]]:
     """The corpus desk, built once, and the journal key it was sealed with."""
     path = tmp_path_factory.mktemp("corpus") / "template.sqlite"
-    previous, keys = keyring.get_keyring(), _Keys()
-    keyring.set_keyring(keys)
-    try:
+    with secrets.memory_keyring() as keys:
         _build(path)
-    finally:
-        keyring.set_keyring(previous)
     return path, keys.passwords
 
 
