@@ -328,12 +328,17 @@ class Desk:
             dialog.sign_in()
             return dialog.result()
 
-        original = SignInDialog.exec
+        # The class's own attribute, not the inherited QDialog.exec: put back as an attribute
+        # of SignInDialog, that would hide any later patch of QDialog.exec (the tour's).
+        original = SignInDialog.__dict__.get("exec")
         SignInDialog.exec = answer  # type: ignore[method-assign,assignment]
         try:
             yield
         finally:
-            SignInDialog.exec = original  # type: ignore[method-assign]
+            if original is None:
+                del SignInDialog.exec
+            else:
+                SignInDialog.exec = original  # type: ignore[method-assign]
 
     # -- the loop -----------------------------------------------------------------------------------
     def roots(self) -> list[QObject]:

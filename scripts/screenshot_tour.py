@@ -344,6 +344,13 @@ def clerk_handover(walk: Walk, window: MainWindow, services: Services, incoming:
         follow_ups.setCurrentRow(0)
         walk.expect("handover-close-follow-up")
         tab.close_selected_follow_up()
+    # An incident being handled keeps the handover from starting: every one is listed.
+    services.log.add(window.actor, LogCategory.INCIDENT, "3栋电梯困人，已通知维保", follow_up=True)
+    before = top_levels()
+    tab.open_wizard()
+    walk.open_windows("handover-incidents", before)
+    if tab.incidents_dialog is not None:
+        tab.incidents_dialog.close()
     boss = services.accounts.authenticate(SUPERVISOR[0], DEMO_PASSWORD)
     for entry_id, _situation, _incident in services.handover.open_follow_ups():
         services.handover.close_follow_up(boss, entry_id, "已处理完毕")  # the demo desk in its normal state

@@ -1549,7 +1549,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>邮件发送失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/secrets.py" line="+25"/>
+        <location filename="../../desk_app/secrets.py" line="+27"/>
         <source>A password needs the account it belongs to.</source>
         <translation>保存密码需要对应的账号。</translation>
     </message>
@@ -2465,7 +2465,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HolidayNotice</name>
     <message>
-        <location filename="../../desk_app/ui/holidays_dialog.py" line="+316"/>
+        <location filename="../../desk_app/ui/holidays_dialog.py" line="+315"/>
         <source>Holidays of {years} not confirmed</source>
         <translation>{years} 年节假日安排未确认</translation>
     </message>
@@ -2697,7 +2697,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>ItemTable</name>
     <message>
-        <location filename="../../desk_app/ui/setup_items.py" line="+34"/>
+        <location filename="../../desk_app/ui/setup_items.py" line="+35"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
@@ -2707,12 +2707,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Expected</source>
         <translation>应有数量</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
         <source>item</source>
         <translation>物品</translation>
     </message>
@@ -4297,7 +4297,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterGridModel</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/model.py" line="+141"/>
+        <location filename="../../desk_app/ui/roster_tab/model.py" line="+142"/>
         <source>Shifts</source>
         <translation>班数</translation>
     </message>
@@ -4345,7 +4345,7 @@ Log files: {logs}</source>
 <context>
     <name>RosterRulesDialog</name>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/rules_dialog.py" line="+49"/>
+        <location filename="../../desk_app/ui/roster_tab/rules_dialog.py" line="+50"/>
         <source>Roster rules</source>
         <translation>排班规则</translation>
     </message>
@@ -4963,7 +4963,7 @@ Log files: {logs}</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/setup_dialog.py" line="+171"/>
+        <location filename="../../desk_app/ui/setup_dialog.py" line="+157"/>
         <source>Set up the desk — {app}</source>
         <translation>设置前台 — {app}</translation>
     </message>
@@ -5110,7 +5110,7 @@ Log files: {logs}</source>
 <context>
     <name>ShiftTable</name>
     <message>
-        <location line="-277"/>
+        <location line="-265"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5125,12 +5125,12 @@ Log files: {logs}</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+75"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分钟</translation>
     </message>
@@ -6246,7 +6246,7 @@ Nothing was changed.</source>
         <translation>客服主管</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>A pending matter not in the list, e.g. a parcel to be collected</source>
         <translation>清单外的待办事项，例如待领取的快递</translation>
     </message>
