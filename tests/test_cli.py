@@ -231,6 +231,6 @@ def test_a_server_database_is_refused_and_its_password_never_printed(command, tm
     assert "secret" not in out + err
     assert err.strip().splitlines() == [
         "desk-app: DutyDesk keeps its records in an SQLite database file only (--db sqlite:///PATH): "
-        "postgresql+psycopg://u:***@h/d is not one."
+        "postgresql+psycopg://… is not one."
     ]
     assert list(tmp_path.iterdir()) == []

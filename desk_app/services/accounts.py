@@ -85,6 +85,21 @@ class PasswordReset:
     temporary_password: str
 
 
+class WrongPassword(AuthenticationError):
+    """A wrong password or an unknown user name (one message for both)."""
+
+
+def _reset_not_changed(username: str) -> AuthenticationError:
+    return AuthenticationError(
+        QT_TRANSLATE_NOOP(
+            "DeskError",
+            "The password of {username} was reset by a supervisor and must be changed first: "
+            "nothing was saved. Sign in as {username} and choose a new password.",
+        ),
+        username=username,
+    )
+
+
 class AccountService:
     def __init__(self, db: Database, clock: Clock, hasher: PasswordHasher | None = None) -> None:
         self._db = db
@@ -103,7 +118,7 @@ class AccountService:
         the account: only the right password learns that an account is disabled or locked.
         """
         now = self._clock.now()
-        wrong = AuthenticationError(QT_TRANSLATE_NOOP("DeskError", "Wrong user name or password."))
+        wrong = WrongPassword(QT_TRANSLATE_NOOP("DeskError", "Wrong user name or password."))
         failure: AuthenticationError | None = None
         with self._db.write() as session:
             account = session.scalar(select(Account).where(Account.username == username.strip()))
@@ -159,6 +174,12 @@ class AccountService:
         with self._grants_lock:
             grant = self._grants.get(actor.proof) if actor.proof is not None else None
             return grant is not None and grant.account_id == actor.account_id and grant.must_change
+
+    def refuse_reset_password(self, actor: Actor) -> None:
+        """Refuse a sign-in made with a password a supervisor reset and nobody changed yet:
+        it proves the reset, not the person (a handover's incoming signature, for one)."""
+        if self.must_change_password(actor):
+            raise _reset_not_changed(actor.username)
 
     # -- sign-in proofs ---------------------------------------------------------------------
     def _grant(self, actor: Actor, now: datetime, must_change: bool = False) -> Actor:
@@ -227,20 +248,15 @@ class AccountService:
             renewed_at = grant.renewed_at if grant is not None else None
         if grant is None or renewed_at is None or grant.account_id != actor.account_id:
             raise PermissionDenied(_NOT_SIGNED_IN)
-        if grant.must_change and not _CHANGING_PASSWORD.get():
-            raise AuthenticationError(
-                QT_TRANSLATE_NOOP(
-                    "DeskError",
-                    "The password of {username} was reset by a supervisor and must be changed first: "
-                    "nothing was saved. Sign in as {username} and choose a new password.",
-                ),
-                username=actor.username,
-            )
         account = session.get(Account, actor.account_id)
         if account is None or not account.active:
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("DeskError", "This account is disabled: nothing was saved. Ask a supervisor.")
             )
+        # The stored flag as well as the sign-in's: a sign-in made before the reset, or
+        # brought back by the idle lock with the temporary password, is held too.
+        if (grant.must_change or account.must_change_password) and not _CHANGING_PASSWORD.get():
+            raise _reset_not_changed(actor.username)
         if account.role != grant.role.value or actor.role is not grant.role:
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP(
@@ -269,7 +285,12 @@ class AccountService:
                 self._check_writer(session, actor)
             finally:
                 _CHANGING_PASSWORD.reset(token)
-        person = self.authenticate(actor.username, current_password)
+        try:
+            person = self.authenticate(actor.username, current_password)
+        except WrongPassword:
+            raise AuthenticationError(
+                QT_TRANSLATE_NOOP("DeskError", "The current password is wrong: nothing was changed.")
+            ) from None
         self.sign_out(person)  # the password was the point, not a second sign-in
         if person.account_id != actor.account_id:
             raise PermissionDenied(_NOT_SIGNED_IN)

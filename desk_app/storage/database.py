@@ -94,7 +94,7 @@ class Database:
 
 
 # user:password@ in anything that looks like a URL but does not parse as one.
-_CREDENTIALS = re.compile(r"(://[^/@:]*):[^/@]*@")
+_CREDENTIALS = re.compile(r"\S*@")  # "user:password@" in text that is no URL at all
 
 
 def _parsed(url: str) -> URL | None:
@@ -105,13 +105,18 @@ def _parsed(url: str) -> URL | None:
 
 
 def displayed_url(url: str) -> str:
-    """``url`` as it may be shown or logged: any password replaced by ***."""
-    parsed = _parsed(url)
-    if parsed is None:
-        return _CREDENTIALS.sub(r"\1:***@", str(url))
-    if parsed.password is None:
-        return str(url)  # as typed (rendering would percent-encode a Chinese file name)
-    return parsed.render_as_string(hide_password=True)
+    """``url`` as it may be shown or logged, never with a password. An SQLite URL names a
+    file: shown as typed (rendering would percent-encode a Chinese file name). Any other is
+    refused anyway, and its password may be written in ways no parser agrees on (an
+    unescaped "@", ``?password=``): only its scheme is shown."""
+    text = str(url)
+    parsed = _parsed(text)
+    if parsed is not None and parsed.get_backend_name() == "sqlite":
+        return text if parsed.password is None else parsed.render_as_string(hide_password=True)
+    scheme, separator, _rest = text.partition("://")
+    if separator:
+        return f"{scheme}://…"
+    return _CREDENTIALS.sub("***@", text)
 
 
 def require_sqlite(url: str) -> None:

@@ -45,13 +45,15 @@ Loader = Callable[[str], object]
 
 
 def uses_xcb(environ: Mapping[str, str], platform: str) -> bool:
-    """Whether Qt will try its X11 plugin: on Linux, when QT_QPA_PLATFORM names xcb, or
-    names nothing on a desktop that is not a Wayland session."""
+    """Whether Qt will try its X11 plugin first: on Linux, when QT_QPA_PLATFORM names xcb
+    first, or names nothing on a desktop that is not a Wayland session. (xcb as a fallback
+    after another plugin is left to Qt: the first may well start; if neither does, Qt's own
+    failure is turned into the same sentence.)"""
     if not platform.startswith("linux"):
         return False
     requested = environ.get("QT_QPA_PLATFORM", "").strip()
     if requested:
-        return any(name.split(":")[0].strip() == "xcb" for name in requested.split(";"))
+        return requested.split(";")[0].split(":")[0].strip() == "xcb"
     return not environ.get("WAYLAND_DISPLAY")
 
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.domain.roles import Actor
+from desk_app.services.account_rules import validate_new_password
 from desk_app.services.container import Services
 from desk_app.ui.i18n import APP_TITLE
 from desk_app.ui.service_dialog import ServiceDialog
@@ -112,6 +113,10 @@ class ChangePasswordDialog(ServiceDialog):
             self.show_error(self.tr("The two new passwords are not the same."))
             self.repeat.clear()
             self.repeat.setFocus()
+            return False
+        # The new password's own rules first: a refusal of it keeps the current one typed.
+        if not self.attempt(lambda: validate_new_password(self.new.text(), self.current.text())):
+            self.new.setFocus()
             return False
         done = self.attempt(
             lambda: self._services.accounts.change_password(self._actor, self.current.text(), self.new.text()),

@@ -86,8 +86,24 @@ def ask_save_path(parent: QWidget | None, kind: FileKind, suggested_name: str) -
     target = Path(name)
     if target.suffix.lower() != kind.suffix:
         target = target.with_name(target.name + kind.suffix)
+        # The dialog asked about the name as typed; the file written is this one.
+        if target.exists() and not _may_replace(parent, target):
+            return None
     local_settings.set_last_save_folder(target.parent)
     return target
+
+
+def _may_replace(parent: QWidget | None, target: Path) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("SaveFiles", "Replace the file?"),
+        QCoreApplication.translate("SaveFiles", "{name} already exists in {folder}. Replace it?").format(
+            name=target.name, folder=target.parent
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_folder(parent: QWidget | None, title: str, current: Path | None = None) -> Path | None:

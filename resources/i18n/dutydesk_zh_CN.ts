@@ -313,7 +313,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desk_app/ui/password_dialog.py" line="+79"/>
+        <location filename="../../desk_app/ui/password_dialog.py" line="+80"/>
         <source>Change password — {app}</source>
         <translation>修改密码 — {app}</translation>
     </message>
@@ -707,7 +707,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/accounts.py" line="+106"/>
+        <location filename="../../desk_app/services/accounts.py" line="+121"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -722,7 +722,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>密码错误次数过多：此账号还将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+282"/>
         <source>This was not done by a signed-in person: nothing was saved. Sign in again.</source>
         <translation>这不是已登录人员的操作：未保存任何内容。请重新登录。</translation>
     </message>
@@ -757,17 +757,17 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>没有这个账号。</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-343"/>
         <source>The password of {username} was reset by a supervisor and must be changed first: nothing was saved. Sign in as {username} and choose a new password.</source>
         <translation>{username} 的密码已由主管重置，须先修改：未保存任何内容。请以 {username} 登录并设置新密码。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+157"/>
         <source>This account is disabled: nothing was saved. Ask a supervisor.</source>
         <translation>此账号已停用：未保存任何内容。请联系主管。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Your role was changed after you signed in: nothing was saved. Sign in again.</source>
         <translation>您登录后角色已被更改：未保存任何内容。请重新登录。</translation>
     </message>
@@ -777,7 +777,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>您登录已超过 {hours} 小时：未保存任何内容。请重新登录。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+22"/>
+        <source>The current password is wrong: nothing was changed.</source>
+        <translation>当前密码不正确，密码未修改。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>You cannot reset your own password: change it with Change password… instead.</source>
         <translation>不能重置自己的密码：请改用“修改密码…”。</translation>
     </message>
@@ -938,7 +943,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>数据库 {path} 已损坏（{reason}）。其中没有任何内容被改动。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/storage/database.py" line="+126"/>
+        <location filename="../../desk_app/storage/database.py" line="+131"/>
         <source>DutyDesk keeps its records in an SQLite database file only (--db sqlite:///PATH): {url} is not one.</source>
         <translation>值班台只使用 SQLite 数据库文件保存记录（--db sqlite:///路径）：{url} 不是 SQLite 数据库。</translation>
     </message>
@@ -1018,7 +1023,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>没有这项未完成事项。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover/signing.py" line="+72"/>
+        <location filename="../../desk_app/services/handover/signing.py" line="+73"/>
         <source>The handover cannot be signed yet: {problem}</source>
         <translation>还不能签字交接：{problem}</translation>
     </message>
@@ -1636,7 +1641,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>纸页所示为这些记录（{name}）在 {at} 时的内容；此后经程序更改：{record}（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets/residents.py" line="+72"/>
+        <location filename="../../desk_app/services/tickets/residents.py" line="+78"/>
         <source>The resident&apos;s name “{name}” also holds an address or a phone number; put the name, the address and the phone number each in its own field.</source>
         <translation>住户姓名“{name}”中还包含地址或电话号码；请将姓名、地址和电话分别填入各自的栏目。</translation>
     </message>
@@ -1822,7 +1827,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets/residents.py" line="-50"/>
+        <location filename="../../desk_app/services/tickets/residents.py" line="-56"/>
         <source>Resident</source>
         <translation>住户</translation>
     </message>
@@ -3601,7 +3606,7 @@ Log files: {logs}</source>
         <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+68"/>
         <source>Saving failed</source>
         <translation>保存失败</translation>
     </message>
@@ -4945,7 +4950,17 @@ Log files: {logs}</source>
 <context>
     <name>SaveFiles</name>
     <message>
-        <location filename="../../desk_app/ui/save_files.py" line="+14"/>
+        <location filename="../../desk_app/ui/save_files.py" line="-30"/>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} already exists in {folder}. Replace it?</source>
+        <translation>{folder} 中已有 {name}。要替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>File saved</source>
         <translation>文件已保存</translation>
     </message>

@@ -61,7 +61,7 @@ def test_changing_ones_password_needs_the_current_one_and_is_recorded(services, 
 
 def test_a_wrong_current_password_is_refused_and_counts_towards_the_lock_out(services, clerk) -> None:
     for failures in range(1, MAX_FAILED_ATTEMPTS):
-        with pytest.raises(AuthenticationError, match=r"^Wrong user name or password\.$"):
+        with pytest.raises(AuthenticationError, match=r"^The current password is wrong: nothing was changed\.$"):
             services.accounts.change_password(clerk, "not-my-password", NEW_PASSWORD)
         assert _account(services, "wang").failed_attempts == failures
     with pytest.raises(AuthenticationError):
@@ -254,3 +254,32 @@ def test_a_reset_incoming_clerk_cannot_take_over_the_desk_with_the_temporary_pas
     services.accounts.change_password(signed.actor, temporary, NEW_PASSWORD)
     services.accounts.sign_out(signed.actor)
     assert services.handover.identify_incoming(view.id, "li", NEW_PASSWORD).incoming_id == info.id
+
+
+def test_a_handover_cannot_be_signed_to_a_reset_account_with_the_temporary_password(
+    services, clock, supervisor, clerk
+) -> None:
+    """The sign page has its own user name and password fields: the incoming signature is
+    refused there too, not only when the incoming clerk is identified."""
+    from tests.services.test_handover import _complete
+
+    info = services.accounts.create(supervisor, "li", "李强", "incoming-secret-2", Role.CLERK)
+    temporary = services.accounts.reset_password(supervisor, SUPERVISOR_PASSWORD, info.id).temporary_password
+    services.handover.record_keeps_no_items(supervisor)
+    clock.set(datetime(2026, 11, 24, 15, 40, tzinfo=clock.now().tzinfo))
+    view = services.handover.start(clerk)
+    services.handover.save_draft(clerk, view.id, _complete(view.draft))
+    with pytest.raises(AuthenticationError, match="The password of li was reset by a supervisor"):
+        services.handover.sign(view.id, CLERK_PASSWORD, "li", temporary)
+    assert not services.handover.get(view.id).signed  # nothing signed, the desk still the outgoing clerk's
+
+
+def test_the_idle_lock_does_not_bring_back_a_sign_in_with_the_temporary_password(services, supervisor, clerk) -> None:
+    """A reset ends the account's sign-ins; typing the temporary password at the locked
+    window brings the sign-in back, but it still saves nothing until the password is changed."""
+    temporary = services.accounts.reset_password(supervisor, SUPERVISOR_PASSWORD, clerk.account_id).temporary_password
+    services.accounts.renew(clerk, temporary)
+    with pytest.raises(AuthenticationError, match="was reset by a supervisor"):
+        services.log.add(clerk, LogCategory.PATROL, "锁屏后继续写")
+    services.accounts.change_password(clerk, temporary, NEW_PASSWORD)
+    assert services.log.add(clerk, LogCategory.PATROL, "改密码后继续写").id

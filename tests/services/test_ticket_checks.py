@@ -4,6 +4,7 @@ next reply is offered one reply interval ahead and refused in the past."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
@@ -21,6 +22,8 @@ from desk_app.domain.tickets import (
     suggested_next_reply,
 )
 from desk_app.services.tickets import ResidentInput, TicketFilter, TicketInput
+from desk_app.storage import journal
+from desk_app.storage.database import sqlite_path
 from tests.conftest import TZ
 
 RESIDENT = ResidentInput("陈先生", "3栋", "2单元1502", "13800138000")
@@ -87,3 +90,18 @@ def test_a_next_reply_now_or_in_the_past_is_refused(services, clerk, clock):
         with pytest.raises(ValidationError, match="later than now|in the past"):
             services.tickets.reply(clerk, complaint.id, "正在协调", resolved=False, next_reply_at=when)
     assert services.tickets.get(complaint.id).row.status is TicketStatus.OPEN
+
+
+def test_a_name_saved_as_a_whole_suggestion_line_is_no_longer_suggested(services, clerk, db_url):
+    """Saved before such names were refused (here by raw SQL, as an older version did):
+    offered again, it would only be refused when picked."""
+    _register(services, clerk, TicketKind.CONSULTATION)
+    raw = sqlite3.connect(sqlite_path(db_url))
+    journal.install_functions(raw, journal.JournalContext())
+    with raw:
+        raw.execute(
+            "INSERT INTO resident (name, building, room, phone, last_used_at) VALUES (?, '3栋', '2单元1502', '', ?)",
+            ("陈先生  3栋2单元1502  13800000000", "2026-11-24 08:00:00.000000"),
+        )
+    raw.close()
+    assert [r.name for r in services.tickets.residents_matching("陈")] == ["陈先生"]

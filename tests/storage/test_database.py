@@ -446,17 +446,21 @@ def test_a_server_url_is_refused_in_one_sentence_without_its_password(opener) ->
         opener(SERVER_URL)
     message = info.value.english()
     assert "SQLite" in message and "secret-pw" not in message
-    assert "postgresql+psycopg://user:***@db.example/desk" in message
+    assert "postgresql+psycopg://…" in message
     assert message.endswith("is not one.") and "\n" not in message
 
 
 @pytest.mark.parametrize(
     ("url", "shown"),
     [
-        (SERVER_URL, "postgresql+psycopg://user:***@db.example/desk"),
-        ("mysql://root:p%40ss@h/d", "mysql://root:***@h/d"),
-        ("not a url ://me:hunter2@x", "not a url ://me:***@x"),  # does not parse: masked anyway
+        (SERVER_URL, "postgresql+psycopg://…"),
+        ("mysql://root:p%40ss@h/d", "mysql://…"),
+        ("postgresql://u:p@ss@host/db", "postgresql://…"),  # an unescaped "@" in the password
+        ("postgresql://u@host/db?password=secret", "postgresql://…"),  # the password as a parameter
+        ("not a url ://me:hunter2@x", "not a url ://…"),  # does not parse: hidden anyway
+        ("me:hunter2@x", "***@x"),
         ("sqlite:///C:/desk/dutydesk.sqlite", "sqlite:///C:/desk/dutydesk.sqlite"),
+        ("sqlite:///C:/值班/台账.sqlite", "sqlite:///C:/值班/台账.sqlite"),
     ],
 )
 def test_urls_are_displayed_with_the_password_hidden(url, shown) -> None:

@@ -35,7 +35,8 @@ def complete_desktop(_library: str) -> object:
         ({"DISPLAY": ":0"}, "linux", True),
         ({}, "linux", True),  # Qt's default on Linux is xcb
         ({"QT_QPA_PLATFORM": "xcb"}, "linux", True),
-        ({"QT_QPA_PLATFORM": "wayland;xcb"}, "linux", True),  # xcb is the fallback
+        ({"QT_QPA_PLATFORM": "wayland;xcb"}, "linux", False),  # Wayland first: it may well start
+        ({"QT_QPA_PLATFORM": "xcb;wayland"}, "linux", True),
         ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
         ({"QT_QPA_PLATFORM": "wayland"}, "linux", False),
         ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", False),

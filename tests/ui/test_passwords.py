@@ -76,7 +76,7 @@ def test_changing_ones_password_from_the_menu(qtbot, services, clerk, monkeypatc
 
     monkeypatch.setattr(ChangePasswordDialog, "exec", exec_)
     window.change_password_action.trigger()
-    assert seen == ["Wrong user name or password."]
+    assert seen == ["The current password is wrong: nothing was changed."]
     assert window.statusBar().currentMessage() == "Your password was changed."
     assert services.accounts.authenticate("wang", NEW_PASSWORD).username == "wang"
     with pytest.raises(AuthenticationError):
@@ -96,6 +96,8 @@ def test_the_two_new_passwords_must_match_and_follow_the_rules(qtbot, services, 
     dialog.repeat.setText("short")
     dialog.change_button.click()
     assert dialog.message.text() == "A password needs at least 8 characters."
+    assert dialog.current.text() == CLERK_PASSWORD  # the new one was refused: the current one stays typed
+    assert focused() is dialog.new
     assert services.accounts.authenticate("wang", CLERK_PASSWORD).username == "wang"
 
 

@@ -201,3 +201,29 @@ def test_a_document_made_in_the_background_is_saved_and_confirmed(qtbot, home, d
     assert task is documents.task
     assert (home / "Documents" / "工单.xlsx").read_bytes() == b"PK workbook"
     assert "工单.xlsx" in _saved_box(parent).text()
+
+
+def test_a_name_typed_without_its_suffix_does_not_replace_a_file_unasked(qtbot, home, dialogs, tmp_path, monkeypatch):
+    """Qt's own dialog asked about "值班记录" and saw no clash; the file written is
+    "值班记录.pdf", which exists: asked here, kept on No, replaced on Yes."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    source = tmp_path / "made.pdf"
+    source.write_bytes(b"%PDF-1.4 new")
+    existing = home / "Documents" / "值班记录.pdf"
+    existing.write_bytes(b"%PDF-1.4 signed yesterday")
+    questions: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(_parent, _title, text, *_args):
+        questions.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialogs.answers.append(home / "Documents" / "值班记录")
+    assert save_files.save_copy(parent, source, FileKind.PDF) is None
+    assert existing.read_bytes() == b"%PDF-1.4 signed yesterday"
+    assert "值班记录.pdf" in questions[0]
+    dialogs.answers.append(home / "Documents" / "值班记录")
+    assert save_files.save_copy(parent, source, FileKind.PDF) == existing
+    assert existing.read_bytes() == b"%PDF-1.4 new"

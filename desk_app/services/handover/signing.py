@@ -41,6 +41,7 @@ class Signing(OpenWorkDeclaration):
         try:
             in_actor = self._accounts.authenticate(incoming_username, incoming_password)
             try:
+                self._accounts.refuse_reset_password(in_actor)  # a temporary password signs nothing
                 if in_actor.account_id == out_actor.account_id:
                     raise ValidationError(
                         QT_TRANSLATE_NOOP("DeskError", "The outgoing clerk cannot sign for the incoming clerk.")

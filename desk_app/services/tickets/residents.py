@@ -46,7 +46,13 @@ class Residents:
                 .order_by(Resident.last_used_at.desc())
                 .limit(limit)
             )
-            return [ResidentView(r.id, r.name, r.building, r.room, r.phone) for r in rows]
+            # A whole suggestion line saved as a name before that was refused is not offered:
+            # picked, it would be refused again.
+            return [
+                ResidentView(r.id, r.name, r.building, r.room, r.phone)
+                for r in rows
+                if not tk.is_more_than_a_name(r.name)
+            ]
 
     def buildings(self) -> list[str]:
         with self._ctx.db.read() as session:

@@ -319,6 +319,7 @@ class TicketTab(QWidget):
             del self._details[ticket_id]
         if dialog.changed:
             self.refresh()
+        dialog.deleteLater()  # a child of the tab: kept for the whole shift otherwise
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
