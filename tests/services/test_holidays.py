@@ -170,6 +170,82 @@ def test_a_follow_up_due_in_an_unconfirmed_year_is_provisional_until_the_year_is
     again = services.tickets.get(ticket.id)
     assert not again.row.due_provisional
     assert not next(c for c in again.clocks if c.kind is ClockKind.FOLLOW_UP).provisional
+    assert again.row.due_at.date() == date(2027, 1, 4)  # the notice agreed with the guess
+    # The notice gives 01-04 off as well: the due moves to the next working day.
+    services.holidays.set_day(supervisor, 2027, date(2027, 1, 4), DayKind.HOLIDAY, "元旦")
+    moved = services.tickets.get(ticket.id)
+    assert moved.row.due_at == datetime(2027, 1, 5, 23, 59, tzinfo=TZ)
+    assert next(c for c in moved.clocks if c.kind is ClockKind.FOLLOW_UP).due_at == moved.row.due_at
+    services.holidays.unconfirm_year(supervisor, 2027)
+    assert services.tickets.get(ticket.id).row.due_provisional
+
+
+def _follow_up_complaint(services, clerk):
+    resident = ResidentInput("李先生", "3栋", "2单元1203", "138 0013 8000")
+    details = TicketDetails(solved_on_spot=True, validity=Validity.VALID)
+    return services.tickets.register(
+        clerk, TicketInput(TicketKind.COMPLAINT, Source.PHONE, "楼上装修噪音扰民", resident, details=details)
+    )
+
+
+def test_a_follow_up_due_across_the_spring_festival_moves_when_the_desk_enters_its_days(
+    services, supervisor, clerk, clock
+):
+    clock.set(datetime(2027, 2, 3, 10, 0, tzinfo=TZ))  # Wednesday; the library guesses 02-05 to 02-10 off
+    clerk = services.accounts.authenticate("wang", CLERK_PASSWORD)
+    supervisor = services.accounts.authenticate("zhang", SUPERVISOR_PASSWORD)
+    ticket = _follow_up_complaint(services, clerk)
+    done = _follow_up_complaint(services, clerk)
+    services.tickets.record_follow_up(clerk, done.id, "已回访，满意", satisfied=True)
+    # 02-04 is the first working day, 02-05 to 02-10 are off: the second is 02-11.
+    assert ticket.row.due_at == datetime(2027, 2, 11, 23, 59, tzinfo=TZ)
+    clock.set(datetime(2027, 2, 4, 9, 0, tzinfo=TZ))  # a day later the notice is in
+    seen = _journal_events(services)
+    services.holidays.set_day(supervisor, 2027, date(2027, 2, 11), DayKind.HOLIDAY, "春节")
+    services.holidays.set_day(supervisor, 2027, date(2027, 2, 12), DayKind.HOLIDAY, "春节")
+    # Counted again from 02-03 (when the clock started, not from today): 02-04, then 02-15.
+    again = services.tickets.get(ticket.id)
+    assert again.row.due_at == datetime(2027, 2, 15, 23, 59, tzinfo=TZ)
+    assert next(c for c in again.clocks if c.kind is ClockKind.FOLLOW_UP).due_at == again.row.due_at
+    assert services.tickets.get(done.id).row.due_at is None  # closed: left alone
+    with services.db.read() as session:
+        moves = list(
+            session.scalars(
+                select(AuditEvent.detail)
+                .where(AuditEvent.action == "ticket.follow_up_due_moved")
+                .order_by(AuditEvent.id)
+            )
+        )
+    assert moves == [
+        f"#{ticket.id} 2027-02-11 23:59 -> 2027-02-12 23:59",
+        f"#{ticket.id} 2027-02-12 23:59 -> 2027-02-15 23:59",
+    ]
+    with services.db.engine.connect() as conn:
+        writers = conn.exec_driver_sql(
+            "SELECT writer FROM journal WHERE tbl = 'ticket_clock' AND op = 'update' AND seq > ?", (seen,)
+        ).all()
+    assert writers == [(supervisor.account_id,), (supervisor.account_id,)]
+    services.holidays.remove_day(supervisor, 2027, date(2027, 2, 12))
+    assert services.tickets.get(ticket.id).row.due_at == datetime(2027, 2, 12, 23, 59, tzinfo=TZ)
+
+
+def test_a_supervisor_takes_back_a_years_confirmation(services, supervisor, clerk):
+    with pytest.raises(NotFound):
+        services.holidays.unconfirm_year(supervisor, 2027)
+    services.holidays.confirm_year(supervisor, 2027, NOTICE)
+    with pytest.raises(PermissionDenied):
+        services.holidays.unconfirm_year(clerk, 2027)
+    with pytest.raises(ValidationError):
+        services.holidays.unconfirm_year(supervisor, 1999)
+    services.holidays.unconfirm_year(supervisor, 2027)
+    view = services.holidays.year(2027)
+    assert not view.confirmed and view.confirmation is None
+    assert services.holidays.upcoming_unconfirmed() == [2027]
+    with services.db.read() as session:
+        detail = session.scalar(select(AuditEvent.detail).where(AuditEvent.action == "holiday.year_unconfirmed"))
+    assert detail == f"2027 {NOTICE}"
+    with pytest.raises(NotFound):
+        services.holidays.unconfirm_year(supervisor, 2027)
 
 
 def test_the_printed_roster_and_its_excel_copy_follow_the_desks_holidays(services, supervisor, clerk, tmp_path):
