@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ from desk_app.domain.roster import ShiftNeed
 from desk_app.domain.tickets import ClockKind, Source, TicketDetails, TicketKind, Validity
 from desk_app.domain.workdays import DayKind, DaySource
 from desk_app.services import integrity
-from desk_app.services.tickets import ResidentInput, TicketInput
+from desk_app.services.tickets import ResidentInput, TicketFilter, TicketInput
 from desk_app.storage import journal
 from desk_app.storage.models import AuditEvent, HolidayDay, HolidayYear
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
@@ -268,3 +269,40 @@ def test_the_printed_roster_and_its_excel_copy_follow_the_desks_holidays(service
     column = 4 + 10  # the days start in the 4th column: 01-11 is the 11th
     assert sheet.cell(row=2, column=column).fill.fgColor.rgb.endswith(HOLIDAY_FILL.fgColor.rgb[-6:])
     assert sheet.cell(row=2, column=column - 1).fill.fgColor.rgb != sheet.cell(row=2, column=column).fill.fgColor.rgb
+
+
+@pytest.mark.parametrize(
+    ("zone", "registered"),
+    [
+        ("Asia/Shanghai", datetime(2026, 12, 29, 10, 0)),  # UTC+8: 12-31 23:59 is 15:59 UTC the same day
+        ("America/Bogota", datetime(2026, 12, 29, 10, 0)),  # UTC-5: 12-31 23:59 is 04:59 UTC on 01-01
+    ],
+)
+def test_a_due_on_new_years_eve_is_judged_by_the_desks_year_in_the_queue_and_the_ticket(
+    services, clock, zone, registered
+):
+    from desk_app.domain.roles import Role
+    from desk_app.domain.shifts import PRESETS
+
+    tz = ZoneInfo(zone)
+    clock.set(registered.replace(tzinfo=tz))  # a Tuesday: 12-30 and 12-31 are the two working days
+    services.desk.set_up(
+        services.accounts,
+        desk_name="前台",
+        timezone=zone,
+        shifts=PRESETS["three_shifts_24h"],
+        supervisor_username="zhang",
+        supervisor_name="张敏",
+        supervisor_password=SUPERVISOR_PASSWORD,
+    )
+    supervisor = services.accounts.authenticate("zhang", SUPERVISOR_PASSWORD)
+    services.accounts.create(supervisor, "wang", "王丽", CLERK_PASSWORD, Role.CLERK)
+    clerk = services.accounts.authenticate("wang", CLERK_PASSWORD)
+    ticket = _follow_up_complaint(services, clerk)
+    assert ticket.row.due_at == datetime(2026, 12, 31, 23, 59, tzinfo=tz)
+    # 2026's notice is the library's, 2027 is nobody's: the due is in 2026 at the desk.
+    [follow_up] = [c for c in ticket.clocks if c.kind is ClockKind.FOLLOW_UP]
+    assert not ticket.row.due_provisional
+    assert not follow_up.provisional
+    [row] = services.tickets.page(TicketFilter(), 0, 10)
+    assert not row.due_provisional

@@ -196,7 +196,8 @@ class TicketContext:
                 from_db(c.due_at).astimezone(tz),
                 from_db(c.met_at).astimezone(tz) if c.met_at else None,
                 names.get(c.met_by) if c.met_by else None,
-                provisional=c.met_at is None and tk.clock_provisional(ClockKind(c.kind), from_db(c.due_at), calendar),
+                provisional=c.met_at is None
+                and tk.clock_provisional(ClockKind(c.kind), from_db(c.due_at).astimezone(tz), calendar),  # desk's year
             )
             for c in session.scalars(
                 select(TicketClock).where(TicketClock.ticket_id == ticket.id).order_by(TicketClock.id)
