@@ -450,6 +450,26 @@ def test_what_a_generated_roster_achieves_is_said_plainly_in_chinese(qapp):
         i18n.remove_translators(qapp)
 
 
+def test_a_wish_names_its_shift_once_in_chinese(qapp):
+    from desk_app.domain.roster import WishKind
+    from desk_app.services.roster import IssueKind, RosterIssue
+    from desk_app.ui import i18n
+    from desk_app.ui.roster_tab.texts import issue_text, wish_text
+
+    assert wish_text(WishKind.ON, "早班", 3) == "work 早班 (weight 3)"
+    assert wish_text(WishKind.OFF, "", 5) == "off the whole day (weight 5)"
+    i18n.install_translators(qapp, "zh_CN")
+    try:
+        assert wish_text(WishKind.ON, "早班", 3) == "想上早班（权重 3）"
+        assert wish_text(WishKind.OFF, "早班", 3) == "不想上早班（权重 3）"
+        assert wish_text(WishKind.ON, "", 2) == "想上班（权重 2）"
+        assert wish_text(WishKind.OFF, "", 5) == "想休息（权重 5）"
+        wish = RosterIssue(IssueKind.WISH, DEC1, "王丽", account_id=1, template_id=7, wish=WishKind.ON, weight=3)
+        assert issue_text(wish, {7: "早班"}) == "12-01 王丽: 想上早班（权重 3）"
+    finally:
+        i18n.remove_translators(qapp)
+
+
 def test_publishing_a_month_with_gaps_lists_them_and_asks_first(qtbot, services, supervisor, clerk, li, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
