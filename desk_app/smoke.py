@@ -14,6 +14,27 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desk_app.domain.workdays import HolidayCalendar
+
+
+def check_holiday_library(calendar: HolidayCalendar) -> str:
+    """2026's National Day, its make-up working day and their Chinese names (the names come
+    from the library's CN.mo: a bundle without it names no holiday as the notice does)."""
+    from datetime import date
+
+    from desk_app.domain.workdays import library_notice_years
+
+    national_day, make_up = date(2026, 10, 1), date(2026, 10, 10)
+    if not (calendar.is_holiday(national_day) and calendar.is_make_up_day(make_up)):
+        raise RuntimeError("the holiday library gives no 2026 National Day or its make-up day")
+    named = calendar.name(national_day), calendar.name(make_up)
+    if named != ("国庆节", "国庆节"):
+        raise RuntimeError(f"the holiday library does not name the days in Chinese (its CN.mo?): {named}")
+    years = library_notice_years()
+    return f"{named[0]}; notices {years.start}-{years.stop - 1}"
 
 
 def run_smoke_test(db_url: str, pdf: Path) -> int:
@@ -69,16 +90,9 @@ def run_smoke_test(db_url: str, pdf: Path) -> int:
 
     @step("the holiday library: China's notice with its make-up working days")
     def _holidays() -> object:
-        from datetime import date
+        from desk_app.domain.workdays import HolidayCalendar
 
-        from desk_app.domain.workdays import HolidayCalendar, library_notice_years
-
-        calendar = HolidayCalendar()
-        national_day, make_up = date(2026, 10, 1), date(2026, 10, 10)
-        if not (calendar.is_holiday(national_day) and calendar.is_make_up_day(make_up)):
-            raise RuntimeError("the holiday library gives no 2026 National Day or its make-up day")
-        years = library_notice_years()
-        return f"{calendar.name(national_day)}; notices {years.start}-{years.stop - 1}"
+        return check_holiday_library(HolidayCalendar())
 
     @step("make a demo desk: log, tickets, roster (OR-Tools)")
     def _demo() -> object:

@@ -184,9 +184,6 @@ class HolidayCalendar:
         found = self.entry(day)
         return found.name if found is not None else ""
 
-    def confirmed_by_desk(self, year: int) -> bool:
-        return year in self._desk_confirmed
-
     def is_confirmed(self, year: int) -> bool:
         """Whether ``year``'s days come from a notice (the library's or the desk's)."""
         return year in self._desk_confirmed or self._library_confirmed(year)
@@ -206,7 +203,3 @@ class HolidayCalendar:
             if self.is_workday(current):
                 remaining -= 1
         raise ValueError("no working days in ten years")
-
-    def working_days_provisional(self, day: date, n: int) -> bool:
-        """Whether the ``n``-th working day after ``day`` rests on a year nobody confirmed."""
-        return bool(self.unconfirmed_years(day, self.add_working_days(day, n)))

@@ -23,26 +23,12 @@ class Short:
     required: int
     planned: int
 
-    @property
-    def missing(self) -> int:
-        return self.required - self.planned
-
 
 @dataclass(frozen=True)
 class RosterSummary:
     short: tuple[Short, ...] = ()
     unmet: tuple[Request, ...] = ()  # wishes the roster does not meet
     broken: tuple[Conflict, ...] = ()  # hard rules the roster breaks (a hand-edited month)
-
-    @property
-    def people_missing(self) -> int:
-        """Person-shifts missing over all short shifts (a shift two short counts two)."""
-        return sum(s.missing for s in self.short)
-
-    @property
-    def complete(self) -> bool:
-        """Every shift staffed and every rule kept (wishes may still be unmet)."""
-        return not self.short and not self.broken
 
 
 def summarize(problem: Problem, assignments: Iterable[Assignment]) -> RosterSummary:

@@ -51,6 +51,8 @@ class Services:
         desk = DeskService(db, clock)
         holidays = HolidayService(db, clock, desk)
         tickets = TicketService(db, clock, desk, holidays)
+        # A follow-up due counts working days: the holiday table's changes move it.
+        holidays.after_write(tickets.recompute_working_day_clocks)
         roster = RosterService(db, clock, desk, accounts, holidays)
         return cls(
             db=db,

@@ -8,6 +8,7 @@ printed roster and its Excel copy): the desk's days over the library's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -74,6 +75,16 @@ class HolidayService:
         self._db = db
         self._clock = clock
         self._desk = desk
+        self._after_write: list[Callable[[Actor], object]] = []
+
+    def after_write(self, follow: Callable[[Actor], object]) -> None:
+        """``follow(actor)`` runs after each change of the holiday table (the container has
+        the ticket service count its working-day clocks again)."""
+        self._after_write.append(follow)
+
+    def _changed(self, actor: Actor) -> None:
+        for follow in self._after_write:
+            follow(actor)
 
     # -- reading -----------------------------------------------------------------------------
     def calendar(self) -> HolidayCalendar:
@@ -152,6 +163,7 @@ class HolidayService:
                 session.add(row)
             row.kind, row.name, row.set_by_id, row.set_at = kind.value, name, actor.account_id, to_db(now)
             audit(session, now, actor.account_id, "holiday.day_set", f"{day.isoformat()} {kind.value} {name}")
+        self._changed(actor)
         library = {s.day: s for s in library_days(year)}.get(day)
         return DayView(day, kind, name, DaySource.DESK, library)
 
@@ -168,6 +180,7 @@ class HolidayService:
                 )
             session.delete(row)
             audit(session, now, actor.account_id, "holiday.day_removed", day.isoformat())
+        self._changed(actor)
 
     def confirm_year(self, actor: Actor, year: int, notice: str) -> Confirmation:
         """The year's days are checked against the State Council's notice ``notice``
@@ -183,7 +196,23 @@ class HolidayService:
                 session.add(row)
             row.notice, row.confirmed_by_id, row.confirmed_at = notice, actor.account_id, to_db(now)
             audit(session, now, actor.account_id, "holiday.year_confirmed", f"{year} {notice}")
+        self._changed(actor)
         return Confirmation(year, notice, actor.display_name, now.astimezone(self._desk.info().tz))
+
+    def unconfirm_year(self, actor: Actor, year: int) -> None:
+        """Take back a supervisor's confirmation of ``year`` (confirmed from the wrong notice,
+        say): its days are a guess again, unless the library carries its notice."""
+        require_role(actor, Role.SUPERVISOR)
+        self._check_year(year)
+        now = self._clock.now()
+        with self._db.write(actor) as session:
+            row = session.get(HolidayYear, year)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("DeskError", "Nobody at the desk has confirmed {year}."), year=year)
+            notice = row.notice
+            session.delete(row)
+            audit(session, now, actor.account_id, "holiday.year_unconfirmed", f"{year} {notice}")
+        self._changed(actor)
 
     @staticmethod
     def _check_year(year: int) -> None:

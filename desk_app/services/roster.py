@@ -149,8 +149,8 @@ class RosterService(RosterInputs):
         require_role(actor, Role.SUPERVISOR)
         note = clean_text(note, field=FIELD_REASON, max_len=REASON_MAX, required=False)
         gaps = self.coverage_gaps(year, month)
-        accepted = {(g.day, g.template_id) for g in accept_gaps}
-        unaccepted = [g for g in gaps if (g.day, g.template_id) not in accepted]
+        accepted = set(accept_gaps)  # the very gaps: a shift shorter than when seen is not accepted
+        unaccepted = [g for g in gaps if g not in accepted]
         if unaccepted:
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
@@ -235,19 +235,12 @@ class RosterService(RosterInputs):
 
     def coverage_gaps(self, year: int, month: int) -> list[CoverageGap]:
         """Every shift of the month short of people, by day and shift."""
-        return [
-            CoverageGap(g.day, g.template_id, g.needed, g.planned)
-            for g in self.summary(year, month).gaps
-            if g.day is not None and g.template_id is not None
-        ]
+        return list(self.summary(year, month).coverage)
 
     def issues(self, year: int, month: int) -> list[RosterIssue]:
         """What the supervisor must see before publishing: every shift short of people, every
         wish not met, and every rule the month as it stands breaks."""
         return self.summary(year, month).issues()
-
-    def rule_breaks(self, year: int, month: int) -> list[RosterIssue]:
-        return list(self.summary(year, month).rules)
 
     def solution_cells(
         self, year: int, month: int, assignments: Iterable[tuple[str, int, str]]

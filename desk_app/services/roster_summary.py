@@ -11,7 +11,7 @@ from desk_app.domain import roster as rr
 from desk_app.roster.conflict import Rule
 from desk_app.roster.problem import load_problem
 from desk_app.roster.summary import summarize
-from desk_app.services.roster_views import IssueKind, MonthSummary, MonthView, RosterIssue
+from desk_app.services.roster_views import CoverageGap, IssueKind, MonthSummary, MonthView, RosterIssue
 
 # Not the month's own rule breaks: a locked cell is the month's own choice, and a person no
 # longer on the roster who still holds cells has no rules to break (their shifts still count
@@ -30,9 +30,10 @@ def month_summary(view: MonthView, problem_data: Mapping[str, Any], shift_names:
         account_id = rr.account_of_key(key)
         return account_id, people.get(account_id, key)
 
-    gaps = []
+    gaps, coverage = [], []
     for short in found.short:
         template_id = rr.template_of_key(short.shift)
+        coverage.append(CoverageGap(view.days[short.day], template_id, short.required, short.planned))
         gaps.append(
             RosterIssue(
                 IssueKind.GAP,
@@ -72,4 +73,4 @@ def month_summary(view: MonthView, problem_data: Mapping[str, Any], shift_names:
                 template_id=rr.template_of_key(broken.shift) if broken.shift is not None else None,
             )
         )
-    return MonthSummary(tuple(gaps), tuple(wishes), tuple(rules))
+    return MonthSummary(tuple(gaps), tuple(wishes), tuple(rules), tuple(coverage))

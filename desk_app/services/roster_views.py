@@ -94,10 +94,17 @@ class MonthSummary:
     gaps: tuple[RosterIssue, ...] = ()
     wishes: tuple[RosterIssue, ...] = ()
     rules: tuple[RosterIssue, ...] = ()
+    coverage: tuple[CoverageGap, ...] = ()  # the gaps by day and template, as publishing accepts them
 
     @property
     def people_missing(self) -> int:
+        """Person-shifts missing over all short shifts (a shift two short counts two)."""
         return sum(g.needed - g.planned for g in self.gaps)
+
+    @property
+    def complete(self) -> bool:
+        """Every shift staffed and every rule kept (wishes may still be unmet)."""
+        return not self.gaps and not self.rules
 
     def issues(self) -> list[RosterIssue]:
         return [*self.gaps, *self.wishes, *self.rules]

@@ -65,7 +65,7 @@ class HolidaysDialog(ServiceDialog):
         self._services = services
         self._actor = actor
         self._view: YearView | None = None
-        supervisor = actor.role.at_least(Role.SUPERVISOR)
+        supervisor = self._supervisor = actor.role.at_least(Role.SUPERVISOR)
 
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
@@ -127,6 +127,9 @@ class HolidaysDialog(ServiceDialog):
         self.notice.returnPressed.connect(self.confirm_year)
         self.confirm_button = QPushButton(self.tr("&Confirm the year"))
         self.confirm_button.clicked.connect(self.confirm_year)
+        self.unconfirm_button = QPushButton(self.tr("&Undo the confirmation"))
+        self.unconfirm_button.setToolTip(self.tr("The year's days are a guess again until it is confirmed."))
+        self.unconfirm_button.clicked.connect(self.unconfirm_year)
         self.confirmation = QLabel()
         self.confirmation.setWordWrap(True)
         confirm_box = QGroupBox(self.tr("Checked against the State Council's notice"))
@@ -134,11 +137,23 @@ class HolidaysDialog(ServiceDialog):
         confirm_row = QHBoxLayout()
         confirm_row.addWidget(self.notice, 1)
         confirm_row.addWidget(self.confirm_button)
+        confirm_row.addWidget(self.unconfirm_button)
         confirm_form.addRow(self.tr("N&otice"), confirm_row)
         confirm_form.addRow(self.confirmation)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Enter is each field's own (the name saves the day, the notice confirms the year, the
+        # year loads it): no button of the dialog takes it as the default.
+        for button in (
+            self.save_day_button,
+            self.remove_button,
+            self.confirm_button,
+            self.unconfirm_button,
+            buttons.button(QDialogButtonBox.StandardButton.Close),
+        ):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(year_row)
         layout.addWidget(self.table, 1)
@@ -160,6 +175,7 @@ class HolidaysDialog(ServiceDialog):
         self.setTabOrder(self.save_day_button, self.remove_button)
         self.setTabOrder(self.remove_button, self.notice)
         self.setTabOrder(self.notice, self.confirm_button)
+        self.setTabOrder(self.confirm_button, self.unconfirm_button)
         self.year.valueChanged.connect(self._year_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self._pick(row))
         self.resize(900, 640)
@@ -200,7 +216,9 @@ class HolidaysDialog(ServiceDialog):
                 )
             )
             self.notice.setText(c.notice)
+            self.unconfirm_button.setEnabled(self._supervisor)
         else:
+            self.unconfirm_button.setEnabled(False)
             self.confirmation.setText(self.tr("Not confirmed at this desk yet."))
             self.notice.clear()
 
@@ -251,6 +269,12 @@ class HolidaysDialog(ServiceDialog):
         if self.attempt(lambda: self._services.holidays.confirm_year(self._actor, year, self.notice.text())):
             self.load()
             self.show_message(self.tr("{year} is confirmed.").format(year=year))
+
+    def unconfirm_year(self) -> None:
+        year = self.year.value()
+        if self.attempt(lambda: self._services.holidays.unconfirm_year(self._actor, year)):
+            self.load()
+            self.show_message(self.tr("The confirmation of {year} is taken back.").format(year=year))
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt's name
         if watched is self.table and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
@@ -335,7 +359,9 @@ def open_holidays(window: MainWindow) -> None:
     services = window.holiday_notice.services
     ahead = attempt(services.holidays.upcoming_unconfirmed, lambda _text: None) or []
     year = ahead[0] if ahead else services.desk.today().year
-    HolidaysDialog(services, window.actor, year, window).exec()
+    dialog = HolidaysDialog(services, window.actor, year, window)
+    dialog.exec()
+    dialog.deleteLater()  # a child of the window: gone once closed, not at sign-out
     window.holiday_notice.refresh()
     reload = getattr(window.roster_tab, "reload", None)
     if callable(reload):

@@ -1160,7 +1160,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>非业主访客须经业主同意方可进入。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets/context.py" line="+138"/>
+        <location filename="../../desk_app/services/tickets/context.py" line="+140"/>
         <source>The time {time} is in the past.</source>
         <translation>时间 {time} 已经过去。</translation>
     </message>
@@ -1376,7 +1376,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>此申请已审批。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/tickets/context.py" line="-91"/>
+        <location filename="../../desk_app/services/tickets/context.py" line="-93"/>
         <source>Ticket #{id} does not exist.</source>
         <translation>工单 #{id} 不存在。</translation>
     </message>
@@ -1427,14 +1427,14 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>生成演示工单需要值班员和主管账号。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/roster.py" line="+335"/>
+        <location filename="../../desk_app/services/roster.py" line="+328"/>
         <location filename="../../desk_app/services/roster_export.py" line="+92"/>
         <location filename="../../desk_app/services/roster_inputs.py" line="-90"/>
         <source>No such person.</source>
         <translation>没有这个人员。</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-218"/>
         <source>This month is published: change it cell by cell, with a reason.</source>
         <translation>本月排班已发布：请逐格修改并说明原因。</translation>
     </message>
@@ -1646,7 +1646,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>住户姓名“{name}”中还包含地址或电话号码；请将姓名、地址和电话分别填入各自的栏目。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/holidays.py" line="+131"/>
+        <location filename="../../desk_app/services/holidays.py" line="+142"/>
         <source>{day} is not in {year}; choose a day of the year being edited.</source>
         <translation>{day} 不在 {year} 年内，请选择正在编辑的这一年中的日期。</translation>
     </message>
@@ -1661,12 +1661,17 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>{day} 是工作日；调休上班日应是周六或周日。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The desk has no entry of its own for {day}.</source>
         <translation>本台没有录入过 {day}。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
+        <source>Nobody at the desk has confirmed {year}.</source>
+        <translation>本台尚未确认 {year} 年的节假日安排。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>A holiday year is from {first} to {last}.</source>
         <translation>节假日年份应在 {first} 至 {last} 年之间。</translation>
     </message>
@@ -1963,7 +1968,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>班次名称</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/holidays.py" line="-154"/>
+        <location filename="../../desk_app/services/holidays.py" line="-182"/>
         <source>Holiday name</source>
         <translation>节日名称</translation>
     </message>
@@ -2470,7 +2475,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HolidayNotice</name>
     <message>
-        <location filename="../../desk_app/ui/holidays_dialog.py" line="+315"/>
+        <location filename="../../desk_app/ui/holidays_dialog.py" line="+339"/>
         <source>Holidays of {years} not confirmed</source>
         <translation>{years} 年节假日安排未确认</translation>
     </message>
@@ -2483,12 +2488,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HolidayWarning</name>
     <message>
-        <location line="-267"/>
+        <location line="-291"/>
         <source>{time} (holidays not confirmed)</source>
         <translation>{time}（节假日未确认）</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+263"/>
         <source>The holidays of {years} are not confirmed: holidays and make-up working days may be missing or wrong. A supervisor enters them from the State Council&apos;s notice (Admin → Holiday schedule…).</source>
         <translation>{years} 年的节假日安排尚未确认：放假日和调休上班日可能缺漏或有误。请主管按国务院办公厅的放假通知录入并确认（管理 → 节假日安排…）。</translation>
     </message>
@@ -2496,7 +2501,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HolidaysDialog</name>
     <message>
-        <location line="-226"/>
+        <location line="-250"/>
         <source>Holiday schedule</source>
         <translation>节假日安排</translation>
     </message>
@@ -2576,22 +2581,32 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>确认本年安排(&amp;C)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Undo the confirmation</source>
+        <translation>撤销确认(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The year&apos;s days are a guess again until it is confirmed.</source>
+        <translation>撤销后，本年的节假日重新视为推算，直到再次确认。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Checked against the State Council&apos;s notice</source>
         <translation>按国务院办公厅放假通知核对</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>N&amp;otice</source>
         <translation>通知文号(&amp;O)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Only a supervisor or manager changes the holiday schedule.</source>
         <translation>只有主管或经理可以修改节假日安排。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Holiday library</source>
         <translation>节假日库</translation>
     </message>
@@ -2611,7 +2626,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>{name} 于 {at} 按通知 {notice} 确认。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Not confirmed at this desk yet.</source>
         <translation>本台尚未确认。</translation>
     </message>
@@ -2644,6 +2659,11 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <location line="+6"/>
         <source>{year} is confirmed.</source>
         <translation>{year} 年已确认。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The confirmation of {year} is taken back.</source>
+        <translation>已撤销 {year} 年的确认。</translation>
     </message>
 </context>
 <context>
@@ -3233,7 +3253,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/smoke.py" line="+41"/>
+        <location filename="../../desk_app/smoke.py" line="+62"/>
         <location filename="../../desk_app/ui/main_window.py" line="+125"/>
         <source>Shift log</source>
         <translation>值班记录</translation>
@@ -4586,12 +4606,12 @@ Log files: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>Compute the best roster for the month; locked cells, approved leave and wishes are kept</source>
         <translation>计算本月最优排班；保留锁定的格子、已批准的请假并尽量满足意愿</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -4636,7 +4656,7 @@ Log files: {logs}</source>
         <translation>双击姓名查看此人的月历</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>Published, version {n}</source>
         <translation>已发布，第 {n} 版</translation>
     </message>
@@ -4651,14 +4671,14 @@ Log files: {logs}</source>
         <translation>已发布的月份只能逐格修改并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/texts.py" line="+148"/>
+        <location filename="../../desk_app/ui/roster_tab/texts.py" line="+149"/>
         <source>work {shift} (weight {w})</source>
-        <translation>想上{shift}班（权重 {w}）</translation>
+        <translation>想上{shift}（权重 {w}）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>off {shift} (weight {w})</source>
-        <translation>不想上{shift}班（权重 {w}）</translation>
+        <translation>不想上{shift}（权重 {w}）</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/roster_tab/tab.py" line="+15"/>
@@ -4671,7 +4691,7 @@ Log files: {logs}</source>
         <translation>排班表已发布。修改的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/texts.py" line="-85"/>
+        <location filename="../../desk_app/ui/roster_tab/texts.py" line="-86"/>
         <source>{when}{shift}: {planned} of {needed} people</source>
         <translation>{when}{shift}：已排 {planned} 人，需要 {needed} 人</translation>
     </message>
@@ -4841,6 +4861,16 @@ Log files: {logs}</source>
         <translation>有 {n} 处未遵守排班规则（见下方列表）。</translation>
     </message>
     <message>
+        <location line="+19"/>
+        <source>work any shift (weight {w})</source>
+        <translation>想上班（权重 {w}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off the whole day (weight {w})</source>
+        <translation>想休息（权重 {w}）</translation>
+    </message>
+    <message>
         <location filename="../../desk_app/ui/roster_tab/cell_menu.py" line="+34"/>
         <source>X  Day off (kept by the generator)</source>
         <translation>X  休息（自动排班时保留）</translation>
@@ -4916,7 +4946,7 @@ Log files: {logs}</source>
         <translation>在给定时间内没有找到排班，请延长计算时间。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The roster could not be generated: {error}</source>
         <translation>无法生成排班：{error}</translation>
     </message>
@@ -4926,7 +4956,7 @@ Log files: {logs}</source>
         <translation>请先选择人员所在的行。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/roster_tab/publish.py" line="+45"/>
+        <location filename="../../desk_app/ui/roster_tab/publish.py" line="+49"/>
         <location line="+8"/>
         <source>Publish the roster</source>
         <translation>发布排班表</translation>

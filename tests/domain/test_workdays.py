@@ -3,10 +3,13 @@ working days, and which years are confirmed."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from desk_app.domain import tickets as tk
+from desk_app.domain.tickets import ClockKind, KindRule, TicketKind
 from desk_app.domain.workdays import (
     DayKind,
     DaySource,
@@ -15,6 +18,8 @@ from desk_app.domain.workdays import (
     library_confirms,
     library_days,
 )
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def desk(day: date, kind: DayKind, name: str = "春节") -> SpecialDay:
@@ -66,12 +71,19 @@ def test_a_make_up_day_is_a_working_day_and_counts_for_the_clocks():
 
 
 def test_a_year_the_desk_confirmed_is_confirmed_and_its_clocks_are_no_longer_provisional():
+    rule = KindRule(TicketKind.COMPLAINT, follow_up_working_days=2)
+
+    def follow_up(calendar: HolidayCalendar, day: date) -> datetime | None:
+        return tk.follow_up_due(datetime.combine(day, time(10), SHANGHAI), rule, SHANGHAI, calendar)
+
     guess = HolidayCalendar()
-    assert guess.working_days_provisional(date(2026, 12, 30), 2)  # due in 2027
-    assert not guess.working_days_provisional(date(2026, 12, 1), 2)
+    assert not guess.is_confirmed(2027) and guess.unconfirmed_years(date(2026, 12, 1), date(2027, 1, 4)) == [2027]
+    assert tk.clock_provisional(ClockKind.FOLLOW_UP, follow_up(guess, date(2026, 12, 30)), guess)  # due in 2027
+    assert not tk.clock_provisional(ClockKind.FOLLOW_UP, follow_up(guess, date(2026, 12, 1)), guess)
+    assert not tk.clock_provisional(ClockKind.REPLY, follow_up(guess, date(2026, 12, 30)), guess)  # wall clock
     confirmed = HolidayCalendar(desk_confirmed=[2027])
-    assert confirmed.is_confirmed(2027) and confirmed.confirmed_by_desk(2027)
-    assert not confirmed.working_days_provisional(date(2026, 12, 30), 2)
+    assert confirmed.is_confirmed(2027) and confirmed.unconfirmed_years(date(2026, 12, 1), date(2027, 1, 4)) == []
+    assert not tk.clock_provisional(ClockKind.FOLLOW_UP, follow_up(confirmed, date(2026, 12, 30)), confirmed)
 
 
 def test_the_library_agrees_with_the_2026_notice():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ from desk_app.domain.roster import ShiftNeed
 from desk_app.domain.tickets import ClockKind, Source, TicketDetails, TicketKind, Validity
 from desk_app.domain.workdays import DayKind, DaySource
 from desk_app.services import integrity
-from desk_app.services.tickets import ResidentInput, TicketInput
+from desk_app.services.tickets import ResidentInput, TicketFilter, TicketInput
 from desk_app.storage import journal
 from desk_app.storage.models import AuditEvent, HolidayDay, HolidayYear
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, TZ
@@ -170,6 +171,82 @@ def test_a_follow_up_due_in_an_unconfirmed_year_is_provisional_until_the_year_is
     again = services.tickets.get(ticket.id)
     assert not again.row.due_provisional
     assert not next(c for c in again.clocks if c.kind is ClockKind.FOLLOW_UP).provisional
+    assert again.row.due_at.date() == date(2027, 1, 4)  # the notice agreed with the guess
+    # The notice gives 01-04 off as well: the due moves to the next working day.
+    services.holidays.set_day(supervisor, 2027, date(2027, 1, 4), DayKind.HOLIDAY, "元旦")
+    moved = services.tickets.get(ticket.id)
+    assert moved.row.due_at == datetime(2027, 1, 5, 23, 59, tzinfo=TZ)
+    assert next(c for c in moved.clocks if c.kind is ClockKind.FOLLOW_UP).due_at == moved.row.due_at
+    services.holidays.unconfirm_year(supervisor, 2027)
+    assert services.tickets.get(ticket.id).row.due_provisional
+
+
+def _follow_up_complaint(services, clerk):
+    resident = ResidentInput("李先生", "3栋", "2单元1203", "138 0013 8000")
+    details = TicketDetails(solved_on_spot=True, validity=Validity.VALID)
+    return services.tickets.register(
+        clerk, TicketInput(TicketKind.COMPLAINT, Source.PHONE, "楼上装修噪音扰民", resident, details=details)
+    )
+
+
+def test_a_follow_up_due_across_the_spring_festival_moves_when_the_desk_enters_its_days(
+    services, supervisor, clerk, clock
+):
+    clock.set(datetime(2027, 2, 3, 10, 0, tzinfo=TZ))  # Wednesday; the library guesses 02-05 to 02-10 off
+    clerk = services.accounts.authenticate("wang", CLERK_PASSWORD)
+    supervisor = services.accounts.authenticate("zhang", SUPERVISOR_PASSWORD)
+    ticket = _follow_up_complaint(services, clerk)
+    done = _follow_up_complaint(services, clerk)
+    services.tickets.record_follow_up(clerk, done.id, "已回访，满意", satisfied=True)
+    # 02-04 is the first working day, 02-05 to 02-10 are off: the second is 02-11.
+    assert ticket.row.due_at == datetime(2027, 2, 11, 23, 59, tzinfo=TZ)
+    clock.set(datetime(2027, 2, 4, 9, 0, tzinfo=TZ))  # a day later the notice is in
+    seen = _journal_events(services)
+    services.holidays.set_day(supervisor, 2027, date(2027, 2, 11), DayKind.HOLIDAY, "春节")
+    services.holidays.set_day(supervisor, 2027, date(2027, 2, 12), DayKind.HOLIDAY, "春节")
+    # Counted again from 02-03 (when the clock started, not from today): 02-04, then 02-15.
+    again = services.tickets.get(ticket.id)
+    assert again.row.due_at == datetime(2027, 2, 15, 23, 59, tzinfo=TZ)
+    assert next(c for c in again.clocks if c.kind is ClockKind.FOLLOW_UP).due_at == again.row.due_at
+    assert services.tickets.get(done.id).row.due_at is None  # closed: left alone
+    with services.db.read() as session:
+        moves = list(
+            session.scalars(
+                select(AuditEvent.detail)
+                .where(AuditEvent.action == "ticket.follow_up_due_moved")
+                .order_by(AuditEvent.id)
+            )
+        )
+    assert moves == [
+        f"#{ticket.id} 2027-02-11 23:59 -> 2027-02-12 23:59",
+        f"#{ticket.id} 2027-02-12 23:59 -> 2027-02-15 23:59",
+    ]
+    with services.db.engine.connect() as conn:
+        writers = conn.exec_driver_sql(
+            "SELECT writer FROM journal WHERE tbl = 'ticket_clock' AND op = 'update' AND seq > ?", (seen,)
+        ).all()
+    assert writers == [(supervisor.account_id,), (supervisor.account_id,)]
+    services.holidays.remove_day(supervisor, 2027, date(2027, 2, 12))
+    assert services.tickets.get(ticket.id).row.due_at == datetime(2027, 2, 12, 23, 59, tzinfo=TZ)
+
+
+def test_a_supervisor_takes_back_a_years_confirmation(services, supervisor, clerk):
+    with pytest.raises(NotFound):
+        services.holidays.unconfirm_year(supervisor, 2027)
+    services.holidays.confirm_year(supervisor, 2027, NOTICE)
+    with pytest.raises(PermissionDenied):
+        services.holidays.unconfirm_year(clerk, 2027)
+    with pytest.raises(ValidationError):
+        services.holidays.unconfirm_year(supervisor, 1999)
+    services.holidays.unconfirm_year(supervisor, 2027)
+    view = services.holidays.year(2027)
+    assert not view.confirmed and view.confirmation is None
+    assert services.holidays.upcoming_unconfirmed() == [2027]
+    with services.db.read() as session:
+        detail = session.scalar(select(AuditEvent.detail).where(AuditEvent.action == "holiday.year_unconfirmed"))
+    assert detail == f"2027 {NOTICE}"
+    with pytest.raises(NotFound):
+        services.holidays.unconfirm_year(supervisor, 2027)
 
 
 def test_the_printed_roster_and_its_excel_copy_follow_the_desks_holidays(services, supervisor, clerk, tmp_path):
@@ -192,3 +269,40 @@ def test_the_printed_roster_and_its_excel_copy_follow_the_desks_holidays(service
     column = 4 + 10  # the days start in the 4th column: 01-11 is the 11th
     assert sheet.cell(row=2, column=column).fill.fgColor.rgb.endswith(HOLIDAY_FILL.fgColor.rgb[-6:])
     assert sheet.cell(row=2, column=column - 1).fill.fgColor.rgb != sheet.cell(row=2, column=column).fill.fgColor.rgb
+
+
+@pytest.mark.parametrize(
+    ("zone", "registered"),
+    [
+        ("Asia/Shanghai", datetime(2026, 12, 29, 10, 0)),  # UTC+8: 12-31 23:59 is 15:59 UTC the same day
+        ("America/Bogota", datetime(2026, 12, 29, 10, 0)),  # UTC-5: 12-31 23:59 is 04:59 UTC on 01-01
+    ],
+)
+def test_a_due_on_new_years_eve_is_judged_by_the_desks_year_in_the_queue_and_the_ticket(
+    services, clock, zone, registered
+):
+    from desk_app.domain.roles import Role
+    from desk_app.domain.shifts import PRESETS
+
+    tz = ZoneInfo(zone)
+    clock.set(registered.replace(tzinfo=tz))  # a Tuesday: 12-30 and 12-31 are the two working days
+    services.desk.set_up(
+        services.accounts,
+        desk_name="前台",
+        timezone=zone,
+        shifts=PRESETS["three_shifts_24h"],
+        supervisor_username="zhang",
+        supervisor_name="张敏",
+        supervisor_password=SUPERVISOR_PASSWORD,
+    )
+    supervisor = services.accounts.authenticate("zhang", SUPERVISOR_PASSWORD)
+    services.accounts.create(supervisor, "wang", "王丽", CLERK_PASSWORD, Role.CLERK)
+    clerk = services.accounts.authenticate("wang", CLERK_PASSWORD)
+    ticket = _follow_up_complaint(services, clerk)
+    assert ticket.row.due_at == datetime(2026, 12, 31, 23, 59, tzinfo=tz)
+    # 2026's notice is the library's, 2027 is nobody's: the due is in 2026 at the desk.
+    [follow_up] = [c for c in ticket.clocks if c.kind is ClockKind.FOLLOW_UP]
+    assert not ticket.row.due_provisional
+    assert not follow_up.provisional
+    [row] = services.tickets.page(TicketFilter(), 0, 10)
+    assert not row.due_provisional

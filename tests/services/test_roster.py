@@ -180,6 +180,19 @@ def _journal_rows(services) -> int:
         return session.execute(text("SELECT count(*) FROM journal")).scalar_one()
 
 
+def test_a_gap_that_got_worse_since_it_was_accepted_refuses_the_publishing(services, supervisor, clerk, shifts):
+    services.roster.set_need(supervisor, ShiftNeed(shifts["早班"], (2,) * 7, 2))
+    services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
+    seen = services.roster.coverage_gaps(*DEC)  # 12-01 早班: 1 of 2 people
+    services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, None)  # now 0 of 2
+    with pytest.raises(ValidationError) as refused:
+        services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD, accept_gaps=seen)
+    assert refused.value.params == {"count": 1}
+    assert not services.roster.month(*DEC).published
+    now = services.roster.coverage_gaps(*DEC)
+    assert services.roster.publish(supervisor, *DEC, password=SUPERVISOR_PASSWORD, accept_gaps=now) == 1
+
+
 def test_publishing_a_month_with_gaps_needs_them_accepted(services, supervisor, clerk, shifts):
     services.roster.set_need(supervisor, ShiftNeed(shifts["早班"], (2,) * 7, 2))
     services.roster.set_cell(supervisor, date(2026, 12, 1), clerk.account_id, shifts["早班"])
@@ -231,6 +244,7 @@ def test_the_months_summary_counts_gaps_wishes_and_rule_breaks_from_its_cells(se
     services.roster.set_wish(li, Wish(li.account_id, date(2026, 12, 1), shifts["早班"], "on", 2))  # met
     summary = services.roster.summary(*DEC)
     assert len(summary.gaps) == 31 * 3 - 3 and summary.people_missing == 31 * 3 - 3
+    assert not summary.complete
     assert (date(2026, 12, 1), shifts["早班"]) not in {(g.day, g.template_id) for g in summary.gaps}
     [wish] = summary.wishes
     assert (wish.account_id, wish.day, wish.subject, wish.wish, wish.weight) == (

@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desk_app.domain.tickets import Source, TicketDetails, TicketKind, Validity
 from desk_app.domain.workdays import DayKind, DaySource
 from desk_app.services.tickets import ResidentInput, TicketInput
-from desk_app.ui.holidays_dialog import DATE, KIND, NAME, SOURCE, HolidaysDialog
+from desk_app.ui.holidays_dialog import DATE, KIND, NAME, SOURCE, HolidaysDialog, open_holidays
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.roster_tab import RosterTab
 from desk_app.ui.ticket_tab.detail_dialog import TicketDetailDialog
@@ -145,3 +145,78 @@ def test_a_ticket_due_in_an_unconfirmed_year_shows_its_due_time_as_provisional(q
     services.holidays.confirm_year(supervisor, 2027, NOTICE)
     model.reload()
     assert "holidays not confirmed" not in model.data(model.index(0, model.DUE))
+
+
+def test_enter_in_each_field_does_only_that_fields_own_action(qtbot, services, supervisor, monkeypatch):
+    writes: list[str] = []
+    holidays = services.holidays
+    for name in ("set_day", "remove_day", "confirm_year", "unconfirm_year"):
+        real = getattr(holidays, name)
+
+        def counted(*args, _real=real, _name=name, **kwargs):
+            writes.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(holidays, name, counted)
+    dialog = HolidaysDialog(services, supervisor, 2027)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.day.setDate(QDate(2027, 2, 11))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(DayKind.HOLIDAY.value))
+    dialog.name.setText("春节")
+    # The year: Enter loads the year typed, and saves nothing.
+    dialog.year.setFocus()
+    dialog.year.lineEdit().selectAll()
+    type_text(qtbot, dialog.year, "2028")
+    qtbot.keyClick(dialog.year, Qt.Key.Key_Return)
+    assert dialog.year.value() == 2028 and writes == []
+    dialog.year.setValue(2027)
+    dialog.day.setDate(QDate(2027, 2, 11))
+    dialog.name.setText("春节")
+    # The date and the kind: Enter writes nothing either.
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Return)
+    assert writes == []
+    # The name: Enter saves the day, once.
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert writes == ["set_day"]
+    # The notice: Enter confirms the year, and does not save the day again.
+    type_text(qtbot, dialog.notice, NOTICE)
+    qtbot.keyClick(dialog.notice, Qt.Key.Key_Return)
+    assert writes == ["set_day", "confirm_year"]
+    assert not any(b.isDefault() or b.autoDefault() for b in dialog.findChildren(QPushButton))
+
+
+def test_a_years_confirmation_is_taken_back_in_the_dialog(qtbot, services, supervisor, clerk):
+    dialog = HolidaysDialog(services, supervisor, 2027)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.unconfirm_button.isEnabled()  # nothing to take back
+    services.holidays.confirm_year(supervisor, 2027, NOTICE)
+    dialog.load()
+    assert dialog.unconfirm_button.isEnabled()
+    qtbot.mouseClick(dialog.unconfirm_button, Qt.MouseButton.LeftButton)
+    assert "not confirmed" in dialog.state.text()
+    assert dialog.message.text() == "The confirmation of 2027 is taken back."
+    assert services.holidays.year(2027).confirmation is None and not dialog.unconfirm_button.isEnabled()
+    services.holidays.confirm_year(supervisor, 2027, NOTICE)
+    seen = HolidaysDialog(services, clerk, 2027)
+    qtbot.addWidget(seen)
+    assert not seen.unconfirm_button.isEnabled()  # a clerk sees it, cannot take it back
+
+
+def test_the_holiday_dialog_is_deleted_once_closed(qtbot, services, supervisor, monkeypatch):
+    opened: list[HolidaysDialog] = []
+
+    def exec_(dialog) -> int:
+        opened.append(dialog)
+        assert "2027" in dialog.state.text()  # read while it is open
+        return 0
+
+    monkeypatch.setattr(HolidaysDialog, "exec", exec_)
+    window = MainWindow(services, supervisor, plain_tab)
+    qtbot.addWidget(window)
+    open_holidays(window)
+    assert len(opened) == 1
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(HolidaysDialog) == []

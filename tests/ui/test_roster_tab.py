@@ -7,13 +7,14 @@ import re
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from desk_app.domain.roles import Role
 from desk_app.domain.roster import Wish
 from desk_app.ui.roster_tab import RosterTab
 from desk_app.ui.roster_tab.model import SHORT_COLOR
+from desk_app.ui.widgets_common import ERROR_STYLE, OK_STYLE
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD
 
 DEC1 = date(2026, 12, 1)
@@ -216,8 +217,24 @@ def test_generate_fills_the_draft_and_keeps_locked_cells(qtbot, tab, services, s
     assert tab.generate_button.isEnabled() and not tab.stop_button.isVisibleTo(tab)
     gaps = services.roster.coverage_gaps(2026, 12)
     assert gaps and tab.message.text().startswith(f"Short of people: {len(gaps)} shifts")
+    assert tab.message.styleSheet() == ERROR_STYLE  # shifts short of people are not a success
     assert "cost" not in tab.message.text()
     assert not any(i.kind == "rule" for i in services.roster.issues(2026, 12))
+
+
+def test_a_generated_month_with_every_shift_staffed_is_said_in_green(qtbot, tab, services, supervisor):
+    from desk_app.domain.roster import ShiftNeed
+
+    early = next(t.id for t in services.roster.templates() if t.name == "早班")
+    for template in services.roster.templates():
+        services.roster.set_need(supervisor, ShiftNeed(template.id, (0,) * 7, 0))
+    services.roster.set_need(supervisor, ShiftNeed(early, (1,) * 7, 1))
+    tab.time_limit.setValue(10)
+    with qtbot.waitSignal(tab.generator.finished, timeout=60_000):
+        assert tab.generate()
+    summary = services.roster.summary(2026, 12)
+    assert summary.complete and services.roster.coverage_gaps(2026, 12) == []
+    assert tab.message.text().startswith("Generated in") and tab.message.styleSheet() == OK_STYLE
 
 
 def test_stop_ends_the_search_with_the_best_roster_so_far(qtbot, tab, services):
@@ -433,6 +450,26 @@ def test_what_a_generated_roster_achieves_is_said_plainly_in_chinese(qapp):
         i18n.remove_translators(qapp)
 
 
+def test_a_wish_names_its_shift_once_in_chinese(qapp):
+    from desk_app.domain.roster import WishKind
+    from desk_app.services.roster import IssueKind, RosterIssue
+    from desk_app.ui import i18n
+    from desk_app.ui.roster_tab.texts import issue_text, wish_text
+
+    assert wish_text(WishKind.ON, "早班", 3) == "work 早班 (weight 3)"
+    assert wish_text(WishKind.OFF, "", 5) == "off the whole day (weight 5)"
+    i18n.install_translators(qapp, "zh_CN")
+    try:
+        assert wish_text(WishKind.ON, "早班", 3) == "想上早班（权重 3）"
+        assert wish_text(WishKind.OFF, "早班", 3) == "不想上早班（权重 3）"
+        assert wish_text(WishKind.ON, "", 2) == "想上班（权重 2）"
+        assert wish_text(WishKind.OFF, "", 5) == "想休息（权重 5）"
+        wish = RosterIssue(IssueKind.WISH, DEC1, "王丽", account_id=1, template_id=7, wish=WishKind.ON, weight=3)
+        assert issue_text(wish, {7: "早班"}) == "12-01 王丽: 想上早班（权重 3）"
+    finally:
+        i18n.remove_translators(qapp)
+
+
 def test_publishing_a_month_with_gaps_lists_them_and_asks_first(qtbot, services, supervisor, clerk, li, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
@@ -467,6 +504,8 @@ def test_publishing_a_month_with_gaps_lists_them_and_asks_first(qtbot, services,
     assert widget.publish()
     assert asked == ["note"] and services.roster.month(2026, 12).published
     assert widget.message.text() == "Published as version 1."
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert widget.findChildren(PublishGapsDialog) == []  # each answered dialog is deleted, not kept by the tab
 
 
 def test_the_message_follows_the_month_shown(qtbot, tab, services, clerk, answers):

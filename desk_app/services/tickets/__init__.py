@@ -86,6 +86,7 @@ class TicketService:
         self.close = workflow.close
         self.reopen = workflow.reopen
         self.write_incident_report = workflow.write_incident_report
+        self.recompute_working_day_clocks = workflow.recompute_working_day_clocks
         # escalation (逐级上报)
         self.escalate = escalation.escalate
         self.escalate_due = escalation.escalate_due

@@ -95,11 +95,13 @@ class TicketContext:
         before: TicketStatus | None,
         after: TicketStatus | None,
         note: str,
+        at: datetime | None = None,
     ) -> None:
+        """``at``: the moment of the action (default: now)."""
         session.add(
             TicketEvent(
                 ticket_id=ticket.id,
-                at=to_db(self.clock.now()),
+                at=to_db(at if at is not None else self.clock.now()),
                 actor_id=actor.account_id if actor else None,
                 action=action.value,
                 status_from=before.value if before else None,
@@ -126,7 +128,7 @@ class TicketContext:
             tk.check_move(action, before, to)
             ticket.status = to.value
             ticket.closed_at = to_db(now) if to is TicketStatus.CLOSED else None
-        self.event(session, ticket, actor, action, before, to, note)
+        self.event(session, ticket, actor, action, before, to, note, now)
         session.flush()
         self.refresh_due(session, ticket)
         return self.view(session, ticket)
@@ -194,7 +196,8 @@ class TicketContext:
                 from_db(c.due_at).astimezone(tz),
                 from_db(c.met_at).astimezone(tz) if c.met_at else None,
                 names.get(c.met_by) if c.met_by else None,
-                provisional=c.met_at is None and tk.clock_provisional(ClockKind(c.kind), from_db(c.due_at), calendar),
+                provisional=c.met_at is None
+                and tk.clock_provisional(ClockKind(c.kind), from_db(c.due_at).astimezone(tz), calendar),  # desk's year
             )
             for c in session.scalars(
                 select(TicketClock).where(TicketClock.ticket_id == ticket.id).order_by(TicketClock.id)

@@ -118,7 +118,7 @@ class Registration:
             session.flush()
             for clock_kind, due in clocks:
                 ctx.add_clock(session, ticket, clock_kind, due)
-            ctx.event(session, ticket, actor, TicketAction.REGISTERED, None, status, description[:80])
+            ctx.event(session, ticket, actor, TicketAction.REGISTERED, None, status, description[:80], now)
             if closed_note:  # closed on the spot: recorded as closed → closed
                 ctx.event(session, ticket, actor, TicketAction.CLOSED, status, status, closed_note)
             parts = records.search_parts(

@@ -15,13 +15,13 @@ from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.text_rules import FIELD_REASON, NAME_MAX, REASON_MAX, clean_text
 from desk_app.domain.tickets import ClockKind, TicketAction, TicketKind, TicketStatus, Urgency, Validity
-from desk_app.services.common import to_db
+from desk_app.services.common import audit, from_db, to_db
 from desk_app.services.tickets import records
 from desk_app.services.tickets.context import TicketContext
 from desk_app.services.tickets.registration import FIELD_PERSON
 from desk_app.services.tickets.rules import TicketRules
 from desk_app.services.tickets.views import TicketView
-from desk_app.storage.models import IncidentReport, Ticket
+from desk_app.storage.models import IncidentReport, Ticket, TicketClock, TicketEvent
 
 NOTE_MAX = 500
 REPORT_MAX = 5000
@@ -281,3 +281,50 @@ class Workflow:
         if due is None:  # the desk switched follow-ups off for this kind: a day, not never
             due = now + timedelta(days=1)
         self._ctx.add_clock(session, ticket, ClockKind.FOLLOW_UP, due)
+
+    def recompute_working_day_clocks(self, actor: Actor) -> int:
+        """After the holiday table changed: the follow-up due of every ticket waiting for its
+        follow-up visit, counted again from the moment its clock started (the event that
+        moved it to follow-up) with the desk's calendar as it is now. Each due that moves is
+        audited (ticket, old and new due); returns how many moved."""
+        calendar = self._ctx.holidays.calendar()
+        rules = self._rules.rules()
+        tz = self._ctx.tz()
+        now = self._ctx.clock.now()
+        moved = 0
+        with self._ctx.db.write(actor) as session:
+            running = session.execute(
+                select(TicketClock, Ticket)
+                .join(Ticket, Ticket.id == TicketClock.ticket_id)
+                .where(
+                    Ticket.status == TicketStatus.FOLLOW_UP.value,
+                    TicketClock.kind == ClockKind.FOLLOW_UP.value,
+                    TicketClock.met_at.is_(None),
+                )
+                .order_by(TicketClock.id)
+            ).all()
+            for clock, ticket in running:
+                started = session.scalar(
+                    select(TicketEvent.at)
+                    .where(TicketEvent.ticket_id == ticket.id, TicketEvent.status_to == TicketStatus.FOLLOW_UP.value)
+                    .order_by(TicketEvent.id.desc())
+                    .limit(1)
+                )
+                if started is None:
+                    continue
+                due = tk.follow_up_due(from_db(started), rules[TicketKind(ticket.kind)], tz, calendar)
+                if due is None or to_db(due) == clock.due_at:  # a day, not working days: no calendar
+                    continue
+                old = from_db(clock.due_at).astimezone(tz)
+                clock.due_at = to_db(due)
+                session.flush()
+                self._ctx.refresh_due(session, ticket)
+                audit(
+                    session,
+                    now,
+                    actor.account_id,
+                    "ticket.follow_up_due_moved",
+                    f"#{ticket.id} {old:%Y-%m-%d %H:%M} -> {due.astimezone(tz):%Y-%m-%d %H:%M}",
+                )
+                moved += 1
+        return moved

@@ -181,7 +181,9 @@ class GenerateFlow(QObject):
             tab.say(translate_error(exc))
             return
         tab.reload()
-        tab.say(generated_text(summary, solution.status == "OPTIMAL", solution.wall_time), ok=True)
+        # Green only for a month with every shift staffed and every rule kept: shifts short of
+        # people or rules broken are for the supervisor to act on.
+        tab.say(generated_text(summary, solution.status == "OPTIMAL", solution.wall_time), ok=summary.complete)
 
     def _failed(self, error: str) -> None:
         self._finish()

@@ -58,7 +58,11 @@ class PublishGapsDialog(QDialog):
 
 def confirm_gaps(parent: QWidget) -> ConfirmGaps:
     def ask(year: int, month: int, gaps: list[str]) -> bool:
-        return bool(PublishGapsDialog(year, month, gaps, parent).exec() == QDialog.DialogCode.Accepted.value)
+        dialog = PublishGapsDialog(year, month, gaps, parent)
+        try:
+            return bool(dialog.exec() == QDialog.DialogCode.Accepted.value)
+        finally:
+            dialog.deleteLater()  # a child of the tab: gone once answered
 
     return ask
 

@@ -231,13 +231,15 @@ class RosterTab(QWidget):
         def load() -> tuple[MonthView, MonthSummary]:
             view = roster.month(year, month)
             leave = roster.approved_leave(view.days[0], view.days[-1])
+            templates = roster.templates()
+            names = {t.id: t.name for t in templates}  # whole names, as the summary's wishes
             wishes = {
                 (w.account_id, w.day): wish_text(
-                    w.kind, self.model.labels.get(w.template_id, "") if w.template_id is not None else "", w.weight
+                    w.kind, names.get(w.template_id, "") if w.template_id is not None else "", w.weight
                 )
                 for w in roster.wishes(view.days[0], view.days[-1])
             }
-            self.model.load(view, roster.templates(), roster.needs(), leave, wishes, roster.holidays.calendar())
+            self.model.load(view, templates, roster.needs(), leave, wishes, roster.holidays.calendar())
             return view, roster.summary(year, month)
 
         loaded = attempt(load, self.say)

@@ -58,7 +58,7 @@ def rule_text(rule: Rule) -> str:
 
 
 def issue_text(issue: RosterIssue, shifts: Mapping[int, str] | None = None) -> str:
-    """A gap ("12-01 早班: 0 of 1 people"), a wish not met ("12-24 王丽: off (weight 5)")
+    """A gap ("12-01 早班: 0 of 1 people"), a wish not met ("12-24 王丽: off the whole day (weight 5)")
     or a rule break ("12-01 王丽: …"); ``shifts`` names the wishes' shifts."""
     when = f"{issue.day:%m-%d} " if issue.day is not None else ""
     if issue.kind is IssueKind.GAP:
@@ -142,9 +142,14 @@ def generated_text(summary: MonthSummary, proven_best: bool, seconds: float) -> 
 
 
 def wish_text(kind: WishKind, shift: str, weight: int) -> str:
-    """A wish as the grid's tooltip shows it (``shift`` empty: any shift / the whole day)."""
-    if kind is WishKind.ON:
+    """A wish as the grid's tooltip and the summary show it: ``shift`` is the shift's whole
+    name (早班: "想上早班", never "想上早班班"); empty: any shift / the whole day off."""
+    if shift and kind is WishKind.ON:
         text = QCoreApplication.translate("RosterTab", "work {shift} (weight {w})")
-    else:
+    elif shift:
         text = QCoreApplication.translate("RosterTab", "off {shift} (weight {w})")
-    return text.format(shift=shift, w=weight).replace("  ", " ")
+    elif kind is WishKind.ON:
+        text = QCoreApplication.translate("RosterTab", "work any shift (weight {w})")
+    else:
+        text = QCoreApplication.translate("RosterTab", "off the whole day (weight {w})")
+    return text.format(shift=shift, w=weight)
