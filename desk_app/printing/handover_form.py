@@ -110,7 +110,7 @@ class HandoverSheet:
             early = int(record.get("early_arrival_minutes", view.early_arrival_minutes))
             late: int | None = int(record.get("late_minutes", 0))
         else:
-            draft = view.draft
+            draft = view.draft  # get() gives an open handover with the item list as it is now
             outgoing, incoming = view.outgoing_name, view.incoming_name or ""
             started, arrived, signed_at = view.started_at, view.incoming_arrived_at, None
             early, late = view.early_arrival_minutes, None
