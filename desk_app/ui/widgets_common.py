@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 ERROR_COLOR = "#c62828"
 OK_COLOR = "#2e7d32"
 WARNING_COLOR = "#b25b00"
+CORRECTED_COLOR = "#8a8a8a"  # a log entry a later one corrected (the log and the handover's records)
 ERROR_STYLE = f"color: {ERROR_COLOR};"
 OK_STYLE = f"color: {OK_COLOR};"
 WARNING_STYLE = f"color: {WARNING_COLOR};"
