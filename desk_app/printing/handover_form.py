@@ -56,7 +56,6 @@ DISPOSITION = {Disposition.PENDING: "未处理", Disposition.CLOSED: "已关闭"
 SOURCE = {WorkSource.LOG_FOLLOW_UP: "值班记录", WorkSource.TICKET: "工单", WorkSource.FREE: "交接登记"}
 
 
-
 def _time(value: datetime | None, day: bool = True) -> str:
     if value is None:
         return "—"
