@@ -15,6 +15,22 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
+# Between the things a message's list parameter names ("#1 电梯困人; #2 停电"); the window
+# joins them with this separator's translation.
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("DeskError", "; ")
+
+
+class Listed(tuple[str, ...]):
+    """A message parameter that lists things: joined by ``LIST_SEPARATOR`` in English, and
+    by its translation in the window (``ui.i18n.translate_error``)."""
+
+    def joined(self, separator: str = LIST_SEPARATOR) -> str:
+        return separator.join(self)
+
+    def __format__(self, spec: str) -> str:
+        return format(self.joined(), spec)
+
+
 class DeskError(Exception):
     """A rule said no. Nothing was written."""
 

@@ -56,7 +56,6 @@ DISPOSITION = {Disposition.PENDING: "未处理", Disposition.CLOSED: "已关闭"
 SOURCE = {WorkSource.LOG_FOLLOW_UP: "值班记录", WorkSource.TICKET: "工单", WorkSource.FREE: "交接登记"}
 
 
-
 def _time(value: datetime | None, day: bool = True) -> str:
     if value is None:
         return "—"
@@ -110,7 +109,7 @@ class HandoverSheet:
             early = int(record.get("early_arrival_minutes", view.early_arrival_minutes))
             late: int | None = int(record.get("late_minutes", 0))
         else:
-            draft = view.draft
+            draft = view.draft  # get() gives an open handover with the item list as it is now
             outgoing, incoming = view.outgoing_name, view.incoming_name or ""
             started, arrived, signed_at = view.started_at, view.incoming_arrived_at, None
             early, late = view.early_arrival_minutes, None

@@ -309,6 +309,7 @@ def _generate(
     summary.first_day = first_day
     summary.last_day = last_day
     summary.handovers = handovers.signed
+    summary.entries += handovers.signed  # each signed handover wrote its HANDOVER entry
     summary.differences = handovers.differences
     summary.checked = handovers.checked
     return summary

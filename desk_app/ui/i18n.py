@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from desk_app.domain.errors import DeskError
+from desk_app.domain.errors import LIST_SEPARATOR, DeskError, Listed
 from desk_app.domain.roles import Role
 from desk_app.paths import translations_dir
 
@@ -126,6 +126,8 @@ def role_label(role: Role) -> str:
 
 
 def _param(key: str, value: Any) -> Any:
+    if isinstance(value, Listed):
+        return value.joined(QCoreApplication.translate("DeskError", LIST_SEPARATOR))
     context = _PARAM_CONTEXTS.get(key)
     if context is not None and isinstance(value, str):
         return QCoreApplication.translate(context, value)

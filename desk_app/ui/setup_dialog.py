@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QEvent, QObject, Qt, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialogButtonBox,
@@ -37,7 +38,13 @@ from desk_app.ui.i18n import APP_TITLE, translate_error
 from desk_app.ui.password_dialog import enter_moves_on
 from desk_app.ui.service_dialog import ServiceDialog
 from desk_app.ui.setup_items import ItemTable, starting_items
-from desk_app.ui.widgets_common import NOTE_STYLE, SIGN_IN_ERROR_STYLE, chain_tab_order, form_table
+from desk_app.ui.widgets_common import (
+    NOTE_STYLE,
+    SIGN_IN_ERROR_STYLE,
+    chain_tab_order,
+    enter_moves_to_next_cell,
+    form_table,
+)
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +90,8 @@ class ShiftTable(QTableWidget):
         self.setCellWidget(row, self.START, self._time_edit(start))
         self.setCellWidget(row, self.END, self._time_edit(end))
         self.setCellWidget(row, self.LENGTH, QLabel())
+        for column in (self.NAME, self.START, self.END):
+            self.cellWidget(row, column).installEventFilter(self)
         self._update_length(row)
 
     def remove_selected(self) -> None:
@@ -100,6 +109,11 @@ class ShiftTable(QTableWidget):
             for column in (self.NAME, self.START, self.END)
             if (widget := self.cellWidget(row, column)) is not None
         ]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if enter_moves_to_next_cell(watched, event, self.editors()):
+            return True  # not the dialog's "Set up the desk" while the shifts are edited
+        return super().eventFilter(watched, event)
 
     def shifts(self) -> list[tuple[str, int, int]]:
         result = []
@@ -219,6 +233,9 @@ class SetupDialog(ServiceDialog):
         )
         item_hint.setWordWrap(True)
         item_hint.setStyleSheet(NOTE_STYLE)
+        # Shown once the list is empty: a desk that keeps nothing says so (recorded in the
+        # first supervisor's name), or it could not hand over.
+        self.keeps_no_items = QCheckBox(self.tr("This desk keeps no items to count"))
         item_buttons = QHBoxLayout()
         item_buttons.addStretch(1)
         item_buttons.addWidget(self.add_item_button)
@@ -227,6 +244,7 @@ class SetupDialog(ServiceDialog):
         item_layout = QVBoxLayout(item_box)
         item_layout.addWidget(item_hint)
         item_layout.addWidget(self.item_table)
+        item_layout.addWidget(self.keeps_no_items)
         item_layout.addLayout(item_buttons)
 
         self.username = QLineEdit()
@@ -268,6 +286,8 @@ class SetupDialog(ServiceDialog):
 
         self.preset.setCurrentIndex(max(0, self.preset.findData(DEFAULT_PRESET)))
         self._apply_preset()
+        self.item_table.changed.connect(self._update_keeps_no_items)
+        self._update_keeps_no_items()
         self.desk_name.setFocus()
 
     def _preset_text(self, key: str, shifts: list[tuple[str, int, int]]) -> str:
@@ -304,6 +324,9 @@ class SetupDialog(ServiceDialog):
         self.item_table.remove_selected()
         self._chain_tab_order()
 
+    def _update_keeps_no_items(self) -> None:
+        self.keeps_no_items.setVisible(not self.item_table.listed())
+
     def _chain_tab_order(self) -> None:
         """Tab goes through the form from top to bottom, through each table's cells and out
         of it to the next control (rows come and go, so this is done again each time)."""
@@ -318,6 +341,7 @@ class SetupDialog(ServiceDialog):
                 self.remove_shift_button,
                 self.item_table,
                 *self.item_table.editors(),
+                self.keeps_no_items,
                 self.add_item_button,
                 self.remove_item_button,
                 self.username,
@@ -334,6 +358,17 @@ class SetupDialog(ServiceDialog):
             self.password_repeat.clear()
             self.password_repeat.setFocus()
             return
+        items = self.item_table.listed()
+        if not items and not self.keeps_no_items.isChecked():
+            self._update_keeps_no_items()
+            self.show_error(
+                self.tr(
+                    "The item list is empty. Add the items kept at the desk, or tick “{keeps_none}” "
+                    "if it really keeps none."
+                ).format(keeps_none=self.keeps_no_items.text())
+            )
+            self.keeps_no_items.setFocus()
+            return
         try:
             self.actor = self._services.desk.set_up(
                 self._services.accounts,
@@ -343,12 +378,17 @@ class SetupDialog(ServiceDialog):
                 supervisor_username=self.username.text(),
                 supervisor_name=self.display_name.text(),
                 supervisor_password=self.password.text(),
-                items=self.item_table.listed(),
+                items=items,
             )
         except DeskError as exc:
             self.show_error(translate_error(exc))  # not attempt(): the field named gets the focus
             self._focus_for(exc)
             return
+        if not items:
+            try:
+                self._services.handover.record_keeps_no_items(self.actor)
+            except DeskError as exc:  # the desk is set up; its first handover asks again
+                log.warning("setup: keeping no items not recorded: %s", exc.english())
         log.info("desk set up: %s; first supervisor %s", self.desk_name.text().strip(), self.actor.username)
         self.accept()
 

@@ -4,13 +4,13 @@ up. The service checks every line (``DeskService.set_up``); this table only draw
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QTableWidget, QWidget
 
 from desk_app.domain.errors import DeskError
 from desk_app.domain.handover import EXPECTED_MAX, STARTING_ITEMS, UNIT_MAX, valid_item
 from desk_app.domain.text_rules import FIELD_UNIT, NAME_MAX
-from desk_app.ui.widgets_common import form_table
+from desk_app.ui.widgets_common import enter_moves_to_next_cell, form_table
 
 
 def starting_items() -> list[tuple[str, str, int]]:
@@ -29,6 +29,7 @@ class ItemTable(QTableWidget):
     """The items as rows of name, unit and expected quantity, each cell typed in place."""
 
     NAME, UNIT, EXPECTED = range(3)
+    changed = Signal()  # a row added or removed, a name or unit typed: ``listed()`` may differ
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
@@ -61,6 +62,9 @@ class ItemTable(QTableWidget):
         self.setCellWidget(row, self.EXPECTED, count)
         for widget in (name_edit, unit_edit, count):
             widget.installEventFilter(self)
+        name_edit.textChanged.connect(self.changed)
+        unit_edit.textChanged.connect(self.changed)
+        self.changed.emit()
         return name_edit
 
     def remove_selected(self) -> None:
@@ -68,6 +72,7 @@ class ItemTable(QTableWidget):
         row = self.currentRow()
         if row >= 0:
             self.removeRow(row)
+            self.changed.emit()
 
     def listed(self) -> list[tuple[str, str, int]]:
         """Every row but the blank ones (a row added and left empty is no item)."""
@@ -107,6 +112,8 @@ class ItemTable(QTableWidget):
         return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if enter_moves_to_next_cell(watched, event, self.editors()):
+            return True  # not the dialog's "Set up the desk" while the list is edited
         # The row being typed in is the selected row (so that "Remove item" removes it).
         if isinstance(watched, QWidget) and event.type() == QEvent.Type.FocusIn:
             row = self._row_of(watched)

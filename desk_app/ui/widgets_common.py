@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QWidget
 
 # The colours of a message line, and their style sheets.
 ERROR_COLOR = "#c62828"
 OK_COLOR = "#2e7d32"
 WARNING_COLOR = "#b25b00"
+CORRECTED_COLOR = "#8a8a8a"  # a log entry a later one corrected (the log and the handover's records)
 ERROR_STYLE = f"color: {ERROR_COLOR};"
 OK_STYLE = f"color: {OK_COLOR};"
 WARNING_STYLE = f"color: {WARNING_COLOR};"
@@ -55,10 +57,25 @@ def chain_tab_order(widgets: Sequence[QWidget]) -> None:
         QWidget.setTabOrder(first, second)
 
 
+def enter_moves_to_next_cell(watched: QObject, event: QEvent, fields: Sequence[QWidget]) -> bool:
+    """For a form table's event filter: Enter in one of its cell ``fields`` moves to the
+    next (in the last it stays) and goes no further, so a dialog's default button is never
+    pressed while the table is being edited. True when the key was taken."""
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        return False
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or watched not in fields:
+        return False
+    index = list(fields).index(watched)  # type: ignore[arg-type]
+    if index + 1 < len(fields):
+        fields[index + 1].setFocus(Qt.FocusReason.TabFocusReason)
+    return True
+
+
 def form_table(table: QTableWidget, headers: list[str], stretch: int, widths: dict[int, int]) -> None:
     """Set up ``table`` as rows of form fields: whole rows selected, columns of fixed
     ``widths`` but ``stretch``, and Tab from cell to cell and on out of the table (its tab
-    key navigation off: the dialog chains the cells with ``chain_tab_order``)."""
+    key navigation off: the dialog chains the cells with ``chain_tab_order``). Enter in a
+    cell is the table's own event filter's: ``enter_moves_to_next_cell``."""
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)

@@ -1003,7 +1003,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>突发事件处理中，不能交接班：#{id} {text}。请先记录处理情况。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover/draft.py" line="+7"/>
+        <location filename="../../desk_app/services/handover/draft.py" line="+8"/>
         <source>No shift is running now.</source>
         <translation>当前没有进行中的班次。</translation>
     </message>
@@ -1023,7 +1023,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>没有这项未完成事项。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover/signing.py" line="+73"/>
+        <location filename="../../desk_app/services/handover/signing.py" line="+74"/>
         <source>The handover cannot be signed yet: {problem}</source>
         <translation>还不能签字交接：{problem}</translation>
     </message>
@@ -1043,7 +1043,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>“{work}”未经主管放行，不能交接。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/handover/queries.py" line="+26"/>
+        <location filename="../../desk_app/services/handover/queries.py" line="+31"/>
         <location filename="../../desk_app/services/handover/shared.py" line="+68"/>
         <source>No such handover.</source>
         <translation>没有这次交接班。</translation>
@@ -1080,7 +1080,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>没有这件物品。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="+190"/>
+        <location filename="../../desk_app/ui/handover_tab/wizard.py" line="+192"/>
         <source>The handover could not be saved.</source>
         <translation>交接班无法保存。</translation>
     </message>
@@ -1674,6 +1674,11 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <location line="+10"/>
         <source>A holiday year is from {first} to {last}.</source>
         <translation>节假日年份应在 {first} 至 {last} 年之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/domain/errors.py" line="+23"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -2275,7 +2280,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+76"/>
+        <location filename="../../desk_app/ui/handover_tab/tab.py" line="+77"/>
         <location line="+121"/>
         <source>Start handover…</source>
         <translation>开始交接班…</translation>
@@ -2426,7 +2431,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>没有待跟进的事项。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
@@ -2441,7 +2446,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>Handed over to {name} at {time}. The outgoing clerk may leave the desk.</source>
         <translation>已于 {time} 交给 {name}。交班人可以离岗。</translation>
     </message>
@@ -2669,7 +2674,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>IncidentsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/incidents_dialog.py" line="+35"/>
+        <location filename="../../desk_app/ui/handover_tab/incidents_dialog.py" line="+39"/>
         <source>Incidents being handled</source>
         <translation>处理中的突发事件</translation>
     </message>
@@ -2704,17 +2709,32 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>开始交接班…</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Back to sign-off</source>
+        <translation>返回签字确认</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <source>The handover cannot be signed while {n} incident(s) are being handled. Open each one (double-click) and record how it was dealt with.</source>
+        <translation>还有 {n} 起突发事件正在处理，交接班无法签字。请逐一打开（双击）并记录处理情况。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The handover cannot start while {n} incident(s) are being handled. Open each one (double-click) and record how it was dealt with.</source>
         <translation>还有 {n} 起突发事件正在处理，交接班无法开始。请逐一打开（双击）并记录处理情况。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Every incident is recorded as dealt with: the handover can be signed.</source>
+        <translation>突发事件均已记录处理情况，可以签字交接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Every incident is recorded as dealt with: the handover can start.</source>
         <translation>突发事件均已记录处理情况，可以开始交接班。</translation>
     </message>
@@ -2722,7 +2742,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>ItemTable</name>
     <message>
-        <location filename="../../desk_app/ui/setup_items.py" line="+35"/>
+        <location filename="../../desk_app/ui/setup_items.py" line="+36"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
@@ -3777,7 +3797,7 @@ Log files: {logs}</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../desk_app/ui/handover_tab/records_page.py" line="+41"/>
+        <location filename="../../desk_app/ui/handover_tab/records_page.py" line="+40"/>
         <source>1. Previous records</source>
         <translation>1. 上班记录</translation>
     </message>
@@ -5008,7 +5028,7 @@ Log files: {logs}</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/setup_dialog.py" line="+157"/>
+        <location filename="../../desk_app/ui/setup_dialog.py" line="+171"/>
         <source>Set up the desk — {app}</source>
         <translation>设置前台 — {app}</translation>
     </message>
@@ -5077,12 +5097,17 @@ Log files: {logs}</source>
         <translation>岗位保管的每样物品在每次交接班时都要清点。请把清单改成本岗位实际保管的物品；以后主管可随时修改（交接班 → 物品清点清单…）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>This desk keeps no items to count</source>
+        <translation>本岗位不保管需清点的物品</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Items kept at the desk</source>
         <translation>岗位保管的物品</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Latin letters and digits, for example zhangmin</source>
         <translation>拉丁字母和数字，例如 zhangmin</translation>
     </message>
@@ -5127,7 +5152,7 @@ Log files: {logs}</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Three shifts, around the clock</source>
         <translation>三班倒，全天 24 小时</translation>
     </message>
@@ -5147,15 +5172,20 @@ Log files: {logs}</source>
         <translation>24 小时值班</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The item list is empty. Add the items kept at the desk, or tick “{keeps_none}” if it really keeps none.</source>
+        <translation>物品清单为空。请添加前台保管的物品；如确实不保管任何物品，请勾选“{keeps_none}”。</translation>
     </message>
 </context>
 <context>
     <name>ShiftTable</name>
     <message>
-        <location line="-265"/>
+        <location line="-293"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5175,7 +5205,7 @@ Log files: {logs}</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+82"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分钟</translation>
     </message>

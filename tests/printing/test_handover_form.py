@@ -227,3 +227,15 @@ def test_a_desk_that_keeps_no_items_prints_who_recorded_it(services, clock, supe
     render_handover_pdf(services, signed.id, out)
     (text,) = page_texts(out)
     assert "本岗位不保管需清点的物品（张敏于2026-11-2410:00记录）" in flat(text)
+
+
+def test_an_open_handover_prints_the_item_list_as_it_is_now(services, clock, supervisor, filled, tmp_path):
+    keys, radios = services.handover.items()
+    services.handover.retire_item(supervisor, radios.id)
+    services.handover.change_item(supervisor, keys.id, "门禁钥匙", "把", 12)
+    services.handover.add_item(supervisor, "备用雨伞", "把", 5)  # after the draft was saved
+    out = tmp_path / "now.pdf"
+    render_handover_pdf(services, filled, out)
+    text = flat(page_texts(out)[0])
+    assert "门禁钥匙把1211-1" in text  # what was typed stays with the renamed item
+    assert "备用雨伞把5" in text and "对讲机" not in text

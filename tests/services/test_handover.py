@@ -222,6 +222,28 @@ def test_the_refusal_names_every_incident_being_handled(services, clock, clerk) 
     assert [i.entry_id for i in refused.value.incidents] == [first.id, third.id]
 
 
+def test_an_incident_logged_after_the_start_stops_the_resume_and_the_signing(services, clerk, incoming) -> None:
+    view = _start_ready(services, clerk)
+    incident = services.log.add(clerk, LogCategory.INCIDENT, "3栋电梯困人", "已通知维保", follow_up=True)
+    before = _counts(services)
+    stored = services.handover.get(view.id)
+    with pytest.raises(IncidentsInProgress) as resumed:
+        services.handover.start(clerk)
+    assert [i.entry_id for i in resumed.value.incidents] == [incident.id]
+    # Refused before any password is checked: a wrong one is not even counted.
+    with pytest.raises(IncidentsInProgress):
+        services.handover.sign(view.id, "wrong", "li", "wrong")
+    with pytest.raises(IncidentsInProgress) as refused:
+        _sign(services, view)
+    assert [i.entry_id for i in refused.value.incidents] == [incident.id]
+    assert _counts(services) == before
+    again = services.handover.get(view.id)
+    assert again == stored and again.state == "open" and again.log_entry_id is None
+    services.handover.close_follow_up(clerk, incident.id, "人已救出")
+    assert services.handover.start(clerk).id == view.id
+    assert _sign(services, view).signed
+
+
 def test_an_incident_without_follow_up_does_not_block(services, clerk) -> None:
     services.log.add(clerk, LogCategory.INCIDENT, "停电5分钟", "已恢复")
     assert services.handover.start(clerk).state == "open"

@@ -240,7 +240,7 @@ def test_the_refusal_lists_every_incident_and_each_opens_to_be_recorded(qtbot, t
     desk.log.add(clerk, LogCategory.REPAIR, "3栋漏水", "已报修", follow_up=True)  # not an incident
     _click(qtbot, tab.start_button)
     assert tab.wizard is None
-    assert tab.message.text().startswith("No handover while 3 incidents are being handled: #1 5栋电梯困人；#2 ")
+    assert tab.message.text().startswith("No handover while 3 incidents are being handled: #1 5栋电梯困人; #2 ")
     dialog = tab.incidents_dialog
     assert dialog is not None and dialog.isVisible()
     table = dialog.table
@@ -273,6 +273,46 @@ def test_the_refusal_lists_every_incident_and_each_opens_to_be_recorded(qtbot, t
     _click(qtbot, dialog.start_button)
     assert tab.wizard is not None
     assert tab.incidents_dialog is None
+
+
+def test_the_refusal_goes_once_the_incidents_are_dealt_with(qtbot, tab, desk, clerk):
+    incident = desk.log.add(clerk, LogCategory.INCIDENT, "5栋电梯困人", "处理中", follow_up=True)
+    _click(qtbot, tab.start_button)
+    assert tab.message.text().startswith("No handover while an incident")
+    tab.incidents_dialog.close()
+    assert tab.message.text()  # still being handled: the refusal stays
+    _click(qtbot, tab.start_button)
+    desk.handover.close_follow_up(clerk, incident.id, "已放人")
+    tab.incidents_dialog.close()
+    assert tab.message.text() == ""
+
+
+def test_an_incident_logged_during_the_handover_stops_the_signing_and_is_listed(qtbot, tab, desk, clerk, monkeypatch):
+    wizard = _open(qtbot, tab)
+    _through_to_sign(qtbot, wizard)
+    incident = desk.log.add(clerk, LogCategory.INCIDENT, "5栋电梯困人", "处理中", follow_up=True)
+    _sign(qtbot, wizard)
+    assert wizard.isVisible() and wizard.currentId() == Step.SIGN_OFF
+    assert wizard.sign_page.message.text().startswith("No handover while an incident is being handled: #")
+    assert not desk.handover.current().signed
+    dialog = wizard.incidents_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table.rowCount() == 1 and dialog.incidents[0].entry_id == incident.id
+    assert dialog.heading.text().startswith("The handover cannot be signed while 1 incident(s)")
+    assert dialog.start_button.text() == "Back to sign-off" and not dialog.start_button.isEnabled()
+
+    def fake_exec(close: CloseFollowUpDialog) -> int:
+        type_text(qtbot, close.note, "已放人")
+        return 1 if close.close_follow_up() else 0
+
+    monkeypatch.setattr(CloseFollowUpDialog, "exec", fake_exec)
+    _click(qtbot, dialog.open_button)
+    assert dialog.heading.text() == "Every incident is recorded as dealt with: the handover can be signed."
+    _click(qtbot, dialog.start_button)
+    assert wizard.incidents_dialog is None and wizard.isVisible()
+    _sign(qtbot, wizard)
+    qtbot.waitUntil(lambda: tab.wizard is None)
+    assert tab.message.text().startswith("Handed over to 李娜")
 
 
 def test_the_demo_desk_hands_over_through_the_wizard(qtbot, services, clock):
@@ -695,3 +735,19 @@ def test_a_long_open_work_is_shown_whole_in_the_work_step(qtbot, tab, desk):
     lines = -(-table.fontMetrics().horizontalAdvance(long_work.strip()) // max(1, rect.width() - 8))
     assert table.columnWidth(page.WORK) > table.columnWidth(page.NOTE)  # the work, not the note, is widest
     assert rect.height() >= lines * table.fontMetrics().lineSpacing()  # every line of it is shown
+
+
+def test_a_column_the_person_widened_stays_so_on_a_refresh_that_changes_nothing(qtbot, tab, desk, clerk):
+    desk.handover.start(clerk)
+    tab.refresh()
+    assert tab.table.rowCount() == 1
+    header = tab.table.horizontalHeader()
+    fitted = header.sectionSize(tab.OUTGOING)
+    header.resizeSection(tab.OUTGOING, fitted + 150)  # as a drag of the header's edge does
+    tab.refresh()  # the 30-second refresh: the same rows
+    assert header.sectionSize(tab.OUTGOING) == fitted + 150
+    tab.date_from.setDate(tab.date_from.date().addDays(-1))  # another range: the same one row
+    assert header.sectionSize(tab.OUTGOING) == fitted + 150
+    tab.date_to.setDate(tab.date_to.date().addDays(-1))  # today's handover leaves the list
+    assert tab.table.rowCount() == 0
+    assert header.sectionSize(tab.OUTGOING) != fitted + 150  # new texts are measured anew

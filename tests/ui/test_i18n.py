@@ -221,6 +221,14 @@ def test_a_desk_error_is_shown_in_chinese(chinese):
     assert any(ch >= "\u4e00" for ch in translation)
 
 
+def test_a_listed_parameter_is_joined_in_the_windows_language(chinese):
+    from desk_app.services.handover import IncidentInProgress, IncidentsInProgress
+
+    exc = IncidentsInProgress([IncidentInProgress(1, "电梯困人"), IncidentInProgress(2, "停电")])
+    assert "#1 电梯困人; #2 停电" in exc.english()  # the English message, and the command line's
+    assert "#1 电梯困人；#2 停电" in i18n.translate_error(exc)
+
+
 def test_english_installs_no_translator(qapp):
     assert i18n.install_translators(qapp, "en") == []
     assert i18n.translate_error(AuthenticationError("Wrong user name or password.")) == "Wrong user name or password."

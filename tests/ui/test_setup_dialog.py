@@ -79,15 +79,84 @@ def test_a_bad_item_line_keeps_the_dialog_open_writes_nothing_and_points_at_it(q
     assert not services.desk.is_set_up() and not services.accounts.has_accounts()
 
 
-def test_an_emptied_list_sets_up_a_desk_without_items(qtbot, services, dialog) -> None:
+def _empty_the_list(qtbot, dialog: SetupDialog) -> None:
     table = dialog.item_table
+    assert not dialog.keeps_no_items.isVisible()  # a list of items: nothing to say
     while table.rowCount():
         table.selectRow(0)
         qtbot.mouseClick(dialog.remove_item_button, Qt.MouseButton.LeftButton)
+
+
+def test_an_emptied_list_must_be_said_to_mean_that_the_desk_keeps_no_items(qtbot, services, dialog) -> None:
+    _empty_the_list(qtbot, dialog)
+    box = dialog.keeps_no_items
+    assert box.isVisible() and not box.isChecked()
     _fill_person(qtbot, dialog)
     dialog.submit()
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert services.handover.items() == [] and services.handover.keeps_no_items() is None
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.message.text().startswith("The item list is empty.")
+    assert "This desk keeps no items to count" in dialog.message.text()
+    assert QApplication.focusWidget() is box
+    assert not services.desk.is_set_up() and not services.accounts.has_accounts()
+
+    box.setChecked(True)
+    dialog.submit()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.message.text()
+    assert services.handover.items() == []
+    record = services.handover.keeps_no_items()
+    assert record is not None and record.by == "张敏"  # the first supervisor, right at setup
+
+
+def test_the_box_goes_once_an_item_is_typed_and_the_items_are_saved(qtbot, services, dialog) -> None:
+    _empty_the_list(qtbot, dialog)
+    dialog.keeps_no_items.setChecked(True)
+    qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
+    assert dialog.keeps_no_items.isVisible()  # a blank row is no item
+    type_text(qtbot, _cell(dialog, 0, dialog.item_table.NAME), "雨衣")
+    type_text(qtbot, _cell(dialog, 0, dialog.item_table.UNIT), "件")
+    assert not dialog.keeps_no_items.isVisible()
+    _fill_person(qtbot, dialog)
+    dialog.submit()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.message.text()
+    assert [i.name for i in services.handover.items()] == ["雨衣"]
+    assert services.handover.keeps_no_items() is None
+
+
+# -- Enter ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("column", [0, 1, 2])
+def test_enter_in_an_item_cell_moves_on_and_never_sets_up_the_desk(qtbot, services, dialog, column) -> None:
+    _fill_person(qtbot, dialog)
+    table = dialog.item_table
+    cell = _cell(dialog, 0, column)
+    cell.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is cell)
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    assert not services.desk.is_set_up()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Enter)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert not services.desk.is_set_up()
+    editors = table.editors()
+    assert QApplication.focusWidget() is editors[editors.index(cell) + 2]  # two cells on
+    last = editors[-1]
+    last.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is last)
+    qtbot.keyClick(last, Qt.Key.Key_Return)  # the last cell: stays
+    assert QApplication.focusWidget() is last and not services.desk.is_set_up()
+
+
+def test_enter_in_a_shift_cell_moves_on_and_never_sets_up_the_desk(qtbot, services, dialog) -> None:
+    _fill_person(qtbot, dialog)
+    editors = dialog.shift_table.editors()
+    for index in (0, 1, 2):
+        editors[index].setFocus()
+        qtbot.waitUntil(lambda w=editors[index]: QApplication.focusWidget() is w)
+        qtbot.keyClick(editors[index], Qt.Key.Key_Return)
+        assert not services.desk.is_set_up()
+        assert QApplication.focusWidget() is editors[index + 1]
+    assert dialog.isVisible() and not services.desk.is_set_up()
+    # Enter in the supervisor's last field still sets it up.
+    qtbot.keyClick(dialog.password_repeat, Qt.Key.Key_Return)
+    assert services.desk.is_set_up()
 
 
 def test_the_starting_list_is_in_chinese_in_the_chinese_interface(qtbot, qapp, services) -> None:

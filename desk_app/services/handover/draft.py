@@ -36,7 +36,8 @@ class WizardDraft(OpenWorkDeclaration):
                     QT_TRANSLATE_NOOP("DeskError", "{name} has already started a handover."),
                     name=existing.outgoing_name,
                 )
-            return self.with_current_items(actor, existing.id)
+            self.refuse_incidents_in_progress()  # logged while the handover was paused
+            return self.refresh_items(actor, existing.id)
         self.refuse_incidents_in_progress()  # every incident named, not only the first
         shift = self._shift_to_hand_over(actor.account_id)
         if shift is None:
@@ -135,7 +136,7 @@ class WizardDraft(OpenWorkDeclaration):
         finally:
             self._accounts.sign_out(supervisor)  # given by password now, not a sign-in
 
-    def with_current_items(self, actor: Actor, handover_id: int) -> HandoverView:
+    def refresh_items(self, actor: Actor, handover_id: int) -> HandoverView:
         """The open handover with the item list as it is now: a paused handover resumes so
         (items added while it was paused are there to count), and the wizard asks again
         whenever it shows the count."""

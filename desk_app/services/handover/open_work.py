@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.categories import LogCategory
-from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, Listed, NotFound, ValidationError
 from desk_app.domain.handover import Disposition, HandoverState, OpenWork, WorkSource
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.text_rules import FIELD_REASON, REASON_MAX, clean_text
@@ -53,7 +53,7 @@ class IncidentsInProgress(ValidationError):
                     "Record how each was dealt with first.",
                 ),
                 n=len(incidents),
-                incidents="；".join(f"#{i.entry_id} {i.situation[:INCIDENT_TEXT_SHOWN]}" for i in incidents),
+                incidents=Listed(f"#{i.entry_id} {i.situation[:INCIDENT_TEXT_SHOWN]}" for i in incidents),
             )
 
 

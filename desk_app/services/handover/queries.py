@@ -4,12 +4,14 @@ roster expects to take over), and the reminder before the end of a shift."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from desk_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from desk_app.domain.shifts import ShiftOccurrence, occurrence, running_at
+from desk_app.services.handover.items import with_current_items
 from desk_app.services.handover.shared import HandoverBase
 from desk_app.services.handover.views import HandoverView, Overdue, ShiftReminder
 from desk_app.storage.models import Handover
@@ -20,11 +22,17 @@ REMIND_BEFORE = timedelta(minutes=15)
 
 class HandoverQueries(HandoverBase):
     def get(self, handover_id: int) -> HandoverView:
+        """One handover; an open one with the item list as it is now (what signing would
+        count: items added since the draft was saved are there, retired ones are gone),
+        though the stored draft is left as it is."""
         with self._db.read() as session:
             row = session.get(Handover, handover_id)
             if row is None:
                 raise NotFound(QT_TRANSLATE_NOOP("DeskError", "No such handover."))
-            return self._view(session, row)
+            view = self._view(session, row)
+            if view.signed:
+                return view
+            return replace(view, draft=with_current_items(session, view.draft, self._desk.info().tz))
 
     def handovers(self, date_from: date, date_to: date) -> list[HandoverView]:
         with self._db.read() as session:

@@ -35,6 +35,7 @@ class Signing(OpenWorkDeclaration):
         self, handover_id: int, outgoing_password: str, incoming_username: str, incoming_password: str
     ) -> SignedHandover:
         """Both clerks sign with their own passwords; only then is the shift handed over."""
+        self.refuse_incidents_in_progress()  # an incident logged since the start blocks it too
         outgoing_username, draft = self._draft_to_sign(handover_id)
         self._refuse_unfinished(draft)
         out_actor = self._accounts.authenticate(outgoing_username, outgoing_password)

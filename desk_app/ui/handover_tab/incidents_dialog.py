@@ -1,5 +1,6 @@
-"""The incidents that keep a handover from starting, all at once, each opened to record
-how it was dealt with; once none is left, the handover starts from here."""
+"""The incidents that keep a handover from starting (or, logged since it started, from
+being signed), all at once, each opened to record how it was dealt with; once none is
+left, the handover starts from here (or the clerks go back to signing)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from desk_app.ui.widgets_common import NOTE_STYLE, WARNING_STYLE
 
 
 class IncidentsDialog(QDialog):
-    start_requested = Signal()  # every incident is recorded: start the handover now
+    start_requested = Signal()  # every incident is recorded: start (or sign) the handover now
 
     ENTRY, LOGGED, CLERK, SITUATION = range(4)
 
@@ -27,10 +28,13 @@ class IncidentsDialog(QDialog):
         actor: Actor,
         incidents: Sequence[IncidentInProgress],
         parent: QWidget | None = None,
+        *,
+        signing: bool = False,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._actor = actor
+        self._signing = signing  # the wizard's sign-off was refused, not the start
         self.incidents: list[IncidentInProgress] = list(incidents)
         self.setWindowTitle(self.tr("Incidents being handled"))
         self.setMinimumSize(720, 360)
@@ -41,7 +45,7 @@ class IncidentsDialog(QDialog):
         )
         self.open_button = QPushButton(self.tr("Record how it was dealt with…"))
         self.open_button.setDefault(True)
-        self.start_button = QPushButton(self.tr("Start handover…"))
+        self.start_button = QPushButton(self.tr("Back to sign-off") if signing else self.tr("Start handover…"))
         buttons = QDialogButtonBox()
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -73,16 +77,25 @@ class IncidentsDialog(QDialog):
                 self.table.setItem(row, column, read_only_item(text))
         if self.incidents:
             self.heading.setStyleSheet(WARNING_STYLE)
-            self.heading.setText(
-                self.tr(
+            if self._signing:
+                heading = self.tr(
+                    "The handover cannot be signed while {n} incident(s) are being handled. Open each "
+                    "one (double-click) and record how it was dealt with."
+                )
+            else:
+                heading = self.tr(
                     "The handover cannot start while {n} incident(s) are being handled. Open each one "
                     "(double-click) and record how it was dealt with."
-                ).format(n=len(self.incidents))
-            )
+                )
+            self.heading.setText(heading.format(n=len(self.incidents)))
             self.table.selectRow(0)
         else:
             self.heading.setStyleSheet(NOTE_STYLE)
-            self.heading.setText(self.tr("Every incident is recorded as dealt with: the handover can start."))
+            self.heading.setText(
+                self.tr("Every incident is recorded as dealt with: the handover can be signed.")
+                if self._signing
+                else self.tr("Every incident is recorded as dealt with: the handover can start.")
+            )
         self._update_buttons()
 
     def selected(self) -> IncidentInProgress | None:

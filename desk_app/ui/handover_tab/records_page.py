@@ -23,13 +23,12 @@ from desk_app.services.log import LogFilter
 from desk_app.ui.handover_tab.common import hm, plain_table, read_only_item
 from desk_app.ui.handover_tab.page_base import StepPage
 from desk_app.ui.service_dialog import attempt
-from desk_app.ui.widgets_common import NOTE_STYLE, message_label
+from desk_app.ui.widgets_common import CORRECTED_COLOR, NOTE_STYLE, message_label
 
 if TYPE_CHECKING:
     from desk_app.ui.handover_tab.wizard import HandoverWizard
 
 MAX_ENTRIES = 500
-CORRECTED_COLOR = "#8a8a8a"  # the log tab's grey for a corrected entry
 
 
 class RecordsPage(StepPage):

@@ -58,6 +58,7 @@ class HandoverTab(QWidget):
         self._last_signed: int | None = None
         self._handed_to: Actor | None = None
         self._handovers: list[HandoverView] = []
+        self._shown_rows: list[list[str]] | None = None  # the list's texts when its columns were fitted
         self._documents = DocumentRunner(self)
         is_supervisor = actor.role.at_least(Role.SUPERVISOR)
 
@@ -168,7 +169,7 @@ class HandoverTab(QWidget):
     def refresh(self, announce: bool = True) -> None:
         """The shift's state, the reminder, the overdue warning, follow-ups and the list.
 
-        ``announce``: send the reminder (once per shift) and the status line to the window.
+        ``announce``: send the reminder (as it stands now) and the status line to the window.
         """
         services = self._services
 
@@ -276,6 +277,7 @@ class HandoverTab(QWidget):
         selected = self.selected_handover()
         self._handovers = self._services.handover.handovers(start, end)
         self.table.setRowCount(len(self._handovers))
+        shown: list[list[str]] = []
         for row, view in enumerate(self._handovers):
             differences = sum(1 for c in view.draft.counts if c.needs_explanation)
             cells = [
@@ -289,11 +291,16 @@ class HandoverTab(QWidget):
                 f"{len(view.draft.counts)} / {differences}",
                 view.checked_by or "",
             ]
+            shown.append(cells)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, read_only_item(text))
             if selected is not None and view.id == selected.id:
                 self.table.selectRow(row)
-        fit_columns(self.table, stretch=self.CHECKED)
+        if shown != self._shown_rows:
+            # Only new texts are measured: a column the person widened stays so on every
+            # refresh that changes nothing.
+            self._shown_rows = shown
+            fit_columns(self.table, stretch=self.CHECKED)
         self._update_buttons()
 
     def selected_handover(self) -> HandoverView | None:
@@ -373,6 +380,8 @@ class HandoverTab(QWidget):
     def _incidents_closed(self, dialog: IncidentsDialog) -> None:
         if self.incidents_dialog is dialog:
             self.incidents_dialog = None
+        if self.wizard is None and not self._services.handover.incidents_in_progress():
+            self.message.clear()  # the refusal named them: it no longer holds
         self.refresh()
 
     def _signed(self, signed: SignedHandover) -> None:

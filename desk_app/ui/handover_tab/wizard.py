@@ -18,11 +18,12 @@ from desk_app.domain.errors import QT_TRANSLATE_NOOP, DeskError
 from desk_app.domain.handover import HandoverDraft, Step
 from desk_app.domain.roles import Actor
 from desk_app.services.container import Services
-from desk_app.services.handover import HandoverView, SignedHandover
+from desk_app.services.handover import HandoverView, IncidentsInProgress, SignedHandover
 from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.handover_tab.area_page import AreaPage
 from desk_app.ui.handover_tab.common import problem_text
 from desk_app.ui.handover_tab.count_page import CountPage
+from desk_app.ui.handover_tab.incidents_dialog import IncidentsDialog
 from desk_app.ui.handover_tab.override_dialog import OverrideDialog
 from desk_app.ui.handover_tab.page_base import StepPage
 from desk_app.ui.handover_tab.records_page import RecordsPage
@@ -48,6 +49,7 @@ class HandoverWizard(QWizard):
         self.signed_view: HandoverView | None = None
         self.incoming_username = ""
         self._staff_names: dict[int, str] | None = None
+        self.incidents_dialog: IncidentsDialog | None = None  # open while incidents block signing
         self.setWindowTitle(
             self.tr("Handover — {shift} {date}").format(
                 shift=view.shift.template.name, date=view.shift.shift_date.isoformat()
@@ -160,7 +162,7 @@ class HandoverWizard(QWizard):
         if self.signed_view is not None or not self.save_now():
             return
         try:
-            fresh = self.services.handover.with_current_items(self.actor, self.view.id)
+            fresh = self.services.handover.refresh_items(self.actor, self.view.id)
         except DeskError as exc:
             log.warning("handover items not refreshed: %s", exc.english())
             return
@@ -188,12 +190,32 @@ class HandoverWizard(QWizard):
     def sign(self, outgoing_password: str, incoming_username: str, incoming_password: str) -> SignedHandover:
         if not self.save_now():
             raise DeskError(QT_TRANSLATE_NOOP("DeskError", "The handover could not be saved."))
-        signed = self.services.handover.sign(self.view.id, outgoing_password, incoming_username, incoming_password)
+        try:
+            signed = self.services.handover.sign(self.view.id, outgoing_password, incoming_username, incoming_password)
+        except IncidentsInProgress as exc:  # logged since the start: listed, each to be opened
+            self.show_blocking_incidents(exc)
+            raise
         self.signed_view = signed.view
         self.view = signed.view
         self.drafts.discard()
         self.signed.emit(signed)
         return signed
+
+    def show_blocking_incidents(self, refusal: IncidentsInProgress) -> IncidentsDialog:
+        """The incidents that keep the handover from being signed, as the tab lists those
+        that keep it from starting; once they are dealt with, the clerks sign again."""
+        if self.incidents_dialog is not None:
+            self.incidents_dialog.close()
+        dialog = IncidentsDialog(self.services, self.actor, refusal.incidents, self, signing=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.finished.connect(lambda _result: self._incidents_closed(dialog))
+        self.incidents_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _incidents_closed(self, dialog: IncidentsDialog) -> None:
+        if self.incidents_dialog is dialog:
+            self.incidents_dialog = None
 
     # -- closing -------------------------------------------------------------------------------
     def done(self, result: int) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desk_app.services.container import Services
 from desk_app.services.log import LogEntryView, LogFilter
 from desk_app.ui.tasks import Task, TaskRunner
-from desk_app.ui.widgets_common import WARNING_COLOR
+from desk_app.ui.widgets_common import CORRECTED_COLOR, WARNING_COLOR
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 40
@@ -190,7 +190,7 @@ class LogTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
             if entry.is_corrected and column != Column.SHIFT:
-                return QBrush(QColor("#8a8a8a"))
+                return QBrush(QColor(CORRECTED_COLOR))
             if column == Column.SHIFT and not entry.day_signed:
                 return QBrush(QColor(WARNING_COLOR))
             if column == Column.NOTES and entry.after_signature:
