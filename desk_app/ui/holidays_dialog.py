@@ -134,11 +134,12 @@ class HolidaysDialog(ServiceDialog):
         self.confirmation.setWordWrap(True)
         confirm_box = QGroupBox(self.tr("Checked against the State Council's notice"))
         confirm_form = QFormLayout(confirm_box)
+        confirm_form.addRow(self.tr("N&otice"), self.notice)  # a whole row: the reference is long
         confirm_row = QHBoxLayout()
-        confirm_row.addWidget(self.notice, 1)
+        confirm_row.addStretch(1)
         confirm_row.addWidget(self.confirm_button)
         confirm_row.addWidget(self.unconfirm_button)
-        confirm_form.addRow(self.tr("N&otice"), confirm_row)
+        confirm_form.addRow(confirm_row)
         confirm_form.addRow(self.confirmation)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -2480,7 +2480,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HolidayNotice</name>
     <message>
-        <location filename="../../desk_app/ui/holidays_dialog.py" line="+339"/>
+        <location filename="../../desk_app/ui/holidays_dialog.py" line="+340"/>
         <source>Holidays of {years} not confirmed</source>
         <translation>{years} 年节假日安排未确认</translation>
     </message>
@@ -2493,12 +2493,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HolidayWarning</name>
     <message>
-        <location line="-291"/>
+        <location line="-292"/>
         <source>{time} (holidays not confirmed)</source>
         <translation>{time}（节假日未确认）</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+264"/>
         <source>The holidays of {years} are not confirmed: holidays and make-up working days may be missing or wrong. A supervisor enters them from the State Council&apos;s notice (Admin → Holiday schedule…).</source>
         <translation>{years} 年的节假日安排尚未确认：放假日和调休上班日可能缺漏或有误。请主管按国务院办公厅的放假通知录入并确认（管理 → 节假日安排…）。</translation>
     </message>
@@ -2506,7 +2506,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
 <context>
     <name>HolidaysDialog</name>
     <message>
-        <location line="-250"/>
+        <location line="-251"/>
         <source>Holiday schedule</source>
         <translation>节假日安排</translation>
     </message>
@@ -2601,12 +2601,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>按国务院办公厅放假通知核对</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>N&amp;otice</source>
         <translation>通知文号(&amp;O)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Only a supervisor or manager changes the holiday schedule.</source>
         <translation>只有主管或经理可以修改节假日安排。</translation>
     </message>
