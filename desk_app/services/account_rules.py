@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import secrets
 
-from desk_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from desk_app.domain.errors import QT_TRANSLATE_NOOP, AuthenticationError, ValidationError
 
 PASSWORD_MIN = 8
 PASSWORD_MAX = 128
@@ -62,3 +62,19 @@ def temporary_password() -> str:
     """A random password for a reset, like ``k7m2x-9pqre`` (about 49 bits)."""
     groups = ["".join(secrets.choice(_TEMPORARY_ALPHABET) for _ in range(_TEMPORARY_GROUP)) for _ in range(2)]
     return validate_password("-".join(groups))
+
+
+class WrongPassword(AuthenticationError):
+    """A wrong password or an unknown user name (one message for both)."""
+
+
+def reset_not_changed(username: str) -> AuthenticationError:
+    """The refusal of a sign-in made with a password a supervisor reset, not yet changed."""
+    return AuthenticationError(
+        QT_TRANSLATE_NOOP(
+            "DeskError",
+            "The password of {username} was reset by a supervisor and must be changed first: "
+            "nothing was saved. Sign in as {username} and choose a new password.",
+        ),
+        username=username,
+    )

@@ -25,6 +25,8 @@ from desk_app.domain.errors import (
 from desk_app.domain.roles import Actor, Role, require_role
 from desk_app.domain.text_rules import FIELD_NAME, NAME_MAX, clean_text
 from desk_app.services.account_rules import (
+    WrongPassword,
+    reset_not_changed,
     temporary_password,
     validate_new_password,
     validate_password,
@@ -83,21 +85,6 @@ class PasswordReset:
 
     account: AccountInfo
     temporary_password: str
-
-
-class WrongPassword(AuthenticationError):
-    """A wrong password or an unknown user name (one message for both)."""
-
-
-def _reset_not_changed(username: str) -> AuthenticationError:
-    return AuthenticationError(
-        QT_TRANSLATE_NOOP(
-            "DeskError",
-            "The password of {username} was reset by a supervisor and must be changed first: "
-            "nothing was saved. Sign in as {username} and choose a new password.",
-        ),
-        username=username,
-    )
 
 
 class AccountService:
@@ -179,7 +166,7 @@ class AccountService:
         """Refuse a sign-in made with a password a supervisor reset and nobody changed yet:
         it proves the reset, not the person (a handover's incoming signature, for one)."""
         if self.must_change_password(actor):
-            raise _reset_not_changed(actor.username)
+            raise reset_not_changed(actor.username)
 
     # -- sign-in proofs ---------------------------------------------------------------------
     def _grant(self, actor: Actor, now: datetime, must_change: bool = False) -> Actor:
@@ -256,7 +243,7 @@ class AccountService:
         # The stored flag as well as the sign-in's: a sign-in made before the reset, or
         # brought back by the idle lock with the temporary password, is held too.
         if (grant.must_change or account.must_change_password) and not _CHANGING_PASSWORD.get():
-            raise _reset_not_changed(actor.username)
+            raise reset_not_changed(actor.username)
         if account.role != grant.role.value or actor.role is not grant.role:
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP(

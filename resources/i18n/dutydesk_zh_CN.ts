@@ -707,7 +707,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/services/accounts.py" line="+121"/>
+        <location filename="../../desk_app/services/accounts.py" line="+108"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -757,12 +757,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>没有这个账号。</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location filename="../../desk_app/services/account_rules.py" line="+21"/>
         <source>The password of {username} was reset by a supervisor and must be changed first: nothing was saved. Sign in as {username} and choose a new password.</source>
         <translation>{username} 的密码已由主管重置，须先修改：未保存任何内容。请以 {username} 登录并设置新密码。</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location filename="../../desk_app/services/accounts.py" line="-186"/>
         <source>This account is disabled: nothing was saved. Ask a supervisor.</source>
         <translation>此账号已停用：未保存任何内容。请联系主管。</translation>
     </message>
