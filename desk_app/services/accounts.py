@@ -208,7 +208,10 @@ class AccountService:
         AuthenticationError (wrong password, locked) or PermissionDenied (not signed in)."""
         with self._db.read() as session:
             self._check_writer(session, actor)
-        person = self.authenticate(actor.username, password)
+        try:
+            person = self.authenticate(actor.username, password)
+        except WrongPassword:  # nobody typed a user name here: the password alone was wrong
+            raise AuthenticationError(QT_TRANSLATE_NOOP("DeskError", "Wrong password: nothing was approved.")) from None
         self.sign_out(person)
         if person.account_id != actor.account_id:
             raise PermissionDenied(_NOT_SIGNED_IN)

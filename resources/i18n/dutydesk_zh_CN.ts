@@ -722,7 +722,12 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>密码错误次数过多：此账号还将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+75"/>
+        <source>Wrong password: nothing was approved.</source>
+        <translation>密码不正确，未予确认。</translation>
+    </message>
+    <message>
+        <location line="+210"/>
         <source>This was not done by a signed-in person: nothing was saved. Sign in again.</source>
         <translation>这不是已登录人员的操作：未保存任何内容。请重新登录。</translation>
     </message>

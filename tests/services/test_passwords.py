@@ -180,7 +180,7 @@ def test_a_supervisor_cannot_reset_a_higher_role(services, supervisor, manager) 
 
 def test_a_reset_needs_the_supervisors_own_password_now(services, supervisor, clerk) -> None:
     for failures in range(1, 3):
-        with pytest.raises(AuthenticationError, match=r"^Wrong user name or password\.$"):
+        with pytest.raises(AuthenticationError, match=r"^Wrong password: nothing was approved\.$"):
             services.accounts.reset_password(supervisor, "not-the-password", clerk.account_id)
         assert _account(services, "zhang").failed_attempts == failures  # counted like a sign-in
     assert not _account(services, "wang").must_change_password

@@ -121,7 +121,7 @@ def test_supervisor_resets_a_password_in_the_accounts_dialog(qtbot, services, su
     assert dialog.reset_button.isEnabled()
 
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)  # the wrong own password
-    assert dialog.message.text() == "Wrong user name or password."
+    assert dialog.message.text() == "Wrong password: nothing was approved."
     assert services.accounts.authenticate("wang", CLERK_PASSWORD).username == "wang"  # nothing reset
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
     assert "王丽 (wang)" in asked[-1] and "张敏" in asked[-1]
