@@ -6157,7 +6157,7 @@ Nothing was changed.</source>
         <translation>搜索，例如 漏水（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>

@@ -152,6 +152,11 @@ def test_a_visitor_registered_with_ctrl_enter_says_where_it_went(qtbot, tab, ser
     tab.message.linkActivated.emit("show")  # the link: the closed list, the visitor selected
     assert tab.status.currentData() == TicketStatus.CLOSED.value
     assert tab.selected_id() == visitor.id
+    tab.refresh()  # the periodic refresh keeps the line
+    assert "Registered and closed" in tab.message.text()
+    tab.search.setFocus()
+    qtbot.keyClicks(tab.search, "5")  # a new search: the line was about the queue before it
+    assert tab.message.text() == ""
 
 
 @pytest.mark.parametrize(

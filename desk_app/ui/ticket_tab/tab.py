@@ -175,6 +175,13 @@ class TicketTab(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         for box in (self.due_today, self.overdue):
             box.toggled.connect(self.refresh)
+        # The last registration's line is about the queue as it was: a new search or filter
+        # makes it stale (its "show it" link would undo what was just chosen).
+        self.search.textEdited.connect(self._forget_registration)
+        for combo in (self.kind, self.status, self.building, self.clerk):
+            combo.activated.connect(self._forget_registration)
+        for box in (self.due_today, self.overdue):
+            box.clicked.connect(self._forget_registration)
         QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(self.register)
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(lambda: self.search.setFocus())
         QShortcut(QKeySequence("Ctrl+P"), self).activated.connect(self.choose_paper)
@@ -263,6 +270,9 @@ class TicketTab(QWidget):
             link = f' <a href="show">{escape(show_it)}</a>'
         self.message.setText(escape(text.format(ticket=what), quote=False) + link)
         self.message.show()
+
+    def _forget_registration(self, *_args: object) -> None:
+        self.message.clear()
 
     def show_registered(self) -> bool:
         """Show the last registered ticket: the filters set to list it, then selected."""
