@@ -2451,7 +2451,7 @@ Give it to {name} in person; it is shown only now. They choose their own at the 
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+99"/>
         <source>Handed over to {name} at {time}. The outgoing clerk may leave the desk.</source>
         <translation>已于 {time} 交给 {name}。交班人可以离岗。</translation>
     </message>

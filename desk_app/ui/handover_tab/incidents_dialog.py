@@ -123,3 +123,22 @@ class IncidentsDialog(QDialog):
         if not self.incidents:
             self.start_button.setDefault(True)
             self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def open_incidents(
+    previous: IncidentsDialog | None,
+    services: Services,
+    actor: Actor,
+    incidents: Sequence[IncidentInProgress],
+    parent: QWidget,
+    *,
+    signing: bool = False,
+) -> IncidentsDialog:
+    """The incidents of a refusal in a window of their own, in place of ``previous`` (the
+    list of an earlier refusal); deleted when closed."""
+    if previous is not None:
+        previous.close()
+    dialog = IncidentsDialog(services, actor, incidents, parent, signing=signing)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.open()
+    return dialog

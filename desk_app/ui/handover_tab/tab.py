@@ -28,7 +28,7 @@ from desk_app.ui.documents import DocumentRunner, Output
 from desk_app.ui.handover_tab.common import fit_columns, hm, plain_table, read_only_item, ymd_hm
 from desk_app.ui.handover_tab.detail_dialog import HandoverDetailDialog
 from desk_app.ui.handover_tab.follow_up_dialog import CloseFollowUpDialog
-from desk_app.ui.handover_tab.incidents_dialog import IncidentsDialog
+from desk_app.ui.handover_tab.incidents_dialog import IncidentsDialog, open_incidents
 from desk_app.ui.handover_tab.items_dialog import ItemsDialog
 from desk_app.ui.handover_tab.wizard import HandoverWizard
 from desk_app.ui.service_dialog import attempt
@@ -367,14 +367,10 @@ class HandoverTab(QWidget):
 
     def show_blocking_incidents(self, refusal: IncidentsInProgress) -> IncidentsDialog:
         """The incidents that keep the handover from starting, in a window of their own."""
-        if self.incidents_dialog is not None:
-            self.incidents_dialog.close()
-        dialog = IncidentsDialog(self._services, self._actor, refusal.incidents, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog = open_incidents(self.incidents_dialog, self._services, self._actor, refusal.incidents, self)
         dialog.start_requested.connect(self.open_wizard)
         dialog.finished.connect(lambda _result: self._incidents_closed(dialog))
         self.incidents_dialog = dialog
-        dialog.open()
         return dialog
 
     def _incidents_closed(self, dialog: IncidentsDialog) -> None:

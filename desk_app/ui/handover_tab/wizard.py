@@ -23,7 +23,7 @@ from desk_app.ui.drafts import DraftKeeper
 from desk_app.ui.handover_tab.area_page import AreaPage
 from desk_app.ui.handover_tab.common import problem_text
 from desk_app.ui.handover_tab.count_page import CountPage
-from desk_app.ui.handover_tab.incidents_dialog import IncidentsDialog
+from desk_app.ui.handover_tab.incidents_dialog import IncidentsDialog, open_incidents
 from desk_app.ui.handover_tab.override_dialog import OverrideDialog
 from desk_app.ui.handover_tab.page_base import StepPage
 from desk_app.ui.handover_tab.records_page import RecordsPage
@@ -204,13 +204,9 @@ class HandoverWizard(QWizard):
     def show_blocking_incidents(self, refusal: IncidentsInProgress) -> IncidentsDialog:
         """The incidents that keep the handover from being signed, as the tab lists those
         that keep it from starting; once they are dealt with, the clerks sign again."""
-        if self.incidents_dialog is not None:
-            self.incidents_dialog.close()
-        dialog = IncidentsDialog(self.services, self.actor, refusal.incidents, self, signing=True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog = open_incidents(self.incidents_dialog, self.services, self.actor, refusal.incidents, self, signing=True)
         dialog.finished.connect(lambda _result: self._incidents_closed(dialog))
         self.incidents_dialog = dialog
-        dialog.open()
         return dialog
 
     def _incidents_closed(self, dialog: IncidentsDialog) -> None:
